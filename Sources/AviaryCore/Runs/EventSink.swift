@@ -1,0 +1,13 @@
+/// Receives run events as they happen (console output, SSE fan-out, metrics).
+public protocol EventSink: Sendable {
+    /// Called once per event, in sequence order per run.
+    func receive(_ event: RunEvent) async
+}
+
+/// A sink that forwards to a closure.
+public struct ClosureEventSink: EventSink {
+    private let body: @Sendable (RunEvent) async -> Void
+    /// Wraps a closure.
+    public init(_ body: @escaping @Sendable (RunEvent) async -> Void) { self.body = body }
+    public func receive(_ event: RunEvent) async { await body(event) }
+}

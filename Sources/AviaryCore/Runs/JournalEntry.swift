@@ -1,0 +1,30 @@
+import Foundation
+
+/// One step of a run's append-only journal, keyed deterministically (`turn/3/model`).
+public struct JournalEntry: Sendable, Hashable, Codable {
+    /// Step state.
+    public enum State: String, Sendable, Hashable, Codable { case started, completed, failed }
+
+    /// The run.
+    public var runID: RunID
+    /// Deterministic step key.
+    public var key: String
+    /// Current state.
+    public var state: State
+    /// Recorded output when completed (model response or tool output as JSON).
+    public var output: JSONValue?
+    /// Error text when failed.
+    public var error: String?
+    /// When the state was recorded.
+    public var updatedAt: Date
+
+    /// Creates an entry.
+    public init(runID: RunID, key: String, state: State, output: JSONValue? = nil, error: String? = nil, updatedAt: Date = Date()) {
+        self.runID = runID
+        self.key = key
+        self.state = state
+        self.output = output
+        self.error = error
+        self.updatedAt = updatedAt
+    }
+}

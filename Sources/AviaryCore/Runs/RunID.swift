@@ -1,0 +1,36 @@
+import Foundation
+
+/// Identifies a run (agent or workflow). Plain string, globally unique.
+public struct RunID: Sendable, Hashable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// The raw id.
+    public let rawValue: String
+
+    /// Wraps an existing id.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    /// A new random id (`run_` + 26 lowercase base-32 characters).
+    public static func random() -> RunID { RunID("run_" + RandomID.make()) }
+
+    /// The deterministic id of a child run started by `stepKey` of this run (stable across resume).
+    public func child(_ stepKey: String) -> RunID { RunID(rawValue + "." + stepKey.replacingOccurrences(of: "/", with: "-")) }
+
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+}
+
+/// Random identifiers from the system RNG.
+public enum RandomID {
+    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+
+    /// `length` random base-32 characters.
+    public static func make(length: Int = 26) -> String {
+        var rng = SystemRandomNumberGenerator()
+        return String((0..<length).map { _ in alphabet[Int(rng.next() % 32)] })
+    }
+}

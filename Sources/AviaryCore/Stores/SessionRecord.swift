@@ -1,0 +1,31 @@
+import Foundation
+
+/// A conversation that spans several turns (seed 000's session).
+public struct SessionRecord: Sendable, Hashable, Codable {
+    /// Session id.
+    public var id: String
+    /// Owning tenant.
+    public var tenant: String
+    /// The end user the session belongs to.
+    public var userID: String
+    /// Token and cost counters over all turns.
+    public var usage: Usage
+    /// Number of completed turns.
+    public var turns: Int
+    /// Created at.
+    public var createdAt: Date
+    /// Last updated at.
+    public var updatedAt: Date
+
+    /// Creates a session record.
+    public init(id: String = "ses_" + RandomID.make(), tenant: String, userID: String, usage: Usage = Usage(), turns: Int = 0,
+                createdAt: Date = Date(), updatedAt: Date = Date()) {
+        self.id = id
+        self.tenant = tenant
+        self.userID = userID
+        self.usage = usage
+        self.turns = turns
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}

@@ -1,0 +1,15 @@
+/// Persistence of sessions and their per-agent transcripts.
+public protocol SessionStore: Sendable {
+    /// Inserts a session.
+    func createSession(_ session: SessionRecord) async throws
+    /// Loads a tenant's session; `nil` when absent or foreign.
+    func loadSession(_ id: String, tenant: String) async throws -> SessionRecord?
+    /// Saves a session's counters and timestamps.
+    func updateSession(_ session: SessionRecord) async throws
+    /// Appends messages to one agent's transcript in a session.
+    func appendTranscript(sessionID: String, tenant: String, agent: String, messages: [Message]) async throws
+    /// One agent's transcript in a session, oldest first.
+    func loadTranscript(sessionID: String, tenant: String, agent: String) async throws -> [Message]
+    /// Names of the agents that have a transcript in a session.
+    func transcriptAgents(sessionID: String, tenant: String) async throws -> [String]
+}

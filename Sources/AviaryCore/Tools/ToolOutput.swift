@@ -1,0 +1,17 @@
+/// What a tool returns: text for the model, or structured JSON (serialised for the model).
+public struct ToolOutput: Sendable, Hashable, Codable {
+    /// The content sent back to the model.
+    public var content: JSONValue
+
+    /// Creates an output from JSON.
+    public init(_ content: JSONValue) { self.content = content }
+
+    /// A text output.
+    public static func text(_ text: String) -> ToolOutput { ToolOutput(.string(text)) }
+
+    /// The text the model sees: strings verbatim, anything else as compact JSON.
+    public var modelText: String {
+        if case .string(let s) = content { return s }
+        return content.jsonString
+    }
+}
