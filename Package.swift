@@ -44,6 +44,7 @@ let package = Package(
             "AviaryCore",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "AviaryRuntime", dependencies: [
             "AviaryCore",

@@ -120,7 +120,7 @@ struct JSONParser {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard let value = Double(text) else { throw fail("invalid number") }
+        guard let value = Double(text), value.isFinite else { throw fail("number out of range") }
         return value
     }
 
@@ -167,12 +167,14 @@ struct JSONParser {
                 var code = try parseHex4()
                 if code >= 0xD800 && code < 0xDC00 {
                     if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                        let save = index
                         index += 2
                         let low = try parseHex4()
                         if low >= 0xDC00 && low < 0xE000 {
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         } else {
                             code = 0xFFFD
+                            index = save // the next escape is its own character
                         }
                     } else {
                         code = 0xFFFD

@@ -3,8 +3,14 @@ public struct ToolOutput: Sendable, Hashable, Codable {
     /// The content sent back to the model.
     public var content: JSONValue
 
+    /// Tokens and cost spent producing it (delegated agents report their child run's usage).
+    public var usage: Usage?
+
     /// Creates an output from JSON.
-    public init(_ content: JSONValue) { self.content = content }
+    public init(_ content: JSONValue, usage: Usage? = nil) {
+        self.content = content
+        self.usage = usage
+    }
 
     /// A text output.
     public static func text(_ text: String) -> ToolOutput { ToolOutput(.string(text)) }

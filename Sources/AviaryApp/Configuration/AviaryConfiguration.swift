@@ -1,0 +1,90 @@
+import Foundation
+
+/// Everything Aviary needs to run a project. Each field has a documented default; parsing the
+/// file, environment and flags is ``ConfigurationLoader``'s job.
+public struct AviaryConfiguration: Sendable {
+    /// The project folder (holds `aviary.yaml`, `agents/`, `tools/`). Default: the current directory.
+    public var projectDirectory: URL
+    /// Aviary's data folder (database, sessions, local model). Default: `<project>/.aviary`.
+    public var dataDirectory: URL
+    /// The SQLite database file. Default: `<data>/aviary.sqlite`.
+    public var databasePath: String
+    /// The agent that answers chat questions. Default: `router` if the project has it, else the only agent.
+    public var defaultAgent: String?
+    /// The model for agents that name none: `provider/model` or a profile. Default: chosen from the
+    /// configured keys (OpenAI, then Anthropic), else the embedded local model.
+    public var defaultModel: String?
+    /// Profile name → model reference (`fast: openai/gpt-4o-mini`). Default: empty.
+    public var profiles: [String: String]
+    /// Provider settings by name (`openai`, `anthropic`, `local`, or custom OpenAI-compatible ones).
+    public var providers: [String: ProviderSettings]
+    /// Per-model settings keyed by `provider/model`.
+    public var models: [String: ModelSettings]
+    /// Tenant used by the CLI. Default `default`.
+    public var tenant: String
+
+    /// Creates a configuration with defaults for a project folder.
+    public init(projectDirectory: URL) {
+        self.projectDirectory = projectDirectory.standardizedFileURL
+        self.dataDirectory = self.projectDirectory.appendingPathComponent(".aviary", isDirectory: true)
+        self.databasePath = dataDirectory.appendingPathComponent("aviary.sqlite").path
+        self.defaultAgent = nil
+        self.defaultModel = nil
+        self.profiles = [:]
+        self.providers = [:]
+        self.models = [:]
+        self.tenant = "default"
+    }
+
+    /// Where session workspaces live: `<data>/sessions`.
+    public var sessionsDirectory: URL { dataDirectory.appendingPathComponent("sessions", isDirectory: true) }
+    /// Where the embedded model is installed: `<data>/local-model`, or `$AVIARY_LOCAL_MODEL_DIR`.
+    public var localModelDirectory: URL
+    {
+        get { _localModelDirectory ?? dataDirectory.appendingPathComponent("local-model", isDirectory: true) }
+        set { _localModelDirectory = newValue }
+    }
+    private var _localModelDirectory: URL?
+}
+
+/// How to reach one provider.
+public struct ProviderSettings: Sendable, Hashable {
+    /// Wire protocol: `openai` (any Chat Completions endpoint) or `anthropic`. Default: from the name.
+    public var kind: String
+    /// Base URL, e.g. `https://api.openai.com/v1`. Default: the vendor's.
+    public var baseURL: String?
+    /// The API key itself (prefer `apiKeyEnv`). Default: none.
+    public var apiKey: String?
+    /// Environment variable holding the key. Default: `OPENAI_API_KEY` / `ANTHROPIC_API_KEY`.
+    public var apiKeyEnv: String?
+    /// Request timeout in seconds. Default 120.
+    public var timeout: Double
+
+    /// Creates provider settings.
+    public init(kind: String, baseURL: String? = nil, apiKey: String? = nil, apiKeyEnv: String? = nil, timeout: Double = 120) {
+        self.kind = kind
+        self.baseURL = baseURL
+        self.apiKey = apiKey
+        self.apiKeyEnv = apiKeyEnv
+        self.timeout = timeout
+    }
+}
+
+/// Settings of one model.
+public struct ModelSettings: Sendable, Hashable {
+    /// How the model calls tools.
+    public enum ToolCalling: String, Sendable, Hashable { case native, json }
+    /// `native` (the provider's function calling, default) or `json` (schema-constrained JSON actions).
+    public var toolCalling: ToolCalling
+    /// USD per 1K input tokens. Default unknown (cost 0).
+    public var inputPricePer1K: Double?
+    /// USD per 1K output tokens. Default unknown (cost 0).
+    public var outputPricePer1K: Double?
+
+    /// Creates model settings.
+    public init(toolCalling: ToolCalling = .native, inputPricePer1K: Double? = nil, outputPricePer1K: Double? = nil) {
+        self.toolCalling = toolCalling
+        self.inputPricePer1K = inputPricePer1K
+        self.outputPricePer1K = outputPricePer1K
+    }
+}

@@ -1,0 +1,66 @@
+import AviaryCore
+import Foundation
+
+/// The `aviary.yaml` schema: reads known keys into a configuration, rejecting unknown ones by name.
+struct FileSettings {
+    let value: JSONValue
+    static let topLevel: Set<String> = ["model", "default_agent", "profiles", "providers", "models", "storage", "tenant"]
+
+    func apply(to config: inout AviaryConfiguration) throws {
+        guard case .object(let root) = value else {
+            if value.isNull { return }
+            throw ConfigurationError("aviary.yaml: expected a mapping at the top level")
+        }
+        for key in root.keys.sorted() where !Self.topLevel.contains(key) {
+            throw ConfigurationError("aviary.yaml: unknown key '\(key)'; known keys: \(Self.topLevel.sorted().joined(separator: ", "))")
+        }
+        config.defaultModel = try string(root["model"], "model") ?? config.defaultModel
+        config.defaultAgent = try string(root["default_agent"], "default_agent") ?? config.defaultAgent
+        config.tenant = try string(root["tenant"], "tenant") ?? config.tenant
+        for (name, v) in try object(root["profiles"], "profiles") {
+            guard let s = v.stringValue else { throw ConfigurationError("aviary.yaml: profiles.\(name): expected a model reference") }
+            config.profiles[name] = s
+        }
+        for (name, v) in try object(root["providers"], "providers") {
+            let p = try object(v, "providers.\(name)")
+            let kind = try string(p["kind"], "providers.\(name).kind") ?? (name == "anthropic" ? "anthropic" : "openai")
+            guard kind == "openai" || kind == "anthropic" else {
+                throw ConfigurationError("aviary.yaml: providers.\(name).kind: expected openai or anthropic, got '\(kind)'")
+            }
+            config.providers[name] = ProviderSettings(
+                kind: kind, baseURL: try string(p["base_url"], "providers.\(name).base_url"),
+                apiKey: try string(p["api_key"], "providers.\(name).api_key"),
+                apiKeyEnv: try string(p["api_key_env"], "providers.\(name).api_key_env"),
+                timeout: p["timeout"]?.numberValue ?? 120)
+        }
+        for (name, v) in try object(root["models"], "models") {
+            let m = try object(v, "models.\(name)")
+            let mode = try string(m["tool_calling"], "models.\(name).tool_calling") ?? "native"
+            guard let toolCalling = ModelSettings.ToolCalling(rawValue: mode) else {
+                throw ConfigurationError("aviary.yaml: models.\(name).tool_calling: expected native or json, got '\(mode)'")
+            }
+            config.models[name] = ModelSettings(toolCalling: toolCalling, inputPricePer1K: m["input_price_per_1k"]?.numberValue,
+                                                outputPricePer1K: m["output_price_per_1k"]?.numberValue)
+        }
+        let storage = try object(root["storage"], "storage")
+        if let db = try string(storage["database"], "storage.database") {
+            config.databasePath = URL(fileURLWithPath: db, relativeTo: config.projectDirectory).standardizedFileURL.path
+        }
+    }
+
+    private func string(_ v: JSONValue?, _ key: String) throws -> String? {
+        switch v {
+        case nil, .some(.null): return nil
+        case .some(.string(let s)): return s
+        case .some(let other): throw ConfigurationError("aviary.yaml: \(key): expected text, got \(other.typeName)")
+        }
+    }
+
+    private func object(_ v: JSONValue?, _ key: String) throws -> [String: JSONValue] {
+        switch v {
+        case nil, .some(.null): return [:]
+        case .some(.object(let o)): return o
+        case .some(let other): throw ConfigurationError("aviary.yaml: \(key): expected a mapping, got \(other.typeName)")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import AviaryCore
+
+/// Turns a YAML mapping into an ``AgentDefinition``, with errors that name the field.
+struct AgentFieldParser {
+    let file: String
+    let fields: [String: JSONValue]
+    let defaultName: String
+
+    func parse() throws -> AgentDefinition {
+        for key in fields.keys.sorted() where !AgentLoader.knownFields.contains(key) {
+            let hint = AgentLoader.knownFields.min { Self.distance($0, key) < Self.distance($1, key) }
+            let suggestion = hint.map { Self.distance($0, key) <= 3 ? " (did you mean '\($0)'?)" : "" } ?? ""
+            throw error(key, "unknown field\(suggestion); known fields: \(AgentLoader.knownFields.sorted().joined(separator: ", "))")
+        }
+        let name = try string("name") ?? defaultName
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+            throw error("name", "'\(name)' must use letters, digits, '_' or '-'")
+        }
+        let kindName = try string("kind") ?? "react"
+        guard let kind = AgentDefinition.Kind(rawValue: kindName) else {
+            throw error("kind", "expected one of simple, react, planner; got '\(kindName)'")
+        }
+        if kind == .planner { throw error("kind", "kind 'planner' is not implemented yet; use 'react' or 'simple'") }
+        guard let instructions = try string("instructions"), !instructions.isEmpty else {
+            throw error("instructions", "required: the agent's instructions (a template, e.g. 'You help with {{ question }}')")
+        }
+        do { _ = try Template(instructions) } catch { throw self.error("instructions", "\(error)") }
+        var tools: [String] = []
+        if let raw = fields["tools"], !raw.isNull {
+            guard let list = raw.arrayValue else { throw error("tools", "expected a list of tool or agent names") }
+            for (i, item) in list.enumerated() {
+                guard let s = item.stringValue, !s.isEmpty else { throw error("tools[\(i)]", "expected a tool name") }
+                tools.append(s)
+            }
+        }
+        var schema: JSONValue?
+        if let raw = fields["output_schema"], !raw.isNull {
+            guard raw.objectValue != nil else { throw error("output_schema", "expected a JSON Schema object") }
+            do { _ = try JSONSchema(raw) } catch { throw self.error("output_schema", "invalid JSON Schema: \(error)") }
+            schema = raw
+        }
+        let maxIterations = try int("max_iterations") ?? 10
+        guard (1...200).contains(maxIterations) else { throw error("max_iterations", "must be between 1 and 200") }
+        let statusName = try string("status") ?? "published"
+        guard let status = AgentDefinition.Status(rawValue: statusName) else {
+            throw error("status", "expected draft or published; got '\(statusName)'")
+        }
+        var guardrails: [String] = []
+        if let raw = fields["guardrails"]?.arrayValue { guardrails = raw.compactMap(\.stringValue) }
+        var temperature: Double?
+        if let raw = fields["temperature"], !raw.isNull {
+            guard let t = raw.numberValue, (0...2).contains(t) else { throw error("temperature", "expected a number between 0 and 2") }
+            temperature = t
+        }
+        return AgentDefinition(name: name, description: try string("description") ?? "", kind: kind, model: try string("model"),
+                               instructions: instructions, tools: tools, outputSchema: schema, maxIterations: maxIterations,
+                               guardrails: guardrails, version: try string("version") ?? "1", status: status, temperature: temperature)
+    }
+
+    private func error(_ field: String, _ message: String) -> AgentLoadError {
+        AgentLoadError(file: file, field: field, message: message)
+    }
+
+    private func string(_ key: String) throws -> String? {
+        switch fields[key] {
+        case nil, .some(.null): return nil
+        case .some(.string(let s)): return s
+        case .some(.number(let n)): return n.rounded() == n ? String(Int(n)) : String(n)
+        case .some(let other): throw error(key, "expected text, got \(other.typeName)")
+        }
+    }
+
+    private func int(_ key: String) throws -> Int? {
+        switch fields[key] {
+        case nil, .some(.null): return nil
+        case .some(let v):
+            guard let i = v.intValue else { throw error(key, "expected an integer, got \(v.typeName)") }
+            return i
+        }
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var prev = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let cur = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
+                prev = cur
+            }
+        }
+        return row[b.count]
+    }
+}

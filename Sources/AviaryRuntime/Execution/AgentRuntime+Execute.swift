@@ -1,0 +1,102 @@
+import AviaryCore
+import Foundation
+
+extension AgentRuntime {
+    /// Executes (or re-executes against its journal) one run, and records how it ended.
+    func execute(_ initial: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?) async throws -> RunRecord {
+        var record = initial
+        var lifecycle = RunLifecycle(status: record.status)
+        let resuming = !journal.isEmpty || record.status != .pending
+        if case .reject(let message) = lifecycle.handle(resuming ? .resume : .start) {
+            throw RuntimeError(.notResumable, "run \(record.id): \(message)")
+        }
+        record.status = lifecycle.status
+        if resuming {
+            await journal.emit(.runResumed, ["agent": .string(agent.name)])
+            record.updatedAt = Date()
+            try await runs.updateRun(record)
+        } else {
+            var data: [String: JSONValue] = ["agent": .string(agent.name), "input": record.input]
+            if let parent = record.parentRunID { data["parent_run_id"] = .string(parent.rawValue) }
+            await journal.emit(.runStarted, .object(data))
+        }
+        do {
+            let execution = try await prepare(record, agent: agent, journal: journal, decision: decision)
+            let outcome = agent.kind == .simple ? try await execution.simple() : try await execution.react()
+            try await commitSession(record, agent: agent, outcome: outcome, journal: journal)
+            _ = lifecycle.handle(.complete)
+            record.output = outcome.output
+            record.usage = outcome.usage
+            record.error = nil
+            await journal.emit(.runFinished, ["output": outcome.output, "usage": outcome.usage.json])
+        } catch let error as RuntimeError where error.isNeedsAttention {
+            _ = lifecycle.handle(.interruptedUnsafely)
+            record.error = error.message
+            await journal.emit(.runNeedsAttention, ["error": .string(error.message)])
+        } catch is CancellationError {
+            _ = lifecycle.handle(.cancel)
+            record.error = "cancelled"
+            await journal.emit(.runCancelled, [:])
+        } catch {
+            _ = lifecycle.handle(.fail)
+            record.error = (error as? RuntimeError)?.message ?? "\(error)"
+            await journal.emit(.runFailed, ["error": .string(record.error ?? "")])
+        }
+        record.status = lifecycle.status
+        record.updatedAt = Date()
+        try await journal.flush()
+        try await runs.updateRun(record)
+        return record
+    }
+
+    private func prepare(_ record: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?) async throws -> RunExecution {
+        let model = try models.resolve(agent.model)
+        var selected: [String: PreparedTool] = [:]
+        for name in agent.tools {
+            if let other = catalog.agent(named: name), other.name != agent.name {
+                selected[name] = PreparedTool(AgentTool(agent: other, runtime: self))
+                continue
+            }
+            let matches = tools.keys.filter { $0 == name || (name.contains("*") && Glob.matches(name, $0)) }
+            if matches.isEmpty { throw RuntimeError(.agentNotRunnable, "agent '\(agent.name)' lists unknown tool '\(name)'") }
+            for m in matches { selected[m] = tools[m] }
+        }
+        let history = try await loadHistory(record, agent: agent, journal: journal)
+        let workspace = workspace(forSession: record.sessionID)
+        var context: [String: JSONValue] = ["input": record.input, "agent": ["name": .string(agent.name)],
+                                            "run": ["id": .string(record.id.rawValue)]]
+        if let q = record.input["question"] { context["question"] = q }
+        if let s = record.sessionID { context["session"] = ["id": .string(s)] }
+        let instructions = try Template(agent.instructions).render(.object(context))
+        let toolContext = ToolContext(runID: record.id, tenant: record.tenant, sessionID: record.sessionID, workspace: workspace,
+                                      idempotencyKey: record.id.rawValue, callID: "", logger: logger,
+                                      values: ["principal": record.principal])
+        return RunExecution(agent: agent, model: model, tools: selected, journal: journal,
+                            executor: ToolExecutor(journal: journal, context: toolContext, decision: decision),
+                            input: record.input, history: history, instructions: instructions, logger: logger)
+    }
+
+    /// The session transcript this agent saw, pinned by a journal step so a resume sees the same history.
+    private func loadHistory(_ record: RunRecord, agent: AgentDefinition, journal: RunJournal) async throws -> [Message] {
+        guard let session = record.sessionID else { return [] }
+        let transcript = try await sessions.loadTranscript(sessionID: session, tenant: record.tenant, agent: agent.name)
+        if let pinned = journal.entry("context")?.output?["history"]?.intValue {
+            return Array(transcript.prefix(pinned))
+        }
+        try await journal.record("context", .completed, output: ["history": .number(Double(transcript.count))])
+        return transcript
+    }
+
+    /// Appends the turn to the session transcript and counters, once (a journaled step).
+    private func commitSession(_ record: RunRecord, agent: AgentDefinition, outcome: RunExecution.Outcome, journal: RunJournal) async throws {
+        guard let sessionID = record.sessionID, journal.entry("session/commit")?.state != .completed else { return }
+        try await sessions.appendTranscript(sessionID: sessionID, tenant: record.tenant, agent: agent.name, messages: outcome.messages)
+        if record.parentRunID == nil, var session = try await sessions.loadSession(sessionID, tenant: record.tenant) {
+            session.usage += outcome.usage
+            session.turns += 1
+            session.updatedAt = Date()
+            try await sessions.updateSession(session)
+        }
+        try await journal.record("session/commit", .completed)
+    }
+}

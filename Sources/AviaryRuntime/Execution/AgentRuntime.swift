@@ -1,0 +1,68 @@
+import AviaryCore
+import Foundation
+import Logging
+
+/// Runs agents durably: creates runs, executes their journaled steps, resumes them after a crash,
+/// and answers chat turns in sessions. Reaches models, stores and tools only through Core's seams.
+public final class AgentRuntime: Sendable {
+    /// The project's agents.
+    public let catalog: AgentCatalog
+    let tools: [String: PreparedTool]
+    let models: any ModelProvider
+    let runs: any RunStore
+    let sessions: any SessionStore
+    let sink: (any EventSink)?
+    let logger: Logger
+    /// Folder under which each session gets `<session id>/workspace`; `nil` disables workspaces.
+    public let sessionsRoot: URL?
+
+    /// Creates a runtime.
+    public init(catalog: AgentCatalog, tools: ToolRegistry, models: any ModelProvider, runs: any RunStore,
+                sessions: any SessionStore, sink: (any EventSink)? = nil, sessionsRoot: URL? = nil,
+                logger: Logger = Logger(label: "aviary.runtime")) {
+        self.catalog = catalog
+        var prepared: [String: PreparedTool] = [:]
+        for name in tools.names { if let t = tools.tool(named: name) { prepared[name] = PreparedTool(t) } }
+        self.tools = prepared
+        self.models = models
+        self.runs = runs
+        self.sessions = sessions
+        self.sink = sink
+        self.sessionsRoot = sessionsRoot
+        self.logger = logger
+    }
+
+    /// Starts a new run and executes it to the end (or to a pause / needs-attention stop).
+    /// Run-level failures come back as a record with status `failed`; infrastructure failures throw.
+    public func run(_ request: RunRequest, parent: RunID? = nil) async throws -> RunRecord {
+        guard let agent = catalog.agent(named: request.agent) else {
+            throw RuntimeError(.unknownAgent, "unknown agent '\(request.agent)'; known agents: \(catalog.names.joined(separator: ", "))")
+        }
+        let record = RunRecord(id: request.runID ?? .random(), tenant: request.tenant, principal: request.principal,
+                               sessionID: request.sessionID, parentRunID: parent, agent: agent.name, input: request.input)
+        try await runs.createRun(record)
+        let journal = RunJournal.fresh(runID: record.id, tenant: record.tenant, store: runs, sink: sink)
+        return try await execute(record, agent: agent, journal: journal, decision: nil)
+    }
+
+    /// Resumes an interrupted run from its journal: completed steps are replayed, not repeated.
+    public func resume(_ id: RunID, tenant: String, decision: ResumeDecision? = nil) async throws -> RunRecord {
+        guard let record = try await runs.loadRun(id, tenant: tenant) else {
+            throw RuntimeError(.runNotFound, "run \(id) not found")
+        }
+        if record.status == .completed || record.status == .cancelled { return record }
+        guard let agent = catalog.agent(named: record.agent) else {
+            throw RuntimeError(.unknownAgent, "run \(id) uses agent '\(record.agent)', which this project no longer defines")
+        }
+        let journal = try await RunJournal.load(runID: id, tenant: tenant, store: runs, sink: sink)
+        return try await execute(record, agent: agent, journal: journal, decision: decision)
+    }
+
+    /// The workspace folder of a session (created on demand).
+    public func workspace(forSession id: String?) -> URL? {
+        guard let id, let sessionsRoot else { return nil }
+        let url = sessionsRoot.appendingPathComponent(id, isDirectory: true).appendingPathComponent("workspace", isDirectory: true)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

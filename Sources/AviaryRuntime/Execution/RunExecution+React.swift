@@ -1,0 +1,75 @@
+import AviaryCore
+
+extension RunExecution {
+    /// The tool loop: model → tool calls (in parallel) → model … until a final answer.
+    func react() async throws -> Outcome {
+        var messages = initialMessages
+        let startCount = messages.count - 1
+        var usage = Usage()
+        var detector = LoopDetector()
+        let specs = toolSpecs
+        for turn in 1...max(agent.maxIterations, 1) {
+            let response = try await modelStep("turn/\(turn)/model", request(messages, tools: specs))
+            usage += response.usage
+            messages.append(response.message)
+            let calls = response.message.toolCalls
+            if calls.isEmpty {
+                let text = response.message.text
+                return Outcome(output: .string(text), text: text, usage: usage, messages: Array(messages[startCount...]))
+            }
+            var keys: [String] = []
+            var seen: Set<String> = []
+            for (i, call) in calls.enumerated() {
+                var key = "turn/\(turn)/tool/\(call.id)"
+                if !seen.insert(key).inserted { key += "#\(i)" }
+                keys.append(key)
+            }
+            let verdicts = calls.map { detector.observe($0) }
+            if detector.tripped {
+                throw RuntimeError(.loopDetected, "agent '\(agent.name)' is looping: it repeated the same tool call \(LoopDetector.limit) times")
+            }
+            let outcomes = try await withThrowingTaskGroup(of: (Int, ToolExecutor.Outcome).self) { group in
+                for (i, call) in calls.enumerated() {
+                    let key = keys[i]
+                    let repeated = verdicts[i]
+                    group.addTask {
+                        if repeated {
+                            let result = ToolResult(callID: call.id, name: call.name, isError: true,
+                                content: "Error: you already called \(call.name) with these arguments; use the earlier result or answer.")
+                            return (i, ToolExecutor.Outcome(result: result))
+                        }
+                        return (i, try await executor.execute(call, tool: tools[call.name], stepKey: key))
+                    }
+                }
+                var out = [ToolExecutor.Outcome?](repeating: nil, count: calls.count)
+                for try await (i, o) in group { out[i] = o }
+                return out.compactMap { $0 }
+            }
+            for o in outcomes { if let u = o.usage { usage += u } }
+            messages.append(Message(role: .tool, parts: outcomes.map { .toolResult($0.result) }))
+        }
+        throw RuntimeError(.maxIterations, "agent '\(agent.name)' reached max_iterations (\(agent.maxIterations)) without a final answer")
+    }
+}
+
+/// Detects a model repeating the identical tool call.
+struct LoopDetector: Sendable {
+    static let limit = 3
+    private var counts: [String: Int] = [:]
+    private(set) var tripped = false
+
+    /// Records a call; returns true when it repeats an earlier identical call.
+    mutating func observe(_ call: ToolCall) -> Bool {
+        let signature = call.name + "\u{1}" + call.arguments.jsonString
+        let n = counts[signature, default: 0] + 1
+        counts[signature] = n
+        if n >= Self.limit { tripped = true }
+        return n > 1
+    }
+}
+
+extension ToolResult {
+    init(callID: String, name: String, isError: Bool, content: String) {
+        self.init(callID: callID, name: name, content: content, isError: isError)
+    }
+}

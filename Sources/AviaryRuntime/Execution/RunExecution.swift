@@ -1,0 +1,86 @@
+import AviaryCore
+import Foundation
+import Logging
+
+/// Everything one execution of one run needs. Built by ``AgentRuntime``; its steps are journaled,
+/// so executing it again against the same journal replays completed steps instead of redoing them.
+struct RunExecution: Sendable {
+    let agent: AgentDefinition
+    let model: ResolvedModel
+    let tools: [String: PreparedTool]
+    let journal: RunJournal
+    let executor: ToolExecutor
+    let input: JSONValue
+    let history: [Message]
+    let instructions: String
+    let logger: Logger
+
+    /// What the loop produced.
+    struct Outcome: Sendable {
+        var output: JSONValue
+        var text: String
+        var usage: Usage
+        var messages: [Message]
+    }
+
+    var toolSpecs: [ToolSpec] { tools.values.map(\.tool.spec).sorted { $0.name < $1.name } }
+
+    /// The user message for the run's input.
+    var userMessage: Message {
+        if let q = input["question"]?.stringValue { return .user(q) }
+        if case .string(let s) = input { return .user(s) }
+        return .user(input.jsonString)
+    }
+
+    /// The conversation the model sees first.
+    var initialMessages: [Message] {
+        var messages: [Message] = []
+        if !instructions.isEmpty { messages.append(.system(instructions)) }
+        messages.append(contentsOf: history)
+        messages.append(userMessage)
+        return messages
+    }
+
+    /// A journaled model call: replays a completed step, otherwise calls the model and records the response.
+    func modelStep(_ key: String, _ request: ModelRequest) async throws -> ModelResponse {
+        if let entry = journal.entry(key), entry.state == .completed, let output = entry.output,
+           let recorded = try? ModelResponse(json: output) {
+            return recorded
+        }
+        await journal.emit(.modelRequest, ["step": .string(key), "model": .string(model.model.name),
+                                           "messages": .number(Double(request.messages.count)),
+                                           "tools": .number(Double(request.tools.count))])
+        let start = ContinuousClock.now
+        var response: ModelResponse
+        do {
+            response = try await model.model.respond(to: request)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            await journal.emit(.modelFailed, ["step": .string(key), "model": .string(model.model.name), "error": .string("\(error)")])
+            try await journal.record(key, .failed, error: "\(error)")
+            throw RuntimeError(.modelFailed, "model \(model.model.name) failed: \(error)")
+        }
+        response.usage.requests = max(response.usage.requests, 1)
+        if response.usage.costUSD == 0 { response.usage.costUSD = model.cost(of: response.usage) }
+        var data: [String: JSONValue] = [
+            "step": .string(key), "model": .string(response.model.isEmpty ? model.modelID : response.model),
+            "usage": response.usage.json, "cost_usd": .number(response.usage.costUSD),
+            "finish_reason": .string(response.finishReason.rawValue),
+            "latency_ms": .number(ToolExecutor.ms(since: start)),
+        ]
+        let calls = response.message.toolCalls
+        if !calls.isEmpty { data["tool_calls"] = .array(calls.map { .string($0.name) }) }
+        await journal.emit(.modelResponse, .object(data))
+        if !calls.isEmpty, !response.message.text.isEmpty {
+            await journal.emit(.reasoningStep, ["step": .string(key), "text": .string(response.message.text)])
+        }
+        try await journal.record(key, .completed, output: response.json)
+        return response
+    }
+
+    /// A request with this agent's settings.
+    func request(_ messages: [Message], tools: [ToolSpec], format: ModelRequest.ResponseFormat = .text) -> ModelRequest {
+        ModelRequest(model: model.modelID, messages: messages, tools: tools, responseFormat: format, temperature: agent.temperature)
+    }
+}

@@ -1,0 +1,79 @@
+import AviaryCore
+import Foundation
+import Logging
+import Synchronization
+
+/// One run's journal and event log while it executes: replays recorded steps, records new ones,
+/// numbers events and forwards them to the sink. Events are persisted together with journal writes.
+final class RunJournal: Sendable {
+    let runID: RunID
+    let tenant: String
+    private let store: any RunStore
+    private let sink: (any EventSink)?
+    private let state: Mutex<State>
+
+    private struct State {
+        var entries: [String: JournalEntry]
+        var nextSequence: Int
+        var pending: [RunEvent] = []
+    }
+
+    /// Loads the journal of a run (empty for a new run).
+    static func load(runID: RunID, tenant: String, store: any RunStore, sink: (any EventSink)?) async throws -> RunJournal {
+        let entries = try await store.loadJournal(runID)
+        let lastEvent = try await store.loadEvents(runID, after: 0).last?.sequence ?? 0
+        return RunJournal(runID: runID, tenant: tenant, store: store, sink: sink,
+                          entries: Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { _, b in b }),
+                          nextSequence: lastEvent + 1)
+    }
+
+    /// A journal for a run that has never executed (no store reads).
+    static func fresh(runID: RunID, tenant: String, store: any RunStore, sink: (any EventSink)?) -> RunJournal {
+        RunJournal(runID: runID, tenant: tenant, store: store, sink: sink, entries: [:], nextSequence: 1)
+    }
+
+    private init(runID: RunID, tenant: String, store: any RunStore, sink: (any EventSink)?, entries: [String: JournalEntry], nextSequence: Int) {
+        self.runID = runID
+        self.tenant = tenant
+        self.store = store
+        self.sink = sink
+        self.state = Mutex(State(entries: entries, nextSequence: nextSequence))
+    }
+
+    /// The recorded entry for a step key.
+    func entry(_ key: String) -> JournalEntry? { state.withLock { $0.entries[key] } }
+
+    /// True when the journal has any entry (the run executed before).
+    var isEmpty: Bool { state.withLock { $0.entries.isEmpty } }
+
+    /// Queues an event (persisted with the next journal write or flush) and forwards it to the sink.
+    func emit(_ kind: RunEvent.Kind, _ data: JSONValue) async {
+        let event = state.withLock { s -> RunEvent in
+            let e = RunEvent(runID: runID, sequence: s.nextSequence, tenant: tenant, kind: kind, data: data)
+            s.nextSequence += 1
+            s.pending.append(e)
+            return e
+        }
+        await sink?.receive(event)
+    }
+
+    /// Records a step state together with queued events.
+    func record(_ key: String, _ stepState: JournalEntry.State, output: JSONValue? = nil, error: String? = nil) async throws {
+        let entry = JournalEntry(runID: runID, key: key, state: stepState, output: output, error: error)
+        let events = state.withLock { s -> [RunEvent] in
+            s.entries[key] = entry
+            defer { s.pending.removeAll(keepingCapacity: true) }
+            return s.pending
+        }
+        try await store.record(entry, events: events)
+    }
+
+    /// Persists queued events.
+    func flush() async throws {
+        let events = state.withLock { s -> [RunEvent] in
+            defer { s.pending.removeAll(keepingCapacity: true) }
+            return s.pending
+        }
+        try await store.appendEvents(events)
+    }
+}

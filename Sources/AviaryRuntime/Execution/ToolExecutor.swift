@@ -1,0 +1,127 @@
+import AviaryCore
+import Foundation
+import Logging
+
+/// Runs one tool call as a journaled step: replay, validation, timeout, retries and events.
+struct ToolExecutor: Sendable {
+    let journal: RunJournal
+    let context: ToolContext
+    let decision: ResumeDecision?
+
+    /// The outcome of a call: what the model sees, plus usage spent (delegation).
+    struct Outcome: Sendable {
+        var result: ToolResult
+        var usage: Usage?
+    }
+
+    func execute(_ call: ToolCall, tool: PreparedTool?, stepKey: String) async throws -> Outcome {
+        if let entry = journal.entry(stepKey) {
+            switch entry.state {
+            case .completed:
+                return Self.decodeOutcome(entry.output, call: call)
+            case .failed:
+                return Outcome(result: ToolResult(callID: call.id, name: call.name, content: entry.error ?? "failed", isError: true))
+            case .started:
+                let idempotent = tool?.tool.policy.idempotent ?? true
+                switch decision {
+                case .skip(let value):
+                    let outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: ToolOutput(value).modelText))
+                    try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
+                    return outcome
+                case .fail:
+                    throw RuntimeError(.needsAttention, "step \(stepKey) (\(call.name)) was failed by an operator")
+                case .retry:
+                    break
+                case nil:
+                    if !idempotent {
+                        throw RuntimeError(.needsAttention,
+                            "step \(stepKey) calls non-idempotent tool '\(call.name)' and was interrupted mid-call; decide with `aviary runs resume \(journal.runID) --retry | --skip-with JSON | --fail`")
+                    }
+                }
+            }
+        }
+        await journal.emit(.toolStarted, ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments, "step": .string(stepKey)])
+        try await journal.record(stepKey, .started)
+        let start = ContinuousClock.now
+        let outcome: Outcome
+        let delegate = (tool?.tool as? AgentTool)?.agent.name
+        if let delegate {
+            await journal.emit(.delegationStarted, ["agent": .string(delegate), "call_id": .string(call.id),
+                                                    "child_run_id": .string(journal.runID.child(stepKey).rawValue)])
+        }
+        do {
+            let output = try await invoke(call, tool: tool, stepKey: stepKey)
+            outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: output.modelText), usage: output.usage)
+            await journal.emit(.toolFinished, ["call_id": .string(call.id), "name": .string(call.name),
+                                              "output": .string(outcome.result.content), "duration_ms": .number(Self.ms(since: start))])
+        } catch let error as RuntimeError where error.isNeedsAttention {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            let message = (error as? ToolError)?.description ?? "failed: \(error)"
+            outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: "Error: \(message)", isError: true))
+            await journal.emit(.toolFailed, ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments,
+                                            "error": .string(message), "duration_ms": .number(Self.ms(since: start))])
+        }
+        if let delegate {
+            await journal.emit(.delegationFinished, ["agent": .string(delegate), "child_run_id": .string(journal.runID.child(stepKey).rawValue),
+                                                     "is_error": .bool(outcome.result.isError)])
+        }
+        try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
+        return outcome
+    }
+
+    private func invoke(_ call: ToolCall, tool: PreparedTool?, stepKey: String) async throws -> ToolOutput {
+        guard let tool else { throw ToolError.unknownTool("unknown tool '\(call.name)'") }
+        if let raw = call.invalidArguments {
+            throw ToolError.invalidArguments("arguments are not valid JSON: \(raw.prefix(200))")
+        }
+        if let problems = tool.violations(of: call.arguments) {
+            throw ToolError.invalidArguments("invalid arguments for '\(call.name)': \(problems)")
+        }
+        var ctx = context
+        ctx.callID = call.id
+        ctx.idempotencyKey = "\(journal.runID.rawValue)/\(stepKey)"
+        let policy = tool.tool.policy
+        var attempt = 0
+        while true {
+            do {
+                let t = tool.tool
+                let arguments = call.arguments
+                let callContext = ctx
+                return try await withDeadline(seconds: policy.timeout) { try await t.call(arguments: arguments, context: callContext) }
+            } catch let error as ToolError where error.isRetryable && attempt < policy.retries {
+                attempt += 1
+            } catch let error where !(error is ToolError) && !(error is CancellationError) && !(error is RuntimeError) && attempt < policy.retries {
+                attempt += 1
+            }
+            let delay = policy.backoff * pow(2, Double(attempt - 1)) * Double.random(in: 0.5...1.0)
+            try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+        }
+    }
+
+    static func ms(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return (Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15).rounded(toPlaces: 3)
+    }
+
+    static func encodeOutcome(_ o: Outcome) -> JSONValue {
+        var object: [String: JSONValue] = ["content": .string(o.result.content), "is_error": .bool(o.result.isError)]
+        if let u = o.usage { object["usage"] = u.json }
+        return .object(object)
+    }
+
+    static func decodeOutcome(_ value: JSONValue?, call: ToolCall) -> Outcome {
+        Outcome(result: ToolResult(callID: call.id, name: call.name, content: value?["content"]?.stringValue ?? "",
+                                   isError: value?["is_error"]?.boolValue ?? false),
+                usage: value?["usage"].flatMap { try? Usage(json: $0) })
+    }
+}
+
+extension Double {
+    func rounded(toPlaces places: Int) -> Double {
+        let m = pow(10, Double(places))
+        return (self * m).rounded() / m
+    }
+}

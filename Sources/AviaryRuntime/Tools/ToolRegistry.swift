@@ -1,0 +1,48 @@
+import AviaryCore
+
+/// All tools a project has, by name. Agents select from it with names and globs (`files.*`).
+public struct ToolRegistry: Sendable {
+    private var tools: [String: any Tool] = [:]
+
+    /// Creates a registry from tools; later duplicates replace earlier ones.
+    public init(_ tools: [any Tool] = []) {
+        for tool in tools { self.tools[tool.spec.name] = tool }
+    }
+
+    /// Adds or replaces a tool.
+    public mutating func register(_ tool: any Tool) { tools[tool.spec.name] = tool }
+
+    /// The tool with this exact name.
+    public func tool(named name: String) -> (any Tool)? { tools[name] }
+
+    /// Every tool name, sorted.
+    public var names: [String] { tools.keys.sorted() }
+
+    /// Tools matching a pattern: an exact name, or a glob with `*` (`files.*`, `mcp.github.*`).
+    public func matching(_ pattern: String) -> [any Tool] {
+        if let exact = tools[pattern] { return [exact] }
+        guard pattern.contains("*") else { return [] }
+        return names.filter { Glob.matches(pattern, $0) }.compactMap { tools[$0] }
+    }
+}
+
+/// Minimal `*` glob matching for tool names.
+enum Glob {
+    static func matches(_ pattern: String, _ name: String) -> Bool {
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        var rest = Substring(name)
+        for (i, part) in parts.enumerated() {
+            if i == 0 {
+                guard rest.hasPrefix(part) else { return false }
+                rest = rest.dropFirst(part.count)
+            } else if i == parts.count - 1 {
+                return part.isEmpty || rest.hasSuffix(part)
+            } else if let r = rest.range(of: part) {
+                rest = rest[r.upperBound...]
+            } else {
+                return false
+            }
+        }
+        return rest.isEmpty
+    }
+}

@@ -1,0 +1,42 @@
+/// Aviary's schema, as ordered named migrations shared by SQLite and PostgreSQL.
+public enum AviaryMigrations {
+    /// Every migration, in order.
+    public static let all: [Migration] = [initial]
+
+    static let initial = Migration(name: "0001_initial", statements: [
+        """
+        CREATE TABLE sessions (
+          id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, user_id TEXT NOT NULL,
+          input_tokens BIGINT NOT NULL DEFAULT 0, output_tokens BIGINT NOT NULL DEFAULT 0,
+          cost_usd DOUBLE PRECISION NOT NULL DEFAULT 0, requests BIGINT NOT NULL DEFAULT 0,
+          turns BIGINT NOT NULL DEFAULT 0, created_at DOUBLE PRECISION NOT NULL, updated_at DOUBLE PRECISION NOT NULL)
+        """,
+        "CREATE INDEX sessions_tenant_user ON sessions (tenant_id, user_id)",
+        """
+        CREATE TABLE transcript_messages (
+          session_id TEXT NOT NULL, tenant_id TEXT NOT NULL, agent TEXT NOT NULL, seq BIGINT NOT NULL,
+          message TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (session_id, agent, seq))
+        """,
+        """
+        CREATE TABLE runs (
+          id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, principal TEXT NOT NULL, session_id TEXT, parent_run_id TEXT,
+          agent TEXT NOT NULL, input TEXT NOT NULL, status TEXT NOT NULL, output TEXT, error TEXT,
+          input_tokens BIGINT NOT NULL DEFAULT 0, output_tokens BIGINT NOT NULL DEFAULT 0,
+          cost_usd DOUBLE PRECISION NOT NULL DEFAULT 0, requests BIGINT NOT NULL DEFAULT 0,
+          created_at DOUBLE PRECISION NOT NULL, updated_at DOUBLE PRECISION NOT NULL)
+        """,
+        "CREATE INDEX runs_tenant_created ON runs (tenant_id, created_at)",
+        "CREATE INDEX runs_parent ON runs (parent_run_id)",
+        "CREATE INDEX runs_session ON runs (session_id)",
+        """
+        CREATE TABLE journal (
+          run_id TEXT NOT NULL, step_key TEXT NOT NULL, state TEXT NOT NULL, output TEXT, error TEXT,
+          updated_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, step_key))
+        """,
+        """
+        CREATE TABLE run_events (
+          run_id TEXT NOT NULL, seq BIGINT NOT NULL, tenant_id TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL,
+          created_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, seq))
+        """,
+    ])
+}

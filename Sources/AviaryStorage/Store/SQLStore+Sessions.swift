@@ -1,0 +1,68 @@
+import AviaryCore
+import Foundation
+import SQLKit
+
+extension SQLStore {
+    public func createSession(_ s: SessionRecord) async throws {
+        try await database.raw("""
+            INSERT INTO sessions (id, tenant_id, user_id, input_tokens, output_tokens, cost_usd, requests, turns, created_at, updated_at)
+            VALUES (\(bind: s.id), \(bind: s.tenant), \(bind: s.userID), \(bind: s.usage.inputTokens), \(bind: s.usage.outputTokens),
+              \(bind: s.usage.costUSD), \(bind: s.usage.requests), \(bind: s.turns), \(bind: s.createdAt.timeIntervalSince1970),
+              \(bind: s.updatedAt.timeIntervalSince1970))
+            """).run()
+    }
+
+    public func loadSession(_ id: String, tenant: String) async throws -> SessionRecord? {
+        guard let row = try await database.raw("SELECT * FROM sessions WHERE id = \(bind: id) AND tenant_id = \(bind: tenant)").first() else {
+            return nil
+        }
+        return SessionRecord(
+            id: try row.decode(column: "id", as: String.self),
+            tenant: try row.decode(column: "tenant_id", as: String.self),
+            userID: try row.decode(column: "user_id", as: String.self),
+            usage: Usage(inputTokens: try row.decode(column: "input_tokens", as: Int.self),
+                         outputTokens: try row.decode(column: "output_tokens", as: Int.self),
+                         costUSD: try row.decode(column: "cost_usd", as: Double.self),
+                         requests: try row.decode(column: "requests", as: Int.self)),
+            turns: try row.decode(column: "turns", as: Int.self),
+            createdAt: Self.date(try row.decode(column: "created_at", as: Double.self)),
+            updatedAt: Self.date(try row.decode(column: "updated_at", as: Double.self)))
+    }
+
+    public func updateSession(_ s: SessionRecord) async throws {
+        try await database.raw("""
+            UPDATE sessions SET input_tokens = \(bind: s.usage.inputTokens), output_tokens = \(bind: s.usage.outputTokens),
+              cost_usd = \(bind: s.usage.costUSD), requests = \(bind: s.usage.requests), turns = \(bind: s.turns),
+              updated_at = \(bind: s.updatedAt.timeIntervalSince1970)
+            WHERE id = \(bind: s.id) AND tenant_id = \(bind: s.tenant)
+            """).run()
+    }
+
+    public func appendTranscript(sessionID: String, tenant: String, agent: String, messages: [Message]) async throws {
+        let now = Date().timeIntervalSince1970
+        for message in messages {
+            let text = try JSONValue(encoding: message).jsonString
+            try await database.raw("""
+                INSERT INTO transcript_messages (session_id, tenant_id, agent, seq, message, created_at)
+                SELECT \(bind: sessionID), \(bind: tenant), \(bind: agent), COALESCE(MAX(seq), 0) + 1, \(bind: text), \(bind: now)
+                FROM transcript_messages WHERE session_id = \(bind: sessionID) AND agent = \(bind: agent)
+                """).run()
+        }
+    }
+
+    public func loadTranscript(sessionID: String, tenant: String, agent: String) async throws -> [Message] {
+        try await database.raw("""
+            SELECT message FROM transcript_messages
+            WHERE session_id = \(bind: sessionID) AND tenant_id = \(bind: tenant) AND agent = \(bind: agent) ORDER BY seq
+            """).all(decodingColumn: "message", as: String.self).map { text in
+                guard let value = try parseJSON(text, "transcript message") else { throw StorageError.corrupt("empty message") }
+                return try value.decode(as: Message.self)
+            }
+    }
+
+    public func transcriptAgents(sessionID: String, tenant: String) async throws -> [String] {
+        try await database.raw("""
+            SELECT DISTINCT agent FROM transcript_messages WHERE session_id = \(bind: sessionID) AND tenant_id = \(bind: tenant) ORDER BY agent
+            """).all(decodingColumn: "agent", as: String.self)
+    }
+}

@@ -1,0 +1,16 @@
+/// A storage failure with context.
+public struct StorageError: Error, Sendable, CustomStringConvertible {
+    private enum Code: Sendable { case unknownSchema, corrupt, open }
+    private let code: Code
+    /// What went wrong.
+    public let message: String
+
+    /// The database holds a newer schema than this build knows.
+    static func unknownSchema(_ m: String) -> StorageError { StorageError(code: .unknownSchema, message: m) }
+    /// A stored value could not be decoded.
+    static func corrupt(_ m: String) -> StorageError { StorageError(code: .corrupt, message: m) }
+    /// The database could not be opened.
+    static func open(_ m: String) -> StorageError { StorageError(code: .open, message: m) }
+
+    public var description: String { message }
+}

@@ -1,0 +1,100 @@
+import AviaryCore
+import Foundation
+
+/// `edit`: replaces an exact piece of text in a workspace file.
+///
+/// `old_text` must occur exactly once unless `replace_all` is true; matching is byte-exact (no
+/// Unicode normalisation, no whitespace folding). The file is rewritten atomically. Not idempotent:
+/// applying the same edit twice can fail or change the file again.
+public struct EditTool: Tool {
+    /// Larger files are refused.
+    public let maxFileBytes: Int
+
+    /// Creates the tool; `maxFileBytes` defaults to 10 MB.
+    public init(maxFileBytes: Int = 10_000_000) {
+        self.maxFileBytes = maxFileBytes
+    }
+
+    /// Name `edit`, with a JSON Schema for `path`, `old_text`, `new_text` and `replace_all`.
+    public var spec: ToolSpec {
+        ToolSpec(
+            name: "edit",
+            description: """
+                Edit a text file in the session workspace by replacing an exact piece of text. `old_text` must match \
+                the file exactly (including whitespace) and occur once, unless `replace_all` is true.
+                """,
+            parameters: [
+                "type": "object",
+                "properties": [
+                    "path": ["type": "string", "description": "File to edit, relative to the workspace."],
+                    "old_text": ["type": "string", "description": "The exact text to replace; include enough context to make it unique."],
+                    "new_text": ["type": "string", "description": "The replacement text."],
+                    "replace_all": ["type": "boolean", "description": "Replace every occurrence. Default: false."],
+                ],
+                "required": ["path", "old_text", "new_text"],
+                "additionalProperties": false,
+            ])
+    }
+
+    /// Not idempotent; safe: it only touches the session workspace.
+    public var policy: ToolPolicy { ToolPolicy(risk: .safe, idempotent: false) }
+
+    /// Applies the edit.
+    public func call(arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
+        let args = try ToolArguments(arguments)
+        let workspace = try context.requireWorkspace()
+        let path = try WorkspacePath(try args.string("path"), in: workspace)
+        let oldText = try args.string("old_text")
+        let newText = try args.string("new_text")
+        let replaceAll = try args.optionalBool("replace_all") ?? false
+        guard !oldText.isEmpty else { throw ToolError.invalidArguments("old_text must not be empty") }
+        guard !Array(oldText.utf8).elementsEqual(newText.utf8) else {
+            throw ToolError.invalidArguments("old_text and new_text are identical; nothing to change")
+        }
+        guard FileSystemProbe.kind(ofPath: path.absolutePath, followingLinks: true) != nil else {
+            throw ToolError.notFound("file '\(path)' does not exist; use write to create it")
+        }
+        let data = try WorkspaceFile.readBytes(path, maxBytes: maxFileBytes)
+        guard !WorkspaceFile.looksBinary(data) else {
+            throw ToolError.failed("'\(path)' looks like a binary file; only text files can be edited")
+        }
+        let haystack = [UInt8](data), needle = Array(oldText.utf8)
+        let starts = Self.occurrences(of: needle, in: haystack)
+        guard !starts.isEmpty else {
+            throw ToolError.notFound("old_text was not found in '\(path)'; read the file and copy the text exactly")
+        }
+        guard starts.count == 1 || replaceAll else {
+            throw ToolError.invalidArguments("""
+                old_text occurs \(starts.count) times in '\(path)'; add surrounding text to make it unique, or set replace_all
+                """)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(haystack.count + starts.count * (newText.utf8.count - needle.count))
+        var cursor = 0
+        for start in starts {
+            result.append(contentsOf: haystack[cursor..<start])
+            result.append(contentsOf: newText.utf8)
+            cursor = start + needle.count
+        }
+        result.append(contentsOf: haystack[cursor...])
+        try WorkspaceFile.write(Data(result), to: path)
+        return .text("edited \(path): replaced \(starts.count) occurrence\(starts.count == 1 ? "" : "s")")
+    }
+
+    /// Start offsets of the non-overlapping occurrences of `needle` in `haystack`, left to right.
+    static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        var starts: [Int] = []
+        var i = 0
+        let first = needle[0], last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) {
+                starts.append(i)
+                i += needle.count
+            } else {
+                i += 1
+            }
+        }
+        return starts
+    }
+}

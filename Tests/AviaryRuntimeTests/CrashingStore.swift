@@ -1,0 +1,32 @@
+import AviaryCore
+import Synchronization
+
+/// Wraps a real store and "kills the process" after a number of writes: every later write throws,
+/// as if the process had died at that step boundary.
+final class CrashingStore: RunStore, Sendable {
+    struct Crash: Error {}
+    private let base: any RunStore
+    private let budget: Int
+    private let writes = Mutex(0)
+
+    init(_ base: any RunStore, crashAfterWrites budget: Int) {
+        self.base = base
+        self.budget = budget
+    }
+
+    var crashed: Bool { writes.withLock { $0 > budget } }
+
+    private func write() throws {
+        let n = writes.withLock { $0 += 1; return $0 }
+        if n > budget { throw Crash() }
+    }
+
+    func createRun(_ run: RunRecord) async throws { try write(); try await base.createRun(run) }
+    func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord? { try await base.loadRun(id, tenant: tenant) }
+    func updateRun(_ run: RunRecord) async throws { try write(); try await base.updateRun(run) }
+    func listRuns(tenant: String, limit: Int) async throws -> [RunRecord] { try await base.listRuns(tenant: tenant, limit: limit) }
+    func loadJournal(_ id: RunID) async throws -> [JournalEntry] { try await base.loadJournal(id) }
+    func record(_ entry: JournalEntry, events: [RunEvent]) async throws { try write(); try await base.record(entry, events: events) }
+    func appendEvents(_ events: [RunEvent]) async throws { try write(); try await base.appendEvents(events) }
+    func loadEvents(_ id: RunID, after: Int) async throws -> [RunEvent] { try await base.loadEvents(id, after: after) }
+}

@@ -1,0 +1,56 @@
+import AviaryCore
+import AviaryRuntime
+import AviaryStorage
+import AviaryTesting
+import Foundation
+
+/// A runtime over a real SQLite file in a temporary directory.
+struct RuntimeFixture {
+    let storage: SQLiteStorage
+    let directory: URL
+
+    static func with<T>(_ body: (RuntimeFixture) async throws -> T) async throws -> T {
+        try await withTemporaryDirectory { dir in
+            let storage = try await SQLiteStorage.open(path: dir.appendingPathComponent("aviary.sqlite").path)
+            defer { Task { try? await storage.close() } }
+            return try await body(RuntimeFixture(storage: storage, directory: dir))
+        }
+    }
+
+    func runtime(agents: [AgentDefinition], tools: [any Tool], model: any LanguageModel, store: (any RunStore)? = nil,
+                 sink: (any EventSink)? = nil) -> AgentRuntime {
+        AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
+                     runs: store ?? storage.store, sessions: storage.store, sink: sink,
+                     sessionsRoot: directory.appendingPathComponent("sessions"))
+    }
+}
+
+/// The benchmark's tool-loop scenario as test data.
+enum ToolLoop {
+    static let agent = AgentDefinition(name: "support", instructions: "You are a support assistant. Use the tools to answer.",
+                                       tools: ["get_customer", "get_incidents"])
+
+    static func tools(customerPolicy: ToolPolicy = .readOnly) -> (ClosureTool, ClosureTool) {
+        let customer = ClosureTool("get_customer", parameters: [
+            "type": "object", "properties": ["customer_id": ["type": "string"]], "required": ["customer_id"],
+        ], policy: customerPolicy) { args, _ in
+            ToolOutput(["id": args["customer_id"] ?? .null, "name": "Acme Corp", "status": "active", "plan": "pro"])
+        }
+        let incidents = ClosureTool("get_incidents", policy: .readOnly) { _, _ in
+            ToolOutput([["id": "inc-1", "customer_id": "c42", "status": "open", "title": "Login failures"]])
+        }
+        return (customer, incidents)
+    }
+
+    /// Answers like the benchmark stub: decides from the number of tool messages.
+    static func model() -> FunctionModel {
+        FunctionModel(name: "stub") { request in
+            let k = request.messages.filter { $0.role == .tool }.count
+            switch k {
+            case 0: return .toolCall("get_customer", ["customer_id": "c42"], id: "call_0")
+            case 1: return .toolCall("get_incidents", [:], id: "call_1")
+            default: return .text("Customer c42 is active; 1 incident open.")
+            }
+        }
+    }
+}

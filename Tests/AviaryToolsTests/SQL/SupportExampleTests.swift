@@ -1,0 +1,121 @@
+import AviaryCore
+import AviaryTools
+import Foundation
+import Testing
+
+/// The support-swarm example: `data/support.sql` seeds, and its three tool files return the expected rows.
+@Suite("support-swarm example tools")
+struct SupportExampleTests {
+    static let toolNames = ["get_customer_overview", "get_recent_operations", "get_active_incidents"]
+
+    /// Seeds the example database into a temporary folder and loads the example tools against it.
+    private func withExampleTools(_ body: ([String: SQLQueryTool]) async throws -> Void) async throws {
+        let root = try #require(TestSupport.packageRoot(), "Package.swift not found above \(#filePath)")
+        let example = root.appendingPathComponent("Examples/support-swarm")
+        let toolsFolder = example.appendingPathComponent("tools")
+        try await TestSupport.withTemporaryDirectory { dir in
+            let database = dir.appendingPathComponent("support.db")
+            try await SQLDatabaseSeeder.seed(databaseAt: database, sqlFile: example.appendingPathComponent("data/support.sql"))
+            var tools: [String: SQLQueryTool] = [:]
+            for name in Self.toolNames {
+                let text = try String(contentsOf: toolsFolder.appendingPathComponent("\(name).yaml"), encoding: .utf8)
+                var definition = try MiniYAML.parse(text).decode(as: SQLToolDefinition.self)
+                #expect(definition.kind == "sql")
+                #expect(definition.name == name)
+                let asShipped = try SQLQueryTool(definition: definition, baseDirectory: toolsFolder)
+                #expect(asShipped.databaseURL.path == example.appendingPathComponent("data/support.db").standardizedFileURL.path)
+                definition.database = database.path  // never write into the source tree
+                tools[name] = try SQLQueryTool(definition: definition, baseDirectory: toolsFolder)
+            }
+            try await body(tools)
+            for tool in tools.values { await tool.close() }
+        }
+    }
+
+    private func call(_ tool: SQLQueryTool?, _ arguments: JSONValue = [:]) async throws -> JSONValue {
+        let tool = try #require(tool)
+        return try await tool.call(arguments: arguments, context: TestSupport.context(workspace: nil)).content
+    }
+
+    @Test("the tool files declare closed object schemas")
+    func schemas() async throws {
+        try await withExampleTools { tools in
+            for name in Self.toolNames {
+                let schema = try #require(tools[name]?.spec.parameters)
+                #expect(schema["type"] == "object", "\(name)")
+                #expect(schema["additionalProperties"] == false, "\(name)")
+                #expect(tools[name]?.policy == .readOnly)
+            }
+            #expect(tools["get_customer_overview"]?.spec.parameters["required"] == ["user_id"])
+            #expect(tools["get_recent_operations"]?.spec.parameters["properties"]?["limit"]?["default"] == 5)
+        }
+    }
+
+    @Test("customer overview of client789: merchant, products, blocked account, auth")
+    func overviewBlockedMerchant() async throws {
+        try await withExampleTools { tools in
+            let row = try await call(tools["get_customer_overview"], ["user_id": "client789"])
+            #expect(row["user_id"] == "client789")
+            #expect(row["full_name"] == "Carla Mendes")
+            #expect(row["customer_type"] == "merchant")
+            #expect(row["business_name"] == "Mendes Materiais de Construção")
+            #expect(row["merchant_plan"] == "pro")
+            #expect(row["enabled_products"] == ["card_machine", "digital_account", "payment_link", "pix"])
+            #expect(row["account_status"] == "blocked")
+            #expect(row["account_status_reason"]?.stringValue?.contains("SEC-20417") == true)
+            #expect(row["auth_status"] == "ok")
+            #expect(row["two_factor_enabled"] == true)
+            #expect(row["two_factor_method"] == "sms")
+        }
+    }
+
+    @Test("customer overview of an individual and of a merchant without 2FA; unknown users give null")
+    func overviewOthers() async throws {
+        try await withExampleTools { tools in
+            let ana = try await call(tools["get_customer_overview"], ["user_id": "client001"])
+            #expect(ana["customer_type"] == "individual")
+            #expect(ana["merchant_id"] == .null)
+            #expect(ana["business_name"] == .null)
+            #expect(ana["enabled_products"] == ["credit_card", "digital_account", "pix"])
+            #expect(ana["account_status"] == "active")
+            #expect(ana["auth_status"] == "ok")
+            let bruno = try await call(tools["get_customer_overview"], ["user_id": "client042"])
+            #expect(bruno["business_name"] == "Lima Café")
+            #expect(bruno["two_factor_enabled"] == false)
+            #expect(bruno["enabled_products"]?.arrayValue?.count == 4)
+            #expect(try await call(tools["get_customer_overview"], ["user_id": "nobody"]) == .null)
+        }
+    }
+
+    @Test("recent operations: newest first, default limit 5, the failed transfer on top for client789")
+    func recentOperations() async throws {
+        try await withExampleTools { tools in
+            let rows = try #require(try await call(tools["get_recent_operations"], ["user_id": "client789"]).arrayValue)
+            #expect(rows.count == 5)
+            #expect(rows.map { $0["transfer_id"] } == ["tr-7801", "tr-7802", "tr-7803", "tr-7804", "tr-7805"])
+            #expect(rows[0]["status"] == "failed")
+            #expect(rows[0]["amount_cents"] == 1_245_000)
+            #expect(rows[0]["failure_reason"]?.stringValue?.hasPrefix("Account blocked") == true)
+            let createdAt = rows.compactMap { $0["created_at"]?.stringValue }
+            #expect(createdAt == createdAt.sorted(by: >))
+            let two = try await call(tools["get_recent_operations"], ["user_id": "client789", "limit": 2])
+            #expect(two.arrayValue?.count == 2)
+            let all = try await call(tools["get_recent_operations"], ["user_id": "client789", "limit": 50])
+            #expect(all.arrayValue?.count == 7)
+            #expect(try await call(tools["get_recent_operations"], ["user_id": "client001"]).arrayValue?.count == 3)
+            #expect(try await call(tools["get_recent_operations"], ["user_id": "nobody"]) == [])
+        }
+    }
+
+    @Test("active incidents: the two active ones, newest first")
+    func activeIncidents() async throws {
+        try await withExampleTools { tools in
+            let rows = try #require(try await call(tools["get_active_incidents"]).arrayValue)
+            #expect(rows.map { $0["id"] } == [1, 2])
+            #expect(rows[0]["title"] == "Pix transfers delayed")
+            #expect(rows[0]["severity"] == "high")
+            #expect(rows[1]["affected_products"] == "card_machine")
+            #expect(rows.allSatisfy { $0["description"]?.stringValue?.isEmpty == false && $0["started_at"] != nil })
+        }
+    }
+}
