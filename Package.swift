@@ -70,7 +70,11 @@ let package = Package(
         .testTarget(name: "AviaryToolsTests", dependencies: ["AviaryTools", "AviaryTesting"]),
         .testTarget(name: "AviaryStorageTests", dependencies: ["AviaryStorage", "AviaryTesting"]),
         .testTarget(name: "AviaryRuntimeTests", dependencies: ["AviaryRuntime", "AviaryStorage", "AviaryTools", "AviaryTesting"]),
-        .testTarget(name: "AviaryAppTests", dependencies: ["AviaryApp", "AviaryTesting"]),
+        .testTarget(name: "AviaryAppTests", dependencies: [
+            "AviaryApp", "AviaryTesting",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "aviaryTests", dependencies: ["AviaryApp", "AviaryTesting"]),
     ]
 )

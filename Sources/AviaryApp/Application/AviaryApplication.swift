@@ -1,0 +1,99 @@
+import AsyncHTTPClient
+import AviaryCore
+import AviaryModels
+import AviaryRuntime
+import AviaryStorage
+import Foundation
+import Logging
+
+/// The composition root: a loaded project, its store, model providers and the agent runtime,
+/// all scoped to one `with…` call that always cleans up (HTTP client, database, local model server).
+public final class AviaryApplication: Sendable {
+    /// The loaded project.
+    public let project: Project
+    /// The store (runs, journal, events, sessions).
+    public let store: SQLStore
+    /// Model providers.
+    public let providers: ProviderRegistry
+    /// The agent runtime.
+    public let runtime: AgentRuntime
+
+    init(project: Project, store: SQLStore, providers: ProviderRegistry, runtime: AgentRuntime) {
+        self.project = project
+        self.store = store
+        self.providers = providers
+        self.runtime = runtime
+    }
+
+    /// Options for building an application.
+    public struct Options: Sendable {
+        /// Receives run events (console output, tests).
+        public var sink: (any EventSink)?
+        /// Progress lines for long set-up work (local model install/start).
+        public var progress: @Sendable (String) -> Void
+        /// Start the embedded model when an agent needs it (default true).
+        public var startLocalModel: Bool
+        /// Install the embedded model when missing (default true).
+        public var installLocalModel: Bool
+        /// Environment for provider keys (default: the process's).
+        public var environment: [String: String]
+        /// Logger.
+        public var logger: Logger
+        /// Replaces the configured providers (tests, scripted models). Default `nil`.
+        public var modelProvider: (any ModelProvider)?
+
+        /// Creates options.
+        public init(sink: (any EventSink)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in },
+                    startLocalModel: Bool = true, installLocalModel: Bool = true,
+                    environment: [String: String] = ProcessInfo.processInfo.environment,
+                    logger: Logger = Logger(label: "aviary"), modelProvider: (any ModelProvider)? = nil) {
+            self.modelProvider = modelProvider
+            self.sink = sink
+            self.progress = progress
+            self.startLocalModel = startLocalModel
+            self.installLocalModel = installLocalModel
+            self.environment = environment
+            self.logger = logger
+        }
+    }
+
+    /// Loads the project, opens the store, starts what the agents need, runs `body`, then shuts everything down.
+    public static func with<T: Sendable>(_ configuration: AviaryConfiguration, options: Options = Options(),
+                                         _ body: @Sendable (AviaryApplication) async throws -> T) async throws -> T {
+        let project = try await ProjectLoader().load(configuration)
+        return try await SQLiteStorage.withStorage(path: configuration.databasePath, logger: options.logger) { storage in
+            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: .init())
+            do {
+                let result = try await run(project, storage.store, client, options, body)
+                try await client.shutdown()
+                return result
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+        }
+    }
+
+    private static func run<T: Sendable>(_ project: Project, _ store: SQLStore, _ client: HTTPClient, _ options: Options,
+                                         _ body: @Sendable (AviaryApplication) async throws -> T) async throws -> T {
+        let config = project.configuration
+        let providers = ProviderRegistry(configuration: config, transport: AsyncHTTPTransport(client: client), environment: options.environment)
+        let runtime = AgentRuntime(catalog: project.catalog, tools: project.tools, models: options.modelProvider ?? providers,
+                                   runs: store, sessions: store,
+                                   sink: options.sink, sessionsRoot: config.sessionsDirectory, logger: options.logger)
+        let app = AviaryApplication(project: project, store: store, providers: providers, runtime: runtime)
+        guard options.modelProvider == nil, options.startLocalModel, try app.needsLocalModel() else { return try await body(app) }
+        return try await LocalModelSupervisor(configuration: config, options: options).withServer { baseURL in
+            providers.setLocalBaseURL(baseURL)
+            return try await body(app)
+        }
+    }
+
+    /// Whether any agent resolves to the embedded local model.
+    func needsLocalModel() throws -> Bool {
+        for agent in project.catalog.all {
+            if (try? providers.reference(for: agent.model))?.provider == "local" { return true }
+        }
+        return false
+    }
+}

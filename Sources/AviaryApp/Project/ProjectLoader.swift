@@ -1,0 +1,89 @@
+import AviaryCore
+import AviaryRuntime
+import AviaryTools
+import Foundation
+
+/// Loads a project folder: `agents/*.yaml`, `tools/*.yaml` (declarative tools) and the built-in
+/// workspace tools; seeds example databases; validates every cross-reference.
+public struct ProjectLoader: Sendable {
+    /// Creates a loader.
+    public init() {}
+
+    /// Loads and validates. Throws ``ProjectLoadError`` listing every problem found.
+    public func load(_ configuration: AviaryConfiguration) async throws -> Project {
+        let root = configuration.projectDirectory
+        var problems: [String] = []
+        let agentsFolder = root.appendingPathComponent("agents", isDirectory: true)
+        guard FileManager.default.fileExists(atPath: agentsFolder.path) else {
+            throw ProjectLoadError(problems: ["\(root.path) has no agents/ folder; create one with `aviary init \(root.path)`"])
+        }
+        let (agents, agentErrors) = AgentLoader().loadFolder(agentsFolder, relativeTo: root)
+        problems += agentErrors.map(\.description)
+        var registry = ToolRegistry(WorkspaceTools.all())
+        for file in yamlFiles(in: root.appendingPathComponent("tools", isDirectory: true)) {
+            let display = "tools/" + file.lastPathComponent
+            do {
+                let tool = try await loadTool(file)
+                if registry.tool(named: tool.spec.name) != nil || agents.contains(where: { $0.name == tool.spec.name }) {
+                    problems.append("\(display): field 'name': '\(tool.spec.name)' is already used by another tool or agent")
+                } else {
+                    registry.register(tool)
+                }
+            } catch {
+                problems.append("\(display): \(error)")
+            }
+        }
+        let catalog = AgentCatalog(agents)
+        for agent in agents {
+            for name in agent.tools where catalog.agent(named: name) == nil && registry.matching(name).isEmpty {
+                problems.append("agent '\(agent.name)': field 'tools': unknown tool or agent '\(name)'; available: \((registry.names + catalog.names).sorted().joined(separator: ", "))")
+            }
+        }
+        if agents.isEmpty && agentErrors.isEmpty { problems.append("agents/ has no agent definitions (*.yaml)") }
+        if !problems.isEmpty { throw ProjectLoadError(problems: problems) }
+        return Project(configuration: configuration, catalog: catalog, tools: registry)
+    }
+
+    private func loadTool(_ file: URL) async throws -> any Tool {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let value = try YAMLValue.parse(text)
+        let kind = value["kind"]?.stringValue ?? "sql"
+        guard kind == "sql" else { throw ConfigurationError("field 'kind': unsupported tool kind '\(kind)' (supported: sql)") }
+        let definition: SQLToolDefinition
+        do { definition = try value.decode(as: SQLToolDefinition.self) } catch {
+            throw ConfigurationError("not a valid sql tool definition: \(Self.describe(error))")
+        }
+        let base = file.deletingLastPathComponent()
+        try await seedIfNeeded(URL(fileURLWithPath: definition.database, relativeTo: base).standardizedFileURL)
+        return try SQLQueryTool(definition: definition, baseDirectory: base)
+    }
+
+    /// Creates `x.db` from `x.sql` beside it when the database does not exist yet.
+    private func seedIfNeeded(_ database: URL) async throws {
+        guard !FileManager.default.fileExists(atPath: database.path) else { return }
+        let script = database.deletingPathExtension().appendingPathExtension("sql")
+        guard FileManager.default.fileExists(atPath: script.path) else { return }
+        try await SQLDatabaseSeeder.seed(databaseAt: database, sqlFile: script)
+    }
+
+    private func yamlFiles(in folder: URL) -> [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if case DecodingError.keyNotFound(let key, _) = error { return "missing field '\(key.stringValue)'" }
+        if case DecodingError.typeMismatch(_, let ctx) = error {
+            return "field '\(ctx.codingPath.map(\.stringValue).joined(separator: "."))': wrong type"
+        }
+        return "\(error)"
+    }
+}
+
+/// Everything wrong with a project, one problem per line.
+public struct ProjectLoadError: Error, Sendable, CustomStringConvertible {
+    /// Each problem names its file and field.
+    public let problems: [String]
+    public var description: String { problems.joined(separator: "\n") }
+}

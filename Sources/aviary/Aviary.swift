@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `aviary` command-line tool.
+@main
+struct Aviary: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aviary",
+        abstract: "Aviary: durable multi-agent orchestration.",
+        subcommands: [InitCommand.self, ChatCommand.self, RunsCommand.self, ValidateCommand.self, SchemaCommand.self,
+                      BenchCommand.self, SetupModelCommand.self])
+}
