@@ -59,13 +59,18 @@ let package = Package(
         .target(name: "AviaryTesting", dependencies: [
             "AviaryCore",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "aviary", dependencies: [
             "AviaryApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AviaryCoreTests", dependencies: ["AviaryCore", "AviaryTesting"]),
-        .testTarget(name: "AviaryModelsTests", dependencies: ["AviaryModels", "AviaryTesting"],
+        .testTarget(name: "AviaryModelsTests", dependencies: [
+                        "AviaryModels", "AviaryTesting",
+                        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                    ],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AviaryToolsTests", dependencies: ["AviaryTools", "AviaryTesting"]),
         .testTarget(name: "AviaryStorageTests", dependencies: ["AviaryStorage", "AviaryTesting"]),
@@ -75,6 +80,6 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "aviaryTests", dependencies: ["AviaryApp", "AviaryTesting"]),
+        .testTarget(name: "aviaryTests", dependencies: ["aviary", "AviaryApp", "AviaryStorage", "AviaryTesting"]),
     ]
 )

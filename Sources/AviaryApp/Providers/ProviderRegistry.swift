@@ -61,7 +61,8 @@ public final class ProviderRegistry: ModelProvider, Sendable {
             ?? (ref.provider == "local" ? ModelSettings(toolCalling: .json) : ModelSettings())
         let keyEnv = settings.apiKeyEnv ?? ref.provider.uppercased() + "_API_KEY"
         let key = settings.apiKey ?? environment[keyEnv].flatMap { $0.isEmpty ? nil : $0 }
-        let needsKey = ["openai", "anthropic"].contains(ref.provider) || (settings.apiKeyEnv != nil)
+        let vendorHost = (settings.baseURL ?? "").contains("api.openai.com") || (settings.baseURL ?? "").contains("api.anthropic.com")
+        let needsKey = (["openai", "anthropic"].contains(ref.provider) && vendorHost) || settings.apiKeyEnv != nil
         if needsKey && key == nil {
             throw ProviderError.missingAPIKey(provider: ref.provider, environmentVariable: keyEnv)
         }
@@ -74,10 +75,11 @@ public final class ProviderRegistry: ModelProvider, Sendable {
             guard let base = settings.baseURL else {
                 throw ConfigurationError("the embedded model server is not running; start it with `aviary chat` or configure a provider key")
             }
-            model = OpenAIChatModel(configuration: .init(model: ref.model, baseURL: base, apiKey: key, provider: ref.provider,
-                                                         requiresAPIKey: needsKey, apiKeyEnvironmentVariable: keyEnv,
-                                                         timeout: .milliseconds(Int64(settings.timeout * 1000))),
-                                    transport: transport)
+            var openAI = OpenAIChatModel.Configuration(model: ref.model, baseURL: base, apiKey: key, provider: ref.provider,
+                                                       requiresAPIKey: needsKey, apiKeyEnvironmentVariable: keyEnv,
+                                                       timeout: .milliseconds(Int64(settings.timeout * 1000)))
+            if ref.provider == "local" { openAI.jsonSchemaStyle = .schemaInJSONObject }
+            model = OpenAIChatModel(configuration: openAI, transport: transport)
         }
         if modelSettings.toolCalling == .json { model = JSONActionModel(base: model) }
         return ResolvedModel(model: model, modelID: ref.model, inputPricePer1K: modelSettings.inputPricePer1K,

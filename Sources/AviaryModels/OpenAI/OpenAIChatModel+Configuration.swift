@@ -30,6 +30,9 @@ extension OpenAIChatModel {
         /// (default `true`; turn off for servers that reject `stream_options`).
         public var includeStreamUsage: Bool
 
+        /// How `.jsonSchema` response formats go on the wire (default ``JSONSchemaStyle/openAI``).
+        public var jsonSchemaStyle: JSONSchemaStyle = .openAI
+
         /// Creates a configuration.
         public init(
             model: String,
@@ -65,5 +68,13 @@ extension OpenAIChatModel {
         public static func ollama(model: String, baseURL: String = "http://127.0.0.1:11434/v1") -> Configuration {
             Configuration(model: model, baseURL: baseURL, provider: "ollama", requiresAPIKey: false)
         }
+    }
+
+    /// Wire shapes of schema-constrained output.
+    public enum JSONSchemaStyle: Sendable, Hashable {
+        /// `{"type":"json_schema","json_schema":{"name","schema","strict"}}` (OpenAI, vLLM, Ollama).
+        case openAI
+        /// `{"type":"json_object","schema":{…}}` (llama-cpp-python's server, which rejects `json_schema`).
+        case schemaInJSONObject
     }
 }

@@ -22,6 +22,8 @@ extension OpenAIChatModel {
         switch request.responseFormat {
         case .text: break
         case .jsonObject: body["response_format"] = ["type": "json_object"]
+        case .jsonSchema(_, let schema) where configuration.jsonSchemaStyle == .schemaInJSONObject:
+            body["response_format"] = ["type": "json_object", "schema": schema]
         case .jsonSchema(let name, let schema):
             let strict = configuration.strictJSONSchema ?? WireSchema.isStrictCompatible(schema)
             body["response_format"] = ["type": "json_schema",

@@ -40,7 +40,9 @@ public final class AgentRuntime: Sendable {
         }
         let record = RunRecord(id: request.runID ?? .random(), tenant: request.tenant, principal: request.principal,
                                sessionID: request.sessionID, parentRunID: parent, agent: agent.name, input: request.input)
-        try await runs.createRun(record)
+        var stored = record
+        stored.status = .running // a run found `running` without a live process was interrupted
+        try await runs.createRun(stored)
         let journal = RunJournal.fresh(runID: record.id, tenant: record.tenant, store: runs, sink: sink)
         return try await execute(record, agent: agent, journal: journal, decision: nil)
     }

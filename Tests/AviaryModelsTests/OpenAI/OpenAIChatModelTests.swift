@@ -97,6 +97,17 @@ import Testing
         }
     }
 
+    @Test func abandoningAStreamEarlyLeavesTheModelUsable() async throws {
+        try await withModel([.text("a long answer that we stop reading"), .text("next")]) { model, server in
+            for try await event in model.stream(request) {
+                if case .textDelta = event { break }
+            }
+            let response = try await model.respond(to: request)
+            #expect(response.message.text == "next")
+            #expect(server.requests.count == 2)
+        }
+    }
+
     @Test func retries500ThenFailsWithTypedError() async throws {
         let sleeps = SleepRecorder()
         let failure = FakeReply.error(status: 500, body: "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}")

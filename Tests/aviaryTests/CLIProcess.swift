@@ -1,0 +1,73 @@
+import Foundation
+
+/// Runs the built `aviary` executable as a child process.
+struct CLIProcess {
+    static var packageRoot: URL {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir
+    }
+
+    /// The `aviary` binary next to the test bundle (same build folder).
+    static var binary: URL? {
+        let candidates = [
+            Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("aviary"),
+            packageRoot.appendingPathComponent(".build/debug/aviary"),
+        ].compactMap { $0 }
+        for c in candidates where FileManager.default.isExecutableFile(atPath: c.path) { return c }
+        let build = packageRoot.appendingPathComponent(".build")
+        let found = (try? FileManager.default.subpathsOfDirectory(atPath: build.path))?
+            .first { $0.hasSuffix("/debug/aviary") && !$0.contains(".dSYM") }
+        return found.map { build.appendingPathComponent($0) }
+    }
+
+    let process = Process()
+    let output = Pipe()
+    let errors = Pipe()
+
+    init(_ arguments: [String], environment: [String: String]) throws {
+        guard let binary = Self.binary else { throw CLIError(message: "aviary binary not found; run `swift build` first") }
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for key in ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "AVIARY_MODEL", "AVIARY_HOME"] { env[key] = nil }
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        process.standardOutput = output
+        process.standardError = errors
+    }
+
+    func start() throws { try process.run() }
+
+    /// Waits for exit and returns (status, stdout, stderr).
+    func finish() -> (Int32, String, String) {
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    /// Runs to completion.
+    static func run(_ arguments: [String], environment: [String: String]) throws -> (Int32, String, String) {
+        let p = try CLIProcess(arguments, environment: environment)
+        try p.start()
+        return p.finish()
+    }
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// Polls a condition until it holds or the deadline passes.
+func eventually(timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try await Task.sleep(for: .milliseconds(20)) // sleep-ok: polling with a deadline
+    }
+    return try await condition()
+}
