@@ -49,12 +49,12 @@ struct RunsCommand: AsyncParsableCommand {
                     if let e = run.error { print("error    \(e)") }
                     print("usage    \(run.usage.inputTokens) in / \(run.usage.outputTokens) out tokens, \(run.usage.requests) model calls, $\(String(format: "%.6f", run.usage.costUSD))")
                     print("journal:")
-                    for step in try await store.loadJournal(id).sorted(by: { $0.updatedAt < $1.updatedAt }) {
+                    for step in try await store.loadJournal(id, tenant: config.tenant).sorted(by: { $0.updatedAt < $1.updatedAt }) {
                         print("  \(step.state.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(step.key)")
                     }
                     if withEvents {
                         print("events:")
-                        for e in try await store.loadEvents(id, after: 0) { print("  #\(e.sequence) \(e.kind.rawValue) \(e.data.jsonString)") }
+                        for e in try await store.loadEvents(id, tenant: config.tenant) { print("  #\(e.sequence) \(e.kind.rawValue) \(e.data.jsonString)") }
                     }
                 }
             }

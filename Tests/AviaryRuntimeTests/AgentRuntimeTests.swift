@@ -24,7 +24,7 @@ import Testing
             #expect(kinds.last == .runFinished)
             #expect(kinds.filter { $0 == .toolStarted }.count == 2)
             #expect(kinds.filter { $0 == .toolFinished }.count == 2)
-            let stored = try await fx.storage.store.loadEvents(run.id, after: 0)
+            let stored = try await fx.storage.store.loadEvents(run.id, tenant: "default")
             #expect(stored.map(\.sequence) == Array(1...stored.count))
             #expect(stored.map(\.kind) == kinds)
             let started = stored.first { $0.kind == .toolStarted }
@@ -118,7 +118,7 @@ import Testing
             let (c, i) = ToolLoop.tools()
             let run = try await fx.runtime(agents: [ToolLoop.agent], tools: [c, i], model: model).run(.question("hi", agent: "support"))
             #expect(run.status == .failed)
-            let journal = try await fx.storage.store.loadJournal(run.id)
+            let journal = try await fx.storage.store.loadJournal(run.id, tenant: "default")
             #expect(journal.first { $0.key == "turn/1/model" }?.state == .failed)
             let stored = try await fx.storage.store.loadRun(run.id, tenant: "default")
             #expect(stored?.status == .failed)

@@ -24,9 +24,13 @@ final class CrashingStore: RunStore, Sendable {
     func createRun(_ run: RunRecord) async throws { try write(); try await base.createRun(run) }
     func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord? { try await base.loadRun(id, tenant: tenant) }
     func updateRun(_ run: RunRecord) async throws { try write(); try await base.updateRun(run) }
-    func listRuns(tenant: String, limit: Int) async throws -> [RunRecord] { try await base.listRuns(tenant: tenant, limit: limit) }
-    func loadJournal(_ id: RunID) async throws -> [JournalEntry] { try await base.loadJournal(id) }
-    func record(_ entry: JournalEntry, events: [RunEvent]) async throws { try write(); try await base.record(entry, events: events) }
+    func listRuns(_ query: RunQuery) async throws -> [RunRecord] { try await base.listRuns(query) }
+    func loadJournal(_ id: RunID, tenant: String) async throws -> [JournalEntry] { try await base.loadJournal(id, tenant: tenant) }
+    func record(_ entry: JournalEntry, tenant: String, events: [RunEvent]) async throws {
+        try write(); try await base.record(entry, tenant: tenant, events: events)
+    }
     func appendEvents(_ events: [RunEvent]) async throws { try write(); try await base.appendEvents(events) }
-    func loadEvents(_ id: RunID, after: Int) async throws -> [RunEvent] { try await base.loadEvents(id, after: after) }
+    func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent] {
+        try await base.loadEvents(id, tenant: tenant, after: after, limit: limit)
+    }
 }

@@ -16,7 +16,7 @@ import Testing
             let run = try await fx.runtime(agents: [ToolLoop.agent], tools: [c, i], model: ToolLoop.model(), store: counting)
                 .run(.question("q", agent: "support"))
             #expect(run.status == .completed)
-            return try await fx.storage.store.loadJournal(run.id).count * 2 + 2
+            return try await fx.storage.store.loadJournal(run.id, tenant: "default").count * 2 + 2
         }
     }
 
@@ -38,7 +38,7 @@ import Testing
                 return
             }
             guard try await fx.storage.store.loadRun(runID, tenant: "default") != nil else { return } // crashed before the run existed
-            let journal = try await fx.storage.store.loadJournal(runID)
+            let journal = try await fx.storage.store.loadJournal(runID, tenant: "default")
             let done = Set(journal.filter { $0.state == .completed }.map(\.key))
             let modelDone = done.filter { $0.hasSuffix("/model") }.count
             let customerDone = done.contains { $0.contains("/tool/call_0") }
@@ -54,7 +54,7 @@ import Testing
             #expect(customer.callCount - customerBefore == (customerDone ? 0 : 1))
             #expect(incidents.callCount - incidentsBefore == (incidentsDone ? 0 : 1))
             #expect(resumed.usage.requests == 3)
-            let events = try await fx.storage.store.loadEvents(runID, after: 0)
+            let events = try await fx.storage.store.loadEvents(runID, tenant: "default")
             #expect(events.map(\.sequence) == Array(1...events.count), "event sequence has gaps or duplicates")
         }
     }
@@ -78,7 +78,7 @@ import Testing
             request.runID = runID
             let crashing = CrashingStore(fx.storage.store, crashAfterWrites: 3) // create, context? started → then die
             _ = try? await fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: ToolLoop.model(), store: crashing).run(request)
-            let journal = try await fx.storage.store.loadJournal(runID)
+            let journal = try await fx.storage.store.loadJournal(runID, tenant: "default")
             try #require(journal.contains { $0.key.contains("/tool/") && $0.state == .started })
 
             let runtime = fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: ToolLoop.model())

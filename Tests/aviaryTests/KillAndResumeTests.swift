@@ -40,7 +40,7 @@ import Testing
                     let runs = try await storage.store.listRuns(tenant: "default", limit: 5)
                     let run = try #require(runs.first)
                     #expect(run.status == .running)
-                    let journal = try await storage.store.loadJournal(run.id)
+                    let journal = try await storage.store.loadJournal(run.id, tenant: "default")
                     #expect(journal.contains { $0.key == "turn/1/model" && $0.state == .completed })
                     #expect(journal.contains { $0.key == "turn/1/tool/call_w" && $0.state == .completed })
                     return run.id
@@ -62,7 +62,7 @@ import Testing
                         "the recorded tool result is replayed to the model")
             }
             try await SQLiteStorage.withStorage(path: dir.appendingPathComponent(".aviary/aviary.sqlite").path) { storage in
-                let events = try await storage.store.loadEvents(runID, after: 0)
+                let events = try await storage.store.loadEvents(runID, tenant: "default")
                 #expect(events.filter { $0.kind == .toolStarted }.count == 1, "the completed write must not run again")
                 #expect(events.last?.kind == .runFinished)
                 #expect(events.map(\.sequence) == Array(1...events.count))

@@ -13,6 +13,9 @@ public struct AgentDefinition: Sendable, Hashable, Codable {
     /// Lifecycle state.
     public enum Status: String, Sendable, Hashable, Codable { case draft, published }
 
+    /// How expensive the agent is to run, for registries and routers that pick by cost.
+    public enum CostTier: String, Sendable, Hashable, Codable, CaseIterable { case low, medium, high }
+
     /// Unique name (`[a-z0-9_-]`), also the tool name when delegated to.
     public var name: String
     /// What the agent does: the router sees this.
@@ -37,11 +40,16 @@ public struct AgentDefinition: Sendable, Hashable, Codable {
     public var status: Status
     /// Sampling temperature, if set.
     public var temperature: Double?
+    /// What the agent can do (`customer-lookup`, `files`), for discovery (`GET /api/v1/agents?capability=`).
+    public var capabilities: [String]
+    /// Relative cost (default `medium`), for discovery (`GET /api/v1/agents?cost_tier=`).
+    public var costTier: CostTier
 
     /// Creates a definition; fields other than name and instructions have defaults.
     public init(name: String, description: String = "", kind: Kind = .react, model: String? = nil, instructions: String,
                 tools: [String] = [], outputSchema: JSONValue? = nil, maxIterations: Int = 10, guardrails: [String] = [],
-                version: String = "1", status: Status = .published, temperature: Double? = nil) {
+                version: String = "1", status: Status = .published, temperature: Double? = nil,
+                capabilities: [String] = [], costTier: CostTier = .medium) {
         self.name = name
         self.description = description
         self.kind = kind
@@ -54,5 +62,7 @@ public struct AgentDefinition: Sendable, Hashable, Codable {
         self.version = version
         self.status = status
         self.temperature = temperature
+        self.capabilities = capabilities
+        self.costTier = costTier
     }
 }

@@ -1,5 +1,5 @@
-/// Persistence of runs, their step journal and their events. Every call is tenant-scoped
-/// where it reads user data.
+/// Persistence of runs, their step journal and their events. Every call is tenant-scoped:
+/// another tenant's run reads as absent.
 public protocol RunStore: Sendable {
     /// Inserts a new run.
     func createRun(_ run: RunRecord) async throws
@@ -7,14 +7,26 @@ public protocol RunStore: Sendable {
     func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord?
     /// Saves a run's status, output, error and usage.
     func updateRun(_ run: RunRecord) async throws
-    /// Newest runs of a tenant first.
-    func listRuns(tenant: String, limit: Int) async throws -> [RunRecord]
-    /// All journal entries of a run.
-    func loadJournal(_ id: RunID) async throws -> [JournalEntry]
+    /// Runs matching a query, newest first.
+    func listRuns(_ query: RunQuery) async throws -> [RunRecord]
+    /// All journal entries of a tenant's run.
+    func loadJournal(_ id: RunID, tenant: String) async throws -> [JournalEntry]
     /// Writes a step state (insert or replace by run + key) and appends events, atomically.
-    func record(_ entry: JournalEntry, events: [RunEvent]) async throws
+    func record(_ entry: JournalEntry, tenant: String, events: [RunEvent]) async throws
     /// Appends events.
     func appendEvents(_ events: [RunEvent]) async throws
-    /// Events of a run with sequence greater than `after`, in order.
-    func loadEvents(_ id: RunID, after: Int) async throws -> [RunEvent]
+    /// Events of a tenant's run with sequence greater than `after`, in order, at most `limit`.
+    func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent]
+}
+
+extension RunStore {
+    /// Newest runs of a tenant first.
+    public func listRuns(tenant: String, limit: Int) async throws -> [RunRecord] {
+        try await listRuns(RunQuery(tenant: tenant, limit: limit))
+    }
+
+    /// All events of a tenant's run after `after`.
+    public func loadEvents(_ id: RunID, tenant: String, after: Int = 0) async throws -> [RunEvent] {
+        try await loadEvents(id, tenant: tenant, after: after, limit: nil)
+    }
 }

@@ -12,4 +12,7 @@ public protocol SessionStore: Sendable {
     func loadTranscript(sessionID: String, tenant: String, agent: String) async throws -> [Message]
     /// Names of the agents that have a transcript in a session.
     func transcriptAgents(sessionID: String, tenant: String) async throws -> [String]
+    /// Erases a tenant's session and everything recorded for it: transcripts, its runs (child runs
+    /// included), their journals and events. Returns false when there was no such session.
+    func deleteSession(_ id: String, tenant: String) async throws -> Bool
 }

@@ -52,9 +52,22 @@ struct AgentFieldParser {
             guard let t = raw.numberValue, (0...2).contains(t) else { throw error("temperature", "expected a number between 0 and 2") }
             temperature = t
         }
+        var capabilities: [String] = []
+        if let raw = fields["capabilities"], !raw.isNull {
+            guard let list = raw.arrayValue else { throw error("capabilities", "expected a list of capability names") }
+            for (i, item) in list.enumerated() {
+                guard let s = item.stringValue, !s.isEmpty else { throw error("capabilities[\(i)]", "expected a capability name") }
+                capabilities.append(s)
+            }
+        }
+        let tierName = try string("cost_tier") ?? "medium"
+        guard let costTier = AgentDefinition.CostTier(rawValue: tierName) else {
+            throw error("cost_tier", "expected one of low, medium, high; got '\(tierName)'")
+        }
         return AgentDefinition(name: name, description: try string("description") ?? "", kind: kind, model: try string("model"),
                                instructions: instructions, tools: tools, outputSchema: schema, maxIterations: maxIterations,
-                               guardrails: guardrails, version: try string("version") ?? "1", status: status, temperature: temperature)
+                               guardrails: guardrails, version: try string("version") ?? "1", status: status, temperature: temperature,
+                               capabilities: capabilities, costTier: costTier)
     }
 
     private func error(_ field: String, _ message: String) -> AgentLoadError {

@@ -4,7 +4,8 @@ import Foundation
 /// Discovers and validates YAML agent definitions (`agents/*.yaml`).
 public struct AgentLoader: Sendable {
     static let knownFields: Set<String> = ["name", "description", "kind", "model", "instructions", "tools", "output_schema",
-                                           "max_iterations", "guardrails", "memory", "version", "status", "temperature"]
+                                           "max_iterations", "guardrails", "memory", "version", "status", "temperature",
+                                           "capabilities", "cost_tier"]
 
     /// Creates a loader.
     public init() {}

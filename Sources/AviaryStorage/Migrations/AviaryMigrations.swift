@@ -1,7 +1,7 @@
 /// Aviary's schema, as ordered named migrations shared by SQLite and PostgreSQL.
 public enum AviaryMigrations {
     /// Every migration, in order.
-    public static let all: [Migration] = [initial]
+    public static let all: [Migration] = [initial, tenantJournalAndKeys]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -38,5 +38,19 @@ public enum AviaryMigrations {
           run_id TEXT NOT NULL, seq BIGINT NOT NULL, tenant_id TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL,
           created_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, seq))
         """,
+    ])
+
+    /// Tenant on the journal (every user-data table carries it), API keys, and indexes for the server's queries.
+    static let tenantJournalAndKeys = Migration(name: "0002_tenant_journal_api_keys", statements: [
+        "ALTER TABLE journal ADD COLUMN tenant_id TEXT NOT NULL DEFAULT ''",
+        "UPDATE journal SET tenant_id = (SELECT runs.tenant_id FROM runs WHERE runs.id = journal.run_id) WHERE EXISTS (SELECT 1 FROM runs WHERE runs.id = journal.run_id)",
+        """
+        CREATE TABLE api_keys (
+          id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, principal TEXT NOT NULL, role TEXT NOT NULL,
+          secret_hash TEXT NOT NULL, name TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL, revoked_at DOUBLE PRECISION)
+        """,
+        "CREATE INDEX api_keys_tenant ON api_keys (tenant_id, created_at)",
+        "CREATE INDEX transcript_messages_tenant ON transcript_messages (tenant_id, session_id)",
+        "CREATE INDEX runs_tenant_session ON runs (tenant_id, session_id, created_at)",
     ])
 }

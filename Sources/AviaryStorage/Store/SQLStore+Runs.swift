@@ -32,13 +32,18 @@ extension SQLStore {
             """).run()
     }
 
-    public func listRuns(tenant: String, limit: Int) async throws -> [RunRecord] {
-        try await database.raw("SELECT * FROM runs WHERE tenant_id = \(bind: tenant) ORDER BY created_at DESC LIMIT \(bind: limit)")
-            .all().map(decodeRun)
+    public func listRuns(_ q: RunQuery) async throws -> [RunRecord] {
+        var sql = SQLQueryString("SELECT * FROM runs WHERE tenant_id = \(bind: q.tenant)")
+        if let s = q.sessionID { sql += " AND session_id = \(bind: s)" }
+        if let p = q.principal { sql += " AND principal = \(bind: p)" }
+        if let s = q.status { sql += " AND status = \(bind: s.rawValue)" }
+        if q.topLevelOnly { sql.appendLiteral(" AND parent_run_id IS NULL") }
+        sql += " ORDER BY created_at DESC, id DESC LIMIT \(bind: max(q.limit, 0))"
+        return try await database.raw(sql).all().map(decodeRun)
     }
 
-    public func loadJournal(_ id: RunID) async throws -> [JournalEntry] {
-        try await database.raw("SELECT * FROM journal WHERE run_id = \(bind: id.rawValue)").all().map { row in
+    public func loadJournal(_ id: RunID, tenant: String) async throws -> [JournalEntry] {
+        try await database.raw("SELECT * FROM journal WHERE run_id = \(bind: id.rawValue) AND tenant_id = \(bind: tenant)").all().map { row in
             JournalEntry(
                 runID: id,
                 key: try row.decode(column: "step_key", as: String.self),
@@ -49,10 +54,10 @@ extension SQLStore {
         }
     }
 
-    public func record(_ entry: JournalEntry, events: [RunEvent]) async throws {
+    public func record(_ entry: JournalEntry, tenant: String, events: [RunEvent]) async throws {
         try await database.raw("""
-            INSERT INTO journal (run_id, step_key, state, output, error, updated_at)
-            VALUES (\(bind: entry.runID.rawValue), \(bind: entry.key), \(bind: entry.state.rawValue), \(bind: json(entry.output)),
+            INSERT INTO journal (run_id, step_key, tenant_id, state, output, error, updated_at)
+            VALUES (\(bind: entry.runID.rawValue), \(bind: entry.key), \(bind: tenant), \(bind: entry.state.rawValue), \(bind: json(entry.output)),
               \(bind: entry.error), \(bind: entry.updatedAt.timeIntervalSince1970))
             ON CONFLICT (run_id, step_key) DO UPDATE SET state = excluded.state, output = excluded.output,
               error = excluded.error, updated_at = excluded.updated_at
@@ -71,9 +76,10 @@ extension SQLStore {
         try await database.raw(query).run()
     }
 
-    public func loadEvents(_ id: RunID, after: Int) async throws -> [RunEvent] {
-        try await database.raw("SELECT * FROM run_events WHERE run_id = \(bind: id.rawValue) AND seq > \(bind: after) ORDER BY seq")
-            .all().map { row in
+    public func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent] {
+        var sql = SQLQueryString("SELECT * FROM run_events WHERE run_id = \(bind: id.rawValue) AND tenant_id = \(bind: tenant) AND seq > \(bind: after) ORDER BY seq")
+        if let limit { sql += " LIMIT \(bind: max(limit, 0))" }
+        return try await database.raw(sql).all().map { row in
                 let kindName = try row.decode(column: "kind", as: String.self)
                 guard let kind = RunEvent.Kind(rawValue: kindName) else { throw StorageError.corrupt("unknown event kind '\(kindName)'") }
                 return RunEvent(

@@ -65,4 +65,16 @@ extension SQLStore {
             SELECT DISTINCT agent FROM transcript_messages WHERE session_id = \(bind: sessionID) AND tenant_id = \(bind: tenant) ORDER BY agent
             """).all(decodingColumn: "agent", as: String.self)
     }
+
+    public func deleteSession(_ id: String, tenant: String) async throws -> Bool {
+        guard try await loadSession(id, tenant: tenant) != nil else { return false }
+        // Child runs share their parent's session id, so one filter covers the whole tree.
+        let runs = SQLQueryString("SELECT id FROM runs WHERE session_id = \(bind: id) AND tenant_id = \(bind: tenant)")
+        try await database.raw("DELETE FROM run_events WHERE tenant_id = \(bind: tenant) AND run_id IN (" + runs + ")").run()
+        try await database.raw("DELETE FROM journal WHERE tenant_id = \(bind: tenant) AND run_id IN (" + runs + ")").run()
+        try await database.raw("DELETE FROM runs WHERE session_id = \(bind: id) AND tenant_id = \(bind: tenant)").run()
+        try await database.raw("DELETE FROM transcript_messages WHERE session_id = \(bind: id) AND tenant_id = \(bind: tenant)").run()
+        try await database.raw("DELETE FROM sessions WHERE id = \(bind: id) AND tenant_id = \(bind: tenant)").run()
+        return true
+    }
 }

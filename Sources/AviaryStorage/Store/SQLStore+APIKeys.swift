@@ -1,0 +1,43 @@
+import AviaryCore
+import Foundation
+import SQLKit
+
+extension SQLStore: APIKeyStore {
+    public func createAPIKey(_ key: APIKeyRecord) async throws {
+        try await database.raw("""
+            INSERT INTO api_keys (id, tenant_id, principal, role, secret_hash, name, created_at, revoked_at)
+            VALUES (\(bind: key.id), \(bind: key.tenant), \(bind: key.principal), \(bind: key.role.rawValue), \(bind: key.secretHash),
+              \(bind: key.name), \(bind: key.createdAt.timeIntervalSince1970), \(bind: key.revokedAt?.timeIntervalSince1970))
+            """).run()
+    }
+
+    public func loadAPIKey(id: String) async throws -> APIKeyRecord? {
+        try await database.raw("SELECT * FROM api_keys WHERE id = \(bind: id)").first().map(decodeAPIKey)
+    }
+
+    public func listAPIKeys(tenant: String) async throws -> [APIKeyRecord] {
+        try await database.raw("SELECT * FROM api_keys WHERE tenant_id = \(bind: tenant) ORDER BY created_at DESC, id").all().map(decodeAPIKey)
+    }
+
+    public func revokeAPIKey(id: String, tenant: String) async throws -> Bool {
+        guard let key = try await loadAPIKey(id: id), key.tenant == tenant else { return false }
+        try await database.raw("""
+            UPDATE api_keys SET revoked_at = \(bind: Date().timeIntervalSince1970) WHERE id = \(bind: id) AND tenant_id = \(bind: tenant)
+            """).run()
+        return true
+    }
+
+    private func decodeAPIKey(_ row: any SQLRow) throws -> APIKeyRecord {
+        let roleName = try row.decode(column: "role", as: String.self)
+        guard let role = Role(rawValue: roleName) else { throw StorageError.corrupt("api key has unknown role '\(roleName)'") }
+        return APIKeyRecord(
+            id: try row.decode(column: "id", as: String.self),
+            tenant: try row.decode(column: "tenant_id", as: String.self),
+            principal: try row.decode(column: "principal", as: String.self),
+            role: role,
+            secretHash: try row.decode(column: "secret_hash", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            createdAt: Self.date(try row.decode(column: "created_at", as: Double.self)),
+            revokedAt: try row.decode(column: "revoked_at", as: Double?.self).map(Self.date))
+    }
+}
