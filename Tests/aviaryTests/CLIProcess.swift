@@ -24,8 +24,9 @@ struct CLIProcess {
     }
 
     let process = Process()
-    let output = Pipe()
-    let errors = Pipe()
+    // Files, not pipes: nothing to drain while the child runs, and no EINTR-prone blocking reads.
+    let outputFile: URL
+    let errorFile: URL
 
     init(_ arguments: [String], environment: [String: String]) throws {
         guard let binary = Self.binary else { throw CLIError(message: "aviary binary not found; run `swift build` first") }
@@ -35,17 +36,24 @@ struct CLIProcess {
         for key in ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "AVIARY_MODEL", "AVIARY_HOME"] { env[key] = nil }
         env.merge(environment) { _, new in new }
         process.environment = env
-        process.standardOutput = output
-        process.standardError = errors
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("aviary-cli-\(UUID().uuidString)")
+        outputFile = base.appendingPathExtension("out")
+        errorFile = base.appendingPathExtension("err")
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
+        process.standardError = try FileHandle(forWritingTo: errorFile)
     }
 
     func start() throws { try process.run() }
 
     /// Waits for exit and returns (status, stdout, stderr).
     func finish() -> (Int32, String, String) {
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let out = (try? Data(contentsOf: outputFile)) ?? Data()
+        let err = (try? Data(contentsOf: errorFile)) ?? Data()
+        try? FileManager.default.removeItem(at: outputFile)
+        try? FileManager.default.removeItem(at: errorFile)
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 

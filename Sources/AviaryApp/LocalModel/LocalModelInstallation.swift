@@ -91,10 +91,14 @@ public struct LocalModelInstallation: Sendable, Hashable {
     /// Reads until end of file, calling `onLine` for each complete line (and the unterminated rest).
     private static func forwardLines(from handle: FileHandle, to onLine: @Sendable (String) -> Void) {
         var pending: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let fd = handle.fileDescriptor
         while true {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            pending.append(contentsOf: chunk)
+            // POSIX read, retried on EINTR (FileHandle.availableData traps on it).
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            pending.append(contentsOf: buffer[..<n])
             while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                 onLine(String(decoding: pending[..<newline], as: UTF8.self))
                 pending.removeSubrange(...newline)
