@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "AviaryRuntime", targets: ["AviaryRuntime"]),
         .library(name: "AviaryTools", targets: ["AviaryTools"]),
         .library(name: "AviaryStorage", targets: ["AviaryStorage"]),
+        .library(name: "AviaryHTTP", targets: ["AviaryHTTP"]),
         .library(name: "AviaryApp", targets: ["AviaryApp"]),
         .library(name: "AviaryTesting", targets: ["AviaryTesting"]),
         .executable(name: "aviary", targets: ["aviary"]),
@@ -25,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
     ],
     targets: [
         .target(name: "AviaryCore", dependencies: [
@@ -48,10 +52,20 @@ let package = Package(
         ]),
         .target(name: "AviaryRuntime", dependencies: [
             "AviaryCore",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        .target(name: "AviaryHTTP", dependencies: [
+            "AviaryCore", "AviaryRuntime",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Tracing", package: "swift-distributed-tracing"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "AviaryApp", dependencies: [
-            "AviaryCore", "AviaryModels", "AviaryRuntime", "AviaryTools", "AviaryStorage",
+            "AviaryCore", "AviaryModels", "AviaryRuntime", "AviaryTools", "AviaryStorage", "AviaryHTTP",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Yams", package: "Yams"),
@@ -75,6 +89,13 @@ let package = Package(
         .testTarget(name: "AviaryToolsTests", dependencies: ["AviaryTools", "AviaryTesting"]),
         .testTarget(name: "AviaryStorageTests", dependencies: ["AviaryStorage", "AviaryTesting"]),
         .testTarget(name: "AviaryRuntimeTests", dependencies: ["AviaryRuntime", "AviaryStorage", "AviaryTools", "AviaryTesting"]),
+        .testTarget(name: "AviaryHTTPTests", dependencies: [
+            "AviaryHTTP", "AviaryRuntime", "AviaryStorage", "AviaryTesting",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], resources: [.copy("Scripts")]),
         .testTarget(name: "AviaryAppTests", dependencies: [
             "AviaryApp", "AviaryTesting",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,3 +1,4 @@
+import AviaryHTTP
 import Foundation
 
 /// Everything Aviary needs to run a project. Each field has a documented default; parsing the
@@ -22,6 +23,9 @@ public struct AviaryConfiguration: Sendable {
     public var models: [String: ModelSettings]
     /// Tenant used by the CLI. Default `default`.
     public var tenant: String
+    /// `aviary serve` settings (`server:` in aviary.yaml, `AVIARY_HOST`/`AVIARY_PORT`/`AVIARY_JWT_*`, flags).
+    /// `chatAgent` is filled from the project's default agent when empty. Default: ``ServerConfiguration``'s defaults.
+    public var server: ServerConfiguration
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {
@@ -34,6 +38,7 @@ public struct AviaryConfiguration: Sendable {
         self.providers = [:]
         self.models = [:]
         self.tenant = "default"
+        self.server = ServerConfiguration(chatAgent: "")
     }
 
     /// Where session workspaces live: `<data>/sessions`.

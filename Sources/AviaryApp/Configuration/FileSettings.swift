@@ -4,7 +4,7 @@ import Foundation
 /// The `aviary.yaml` schema: reads known keys into a configuration, rejecting unknown ones by name.
 struct FileSettings {
     let value: JSONValue
-    static let topLevel: Set<String> = ["model", "default_agent", "profiles", "providers", "models", "storage", "tenant"]
+    static let topLevel: Set<String> = ["model", "default_agent", "profiles", "providers", "models", "storage", "tenant", "server"]
 
     func apply(to config: inout AviaryConfiguration) throws {
         guard case .object(let root) = value else {
@@ -41,6 +41,9 @@ struct FileSettings {
             }
             config.models[name] = ModelSettings(toolCalling: toolCalling, inputPricePer1K: m["input_price_per_1k"]?.numberValue,
                                                 outputPricePer1K: m["output_price_per_1k"]?.numberValue)
+        }
+        if let server = root["server"], !server.isNull {
+            try ServerFileSettings(value: try object(server, "server"), projectDirectory: config.projectDirectory).apply(to: &config.server)
         }
         let storage = try object(root["storage"], "storage")
         if let db = try string(storage["database"], "storage.database") {

@@ -7,9 +7,9 @@ import Synchronization
 /// Resolves model references to provider adapters from configuration and the vendors' usual
 /// environment variables (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `ANTHROPIC_API_KEY`, `ANTHROPIC_BASE_URL`).
 public final class ProviderRegistry: ModelProvider, Sendable {
-    private let configuration: AviaryConfiguration
-    private let transport: any HTTPTransport
-    private let environment: [String: String]
+    let configuration: AviaryConfiguration
+    let transport: any HTTPTransport
+    let environment: [String: String]
     private let localBaseURL: Mutex<String?>
     private let cache = Mutex<[String: ResolvedModel]>([:])
 
@@ -86,7 +86,7 @@ public final class ProviderRegistry: ModelProvider, Sendable {
                              outputPricePer1K: modelSettings.outputPricePer1K)
     }
 
-    private func providerSettings(_ name: String) throws -> ProviderSettings {
+    func providerSettings(_ name: String) throws -> ProviderSettings {
         if var s = configuration.providers[name] {
             if name == "local", s.baseURL == nil { s.baseURL = localBaseURL.withLock { $0 } }
             return s

@@ -11,3 +11,14 @@ public struct ClosureEventSink: EventSink {
     public init(_ body: @escaping @Sendable (RunEvent) async -> Void) { self.body = body }
     public func receive(_ event: RunEvent) async { await body(event) }
 }
+
+/// Delivers each event to several sinks in order (console, live hub, metrics, traces).
+public struct MulticastEventSink: EventSink {
+    /// The sinks, called in this order.
+    public let sinks: [any EventSink]
+    /// Wraps sinks.
+    public init(_ sinks: [any EventSink]) { self.sinks = sinks }
+    public func receive(_ event: RunEvent) async {
+        for sink in sinks { await sink.receive(event) }
+    }
+}

@@ -4,7 +4,7 @@
 public struct RunLifecycle: Sendable, Hashable {
     /// Inputs to the machine.
     public enum Event: Sendable, Hashable {
-        case start, resume, complete, fail, cancel, interruptedUnsafely, pause
+        case start, resume, complete, fail, cancel, interruptedUnsafely, pause, suspend
     }
 
     /// What the runtime must do after a transition.
@@ -29,7 +29,8 @@ public struct RunLifecycle: Sendable, Hashable {
         case (.pending, .start):
             status = .running
             return .execute
-        case (.running, .resume), (.waiting, .resume), (.needsAttention, .resume), (.failed, .resume), (.pending, .resume):
+        case (.running, .resume), (.waiting, .resume), (.needsAttention, .resume), (.failed, .resume), (.pending, .resume),
+             (.interrupted, .resume):
             status = .running
             return .execute
         case (.running, .complete):
@@ -40,6 +41,9 @@ public struct RunLifecycle: Sendable, Hashable {
             return .persist
         case (.running, .interruptedUnsafely):
             status = .needsAttention
+            return .persist
+        case (.running, .suspend):
+            status = .interrupted
             return .persist
         case (.running, .pause):
             status = .waiting

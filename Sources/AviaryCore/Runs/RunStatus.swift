@@ -14,6 +14,8 @@ public enum RunStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case failed
     /// Stopped by a cancel request.
     case cancelled
+    /// Stopped at a step boundary by a shutdown; `resume` continues it where it stopped.
+    case interrupted
 
     /// True for completed, failed and cancelled.
     public var isTerminal: Bool { self == .completed || self == .failed || self == .cancelled }

@@ -8,6 +8,8 @@ public struct SessionRecord: Sendable, Hashable, Codable {
     public var tenant: String
     /// The end user the session belongs to.
     public var userID: String
+    /// The principal that created the session (its owner for access checks). Default `local`.
+    public var principal: String
     /// Token and cost counters over all turns.
     public var usage: Usage
     /// Number of completed turns.
@@ -18,11 +20,12 @@ public struct SessionRecord: Sendable, Hashable, Codable {
     public var updatedAt: Date
 
     /// Creates a session record.
-    public init(id: String = "ses_" + RandomID.make(), tenant: String, userID: String, usage: Usage = Usage(), turns: Int = 0,
-                createdAt: Date = Date(), updatedAt: Date = Date()) {
+    public init(id: String = "ses_" + RandomID.make(), tenant: String, userID: String, principal: String = "local",
+                usage: Usage = Usage(), turns: Int = 0, createdAt: Date = Date(), updatedAt: Date = Date()) {
         self.id = id
         self.tenant = tenant
         self.userID = userID
+        self.principal = principal
         self.usage = usage
         self.turns = turns
         self.createdAt = createdAt

@@ -20,6 +20,10 @@ extension AgentRuntime {
             return ToolOutput(.string(text), usage: record.usage)
         case .needsAttention:
             throw RuntimeError(.needsAttention, "delegated run \(childID) (\(agent.name)) needs attention: \(record.error ?? "")")
+        case .interrupted:
+            throw RuntimeError(.interrupted, "delegated run \(childID) (\(agent.name)) was interrupted; resume to continue")
+        case .cancelled:
+            throw RuntimeError(.cancelled, "delegated run \(childID) (\(agent.name)) was cancelled")
         default:
             throw ToolError.failed("agent '\(agent.name)' \(record.status.rawValue): \(record.error ?? "no answer")")
         }

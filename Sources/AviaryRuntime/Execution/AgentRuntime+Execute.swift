@@ -3,7 +3,10 @@ import Foundation
 
 extension AgentRuntime {
     /// Executes (or re-executes against its journal) one run, and records how it ended.
-    func execute(_ initial: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?) async throws -> RunRecord {
+    func execute(_ initial: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?,
+                 streamDeltas: Bool) async throws -> RunRecord {
+        let control = activeRuns.register(initial.id)
+        defer { activeRuns.unregister(initial.id) }
         var record = initial
         var lifecycle = RunLifecycle(status: record.status)
         let resuming = !journal.isEmpty || record.status != .pending
@@ -21,7 +24,9 @@ extension AgentRuntime {
             await journal.emit(.runStarted, .object(data))
         }
         do {
-            let execution = try await prepare(record, agent: agent, journal: journal, decision: decision)
+            try control.checkpoint()
+            var execution = try await prepare(record, agent: agent, journal: journal, decision: decision, control: control)
+            execution.streamDeltas = streamDeltas
             let outcome = agent.kind == .simple ? try await execution.simple() : try await execution.react()
             try await commitSession(record, agent: agent, outcome: outcome, journal: journal)
             _ = lifecycle.handle(.complete)
@@ -33,10 +38,19 @@ extension AgentRuntime {
             _ = lifecycle.handle(.interruptedUnsafely)
             record.error = error.message
             await journal.emit(.runNeedsAttention, ["error": .string(error.message)])
-        } catch is CancellationError {
+        } catch let error as RuntimeError where error.code == .interrupted {
+            _ = lifecycle.handle(.suspend)
+            record.error = error.message
+            await journal.emit(.runInterrupted, ["error": .string(error.message)])
+        } catch let error as RuntimeError where error.code == .cancelled {
             _ = lifecycle.handle(.cancel)
             record.error = "cancelled"
             await journal.emit(.runCancelled, [:])
+        } catch is CancellationError {
+            // The task was cancelled (process shutting down, caller gone), not the run: keep it resumable.
+            _ = lifecycle.handle(.suspend)
+            record.error = "interrupted: the executing task was cancelled; resume to continue"
+            await journal.emit(.runInterrupted, ["error": .string(record.error ?? "")])
         } catch {
             _ = lifecycle.handle(.fail)
             record.error = (error as? RuntimeError)?.message ?? "\(error)"
@@ -49,7 +63,8 @@ extension AgentRuntime {
         return record
     }
 
-    private func prepare(_ record: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?) async throws -> RunExecution {
+    private func prepare(_ record: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?,
+                         control: RunControl) async throws -> RunExecution {
         let model = try models.resolve(agent.model)
         var selected: [String: PreparedTool] = [:]
         for name in agent.tools {
@@ -61,7 +76,12 @@ extension AgentRuntime {
             if matches.isEmpty { throw RuntimeError(.agentNotRunnable, "agent '\(agent.name)' lists unknown tool '\(name)'") }
             for m in matches { selected[m] = tools[m] }
         }
-        let history = try await loadHistory(record, agent: agent, journal: journal)
+        var history = try await loadHistory(record, agent: agent, journal: journal)
+        if let given = record.input["history"], !given.isNull {
+            do { history += try given.decode(as: [Message].self) } catch {
+                throw RuntimeError(.agentNotRunnable, "run input 'history' is not a list of messages: \(error)")
+            }
+        }
         let workspace = workspace(forSession: record.sessionID)
         var context: [String: JSONValue] = ["input": record.input, "agent": ["name": .string(agent.name)],
                                             "run": ["id": .string(record.id.rawValue)]]
@@ -73,7 +93,7 @@ extension AgentRuntime {
                                       values: ["principal": record.principal])
         return RunExecution(agent: agent, model: model, tools: selected, journal: journal,
                             executor: ToolExecutor(journal: journal, context: toolContext, decision: decision),
-                            input: record.input, history: history, instructions: instructions, logger: logger)
+                            input: record.input, history: history, instructions: instructions, control: control, logger: logger)
     }
 
     /// The session transcript this agent saw, pinned by a journal step so a resume sees the same history.

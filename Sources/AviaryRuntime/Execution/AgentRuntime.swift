@@ -15,6 +15,8 @@ public final class AgentRuntime: Sendable {
     let logger: Logger
     /// Folder under which each session gets `<session id>/workspace`; `nil` disables workspaces.
     public let sessionsRoot: URL?
+    /// The runs executing in this runtime, for cancellation and graceful shutdown.
+    public let activeRuns = ActiveRuns()
 
     /// Creates a runtime.
     public init(catalog: AgentCatalog, tools: ToolRegistry, models: any ModelProvider, runs: any RunStore,
@@ -35,6 +37,11 @@ public final class AgentRuntime: Sendable {
     /// Starts a new run and executes it to the end (or to a pause / needs-attention stop).
     /// Run-level failures come back as a record with status `failed`; infrastructure failures throw.
     public func run(_ request: RunRequest, parent: RunID? = nil) async throws -> RunRecord {
+        try await run(request, parent: parent, streamDeltas: false)
+    }
+
+    /// Starts a new run; with `streamDeltas` the model's text is streamed as transient `model.delta` events.
+    public func run(_ request: RunRequest, parent: RunID? = nil, streamDeltas: Bool) async throws -> RunRecord {
         guard let agent = catalog.agent(named: request.agent) else {
             throw RuntimeError(.unknownAgent, "unknown agent '\(request.agent)'; known agents: \(catalog.names.joined(separator: ", "))")
         }
@@ -44,7 +51,7 @@ public final class AgentRuntime: Sendable {
         stored.status = .running // a run found `running` without a live process was interrupted
         try await runs.createRun(stored)
         let journal = RunJournal.fresh(runID: record.id, tenant: record.tenant, store: runs, sink: sink)
-        return try await execute(record, agent: agent, journal: journal, decision: nil)
+        return try await execute(record, agent: agent, journal: journal, decision: nil, streamDeltas: streamDeltas)
     }
 
     /// Resumes an interrupted run from its journal: completed steps are replayed, not repeated.
@@ -53,11 +60,32 @@ public final class AgentRuntime: Sendable {
             throw RuntimeError(.runNotFound, "run \(id) not found")
         }
         if record.status == .completed || record.status == .cancelled { return record }
+        if activeRuns.contains(id) { throw RuntimeError(.notResumable, "run \(id) is already executing") }
         guard let agent = catalog.agent(named: record.agent) else {
             throw RuntimeError(.unknownAgent, "run \(id) uses agent '\(record.agent)', which this project no longer defines")
         }
         let journal = try await RunJournal.load(runID: id, tenant: tenant, store: runs, sink: sink)
-        return try await execute(record, agent: agent, journal: journal, decision: decision)
+        return try await execute(record, agent: agent, journal: journal, decision: decision, streamDeltas: false)
+    }
+
+    /// Asks an executing run (and its child runs) to stop at the next step boundary, ending `cancelled`.
+    /// Returns false when the run does not execute in this process.
+    @discardableResult
+    public func requestCancel(_ id: RunID) -> Bool { activeRuns.request(.cancel, for: id) }
+
+    /// Records a run that is not executing as cancelled (it must not be final).
+    public func cancelIdle(_ id: RunID, tenant: String) async throws -> RunRecord {
+        guard var record = try await runs.loadRun(id, tenant: tenant) else { throw RuntimeError(.runNotFound, "run \(id) not found") }
+        var lifecycle = RunLifecycle(status: record.status)
+        if case .reject(let message) = lifecycle.handle(.cancel) { throw RuntimeError(.notResumable, "run \(id): \(message)") }
+        let journal = try await RunJournal.load(runID: id, tenant: tenant, store: runs, sink: sink)
+        await journal.emit(.runCancelled, ["reason": "cancelled while idle"])
+        try await journal.flush()
+        record.status = lifecycle.status
+        record.error = "cancelled"
+        record.updatedAt = Date()
+        try await runs.updateRun(record)
+        return record
     }
 
     /// The workspace folder of a session (created on demand).

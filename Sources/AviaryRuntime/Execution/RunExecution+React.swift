@@ -24,6 +24,7 @@ extension RunExecution {
                 if !seen.insert(key).inserted { key += "#\(i)" }
                 keys.append(key)
             }
+            try control.checkpoint()
             let verdicts = calls.map { detector.observe($0) }
             if detector.tripped {
                 throw RuntimeError(.loopDetected, "agent '\(agent.name)' is looping: it repeated the same tool call \(LoopDetector.limit) times")

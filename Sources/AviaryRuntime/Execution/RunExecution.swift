@@ -13,7 +13,10 @@ struct RunExecution: Sendable {
     let input: JSONValue
     let history: [Message]
     let instructions: String
+    let control: RunControl
     let logger: Logger
+    /// Stream the model's text as transient `model.delta` events.
+    var streamDeltas = false
 
     /// What the loop produced.
     struct Outcome: Sendable {
@@ -47,13 +50,14 @@ struct RunExecution: Sendable {
            let recorded = try? ModelResponse(json: output) {
             return recorded
         }
+        try control.checkpoint()
         await journal.emit(.modelRequest, ["step": .string(key), "model": .string(model.model.name),
                                            "messages": .number(Double(request.messages.count)),
                                            "tools": .number(Double(request.tools.count))])
         let start = ContinuousClock.now
         var response: ModelResponse
         do {
-            response = try await model.model.respond(to: request)
+            response = streamDeltas ? try await streamed(key, request) : try await model.model.respond(to: request)
         } catch is CancellationError {
             throw CancellationError()
         } catch {
@@ -77,6 +81,18 @@ struct RunExecution: Sendable {
         }
         try await journal.record(key, .completed, output: response.json)
         return response
+    }
+
+    /// Calls the model streaming, forwarding text deltas as transient events; returns the assembled response.
+    private func streamed(_ key: String, _ request: ModelRequest) async throws -> ModelResponse {
+        for try await event in model.model.stream(request) {
+            switch event {
+            case .textDelta(let text): await journal.emitTransient(.modelDelta, ["step": .string(key), "text": .string(text)])
+            case .toolCallDelta: continue
+            case .completed(let response): return response
+            }
+        }
+        throw RuntimeError(.modelFailed, "model \(model.model.name) ended its stream without a response")
     }
 
     /// A request with this agent's settings.

@@ -57,6 +57,14 @@ final class RunJournal: Sendable {
         await sink?.receive(event)
     }
 
+    /// Delivers a transient event (``RunEvent/isTransient``) to the sink only: not persisted, and it
+    /// reuses the last persisted sequence number instead of taking one.
+    func emitTransient(_ kind: RunEvent.Kind, _ data: JSONValue) async {
+        guard let sink else { return }
+        let sequence = state.withLock { $0.nextSequence - 1 }
+        await sink.receive(RunEvent(runID: runID, sequence: sequence, tenant: tenant, kind: kind, data: data))
+    }
+
     /// Records a step state together with queued events.
     func record(_ key: String, _ stepState: JournalEntry.State, output: JSONValue? = nil, error: String? = nil) async throws {
         let entry = JournalEntry(runID: runID, key: key, state: stepState, output: output, error: error)

@@ -47,9 +47,13 @@ public struct ChatRequest: Sendable {
     public var tenant: String
     /// The principal asking.
     public var principal: String
+    /// The id for the turn's run (default: random).
+    public var runID: RunID?
 
     /// Creates a chat request.
-    public init(userID: String, question: String, sessionID: String? = nil, agent: String, tenant: String = "default", principal: String = "local") {
+    public init(userID: String, question: String, sessionID: String? = nil, agent: String, tenant: String = "default",
+                principal: String = "local", runID: RunID? = nil) {
+        self.runID = runID
         self.userID = userID
         self.question = question
         self.sessionID = sessionID

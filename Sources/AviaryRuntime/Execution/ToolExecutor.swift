@@ -54,7 +54,7 @@ struct ToolExecutor: Sendable {
             outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: output.modelText), usage: output.usage)
             await journal.emit(.toolFinished, ["call_id": .string(call.id), "name": .string(call.name),
                                               "output": .string(outcome.result.content), "duration_ms": .number(Self.ms(since: start))])
-        } catch let error as RuntimeError where error.isNeedsAttention {
+        } catch let error as RuntimeError where error.stopsRun {
             throw error
         } catch is CancellationError {
             throw CancellationError()

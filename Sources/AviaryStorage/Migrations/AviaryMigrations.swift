@@ -1,7 +1,7 @@
 /// Aviary's schema, as ordered named migrations shared by SQLite and PostgreSQL.
 public enum AviaryMigrations {
     /// Every migration, in order.
-    public static let all: [Migration] = [initial, tenantJournalAndKeys]
+    public static let all: [Migration] = [initial, tenantJournalAndKeys, sessionOwner]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -52,5 +52,10 @@ public enum AviaryMigrations {
         "CREATE INDEX api_keys_tenant ON api_keys (tenant_id, created_at)",
         "CREATE INDEX transcript_messages_tenant ON transcript_messages (tenant_id, session_id)",
         "CREATE INDEX runs_tenant_session ON runs (tenant_id, session_id, created_at)",
+    ])
+
+    /// The principal that owns a session (access checks: owner or admin).
+    static let sessionOwner = Migration(name: "0003_session_owner", statements: [
+        "ALTER TABLE sessions ADD COLUMN principal TEXT NOT NULL DEFAULT 'local'",
     ])
 }

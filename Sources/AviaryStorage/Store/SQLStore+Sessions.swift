@@ -5,8 +5,8 @@ import SQLKit
 extension SQLStore {
     public func createSession(_ s: SessionRecord) async throws {
         try await database.raw("""
-            INSERT INTO sessions (id, tenant_id, user_id, input_tokens, output_tokens, cost_usd, requests, turns, created_at, updated_at)
-            VALUES (\(bind: s.id), \(bind: s.tenant), \(bind: s.userID), \(bind: s.usage.inputTokens), \(bind: s.usage.outputTokens),
+            INSERT INTO sessions (id, tenant_id, user_id, principal, input_tokens, output_tokens, cost_usd, requests, turns, created_at, updated_at)
+            VALUES (\(bind: s.id), \(bind: s.tenant), \(bind: s.userID), \(bind: s.principal), \(bind: s.usage.inputTokens), \(bind: s.usage.outputTokens),
               \(bind: s.usage.costUSD), \(bind: s.usage.requests), \(bind: s.turns), \(bind: s.createdAt.timeIntervalSince1970),
               \(bind: s.updatedAt.timeIntervalSince1970))
             """).run()
@@ -20,6 +20,7 @@ extension SQLStore {
             id: try row.decode(column: "id", as: String.self),
             tenant: try row.decode(column: "tenant_id", as: String.self),
             userID: try row.decode(column: "user_id", as: String.self),
+            principal: try row.decode(column: "principal", as: String.self),
             usage: Usage(inputTokens: try row.decode(column: "input_tokens", as: Int.self),
                          outputTokens: try row.decode(column: "output_tokens", as: Int.self),
                          costUSD: try row.decode(column: "cost_usd", as: Double.self),

@@ -1,0 +1,72 @@
+import AviaryCore
+import AviaryHTTP
+import AviaryRuntime
+import AviaryStorage
+import Foundation
+import Logging
+import ServiceLifecycle
+
+extension AviaryApplication {
+    /// Options for `aviary serve` beyond the project configuration.
+    public struct ServeOptions: Sendable {
+        /// Called with the bound port once the server listens.
+        public var onBound: @Sendable (Int) async -> Void
+        /// Handle graceful shutdown on SIGTERM / SIGINT (off in tests, which trigger it themselves).
+        public var handleSignals: Bool
+        /// Extra sinks for run events (in addition to the live hub).
+        public var sinks: [any EventSink]
+        /// Called with the service group once it exists (tests use it to trigger graceful shutdown).
+        public var onServiceGroup: @Sendable (ServiceGroup) async -> Void
+
+        /// Creates options.
+        public init(onBound: @escaping @Sendable (Int) async -> Void = { _ in }, handleSignals: Bool = true,
+                    sinks: [any EventSink] = [], onServiceGroup: @escaping @Sendable (ServiceGroup) async -> Void = { _ in }) {
+            self.onBound = onBound
+            self.handleSignals = handleSignals
+            self.sinks = sinks
+            self.onServiceGroup = onServiceGroup
+        }
+    }
+
+    /// Runs `aviary serve` until graceful shutdown: loads the project, opens the store, and runs
+    /// the HTTP server and the run supervisor in one `ServiceGroup`. On SIGTERM/SIGINT executing
+    /// runs stop at their next step boundary (status `interrupted`, resumable) before the server drains.
+    public static func serve(_ configuration: AviaryConfiguration, options: Options = Options(), serve: ServeOptions = ServeOptions()) async throws {
+        let hub = RunEventHub()
+        var appOptions = options
+        appOptions.sink = MulticastEventSink([hub] + serve.sinks + (options.sink.map { [$0] } ?? []))
+        try await with(configuration, options: appOptions) { app in
+            var server = configuration.server
+            if server.chatAgent.isEmpty { server.chatAgent = try app.project.chatAgent().name }
+            let supervisor = RunSupervisor(runtime: app.runtime, logger: options.logger)
+            let store = app.store
+            var readiness = [ReadinessCheck(name: "store") {
+                do {
+                    _ = try await store.listRuns(RunQuery(tenant: "__readiness__", limit: 1))
+                    return (.ok, "reachable")
+                } catch {
+                    return (.failed, "\(error)")
+                }
+            }]
+            if options.modelProvider == nil { readiness += app.providers.readinessChecks(agents: app.project.catalog.all) }
+            let dependencies = ServerDependencies(runtime: app.runtime, supervisor: supervisor, runs: store, sessions: store, keys: store,
+                                                  hub: hub, readiness: readiness, logger: options.logger)
+            let httpServer = try await AviaryServer(configuration: server, dependencies: dependencies)
+            let group = ServiceGroup(configuration: .init(
+                services: httpServer.services(onBound: serve.onBound).map { .init(service: $0) },
+                gracefulShutdownSignals: serve.handleSignals ? [.sigterm, .sigint] : [],
+                logger: options.logger))
+            await serve.onServiceGroup(group)
+            options.progress("aviary serve: project \(configuration.projectDirectory.path), chat agent '\(server.chatAgent)', http://\(server.host):\(server.port)")
+            try await group.run()
+        }
+    }
+
+    /// Creates an API key in a project's store and returns it (shown once) with its record.
+    public static func createAPIKey(_ configuration: AviaryConfiguration, tenant: String, principal: String, role: Role,
+                                    name: String) async throws -> APIKeyIssuer.Issued {
+        try await SQLiteStorage.withStorage(path: configuration.databasePath) { storage in
+            try await APIKeyIssuer(store: storage.store).create(tenant: tenant, principal: principal, role: role, name: name)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import AviaryCore
+import AviaryHTTP
+import Foundation
+
+/// The `server:` section of `aviary.yaml`:
+///
+/// ```yaml
+/// server:
+///   host: 0.0.0.0
+///   port: 8080
+///   max_body_bytes: 1048576
+///   request_timeout_seconds: 30
+///   run_timeout_seconds: 300
+///   rate_limit: {per_second: 20, burst: 40}
+///   max_concurrent_runs_per_tenant: 64
+///   heartbeat_seconds: 15
+///   public_metrics: true
+///   jwt: {hs256_secret_env: AVIARY_JWT_SECRET, rs256_public_key_file: keys/jwt.pem, issuer: https://id.example.com,
+///         audience: aviary, tenant_claim: tenant, role_claim: role, default_role: user}
+/// ```
+struct ServerFileSettings {
+    let value: [String: JSONValue]
+    let projectDirectory: URL
+    static let keys: Set<String> = ["host", "port", "max_body_bytes", "request_timeout_seconds", "run_timeout_seconds", "rate_limit",
+                                    "max_concurrent_runs_per_tenant", "heartbeat_seconds", "public_metrics", "jwt"]
+    static let jwtKeys: Set<String> = ["hs256_secret_env", "rs256_public_key_file", "issuer", "audience", "tenant_claim", "role_claim", "default_role"]
+
+    func apply(to server: inout ServerConfiguration) throws {
+        try Self.rejectUnknown(value, Self.keys, "server")
+        if let v = try string("host") { server.host = v }
+        if let v = try number("port") { server.port = Int(v) }
+        if let v = try number("max_body_bytes") { server.maxBodyBytes = Int(v) }
+        if let v = try number("request_timeout_seconds") { server.requestTimeout = .milliseconds(Int64(v * 1000)) }
+        if let v = try number("run_timeout_seconds") { server.runTimeout = .milliseconds(Int64(v * 1000)) }
+        if let v = try number("max_concurrent_runs_per_tenant") { server.maxConcurrentRunsPerTenant = Int(v) }
+        if let v = try number("heartbeat_seconds") { server.heartbeatInterval = .milliseconds(Int64(v * 1000)) }
+        if let v = value["public_metrics"], !v.isNull {
+            guard let b = v.boolValue else { throw ConfigurationError("aviary.yaml: server.public_metrics: expected true or false") }
+            server.publicMetrics = b
+        }
+        if let rate = value["rate_limit"]?.objectValue {
+            try Self.rejectUnknown(rate, ["per_second", "burst"], "server.rate_limit")
+            if let v = rate["per_second"]?.numberValue { server.rateLimitPerSecond = v }
+            if let v = rate["burst"]?.intValue { server.rateLimitBurst = v }
+        }
+        if let jwt = value["jwt"]?.objectValue {
+            try Self.rejectUnknown(jwt, Self.jwtKeys, "server.jwt")
+            var settings = server.jwt ?? JWTSettings()
+            if let env = jwt["hs256_secret_env"]?.stringValue {
+                guard let secret = ProcessInfo.processInfo.environment[env], !secret.isEmpty else {
+                    throw ConfigurationError("aviary.yaml: server.jwt.hs256_secret_env names \(env), which is not set")
+                }
+                settings.hs256Secret = secret
+            }
+            if let file = jwt["rs256_public_key_file"]?.stringValue {
+                let url = URL(fileURLWithPath: file, relativeTo: projectDirectory)
+                guard let pem = try? String(contentsOf: url, encoding: .utf8) else {
+                    throw ConfigurationError("aviary.yaml: server.jwt.rs256_public_key_file: cannot read \(url.path)")
+                }
+                settings.rs256PublicKeyPEM = pem
+            }
+            if let v = jwt["issuer"]?.stringValue { settings.issuer = v }
+            if let v = jwt["audience"]?.stringValue { settings.audience = v }
+            if let v = jwt["tenant_claim"]?.stringValue { settings.tenantClaim = v }
+            if let v = jwt["role_claim"]?.stringValue { settings.roleClaim = v }
+            if let v = jwt["default_role"]?.stringValue {
+                guard let role = Role(rawValue: v) else { throw ConfigurationError("aviary.yaml: server.jwt.default_role: unknown role '\(v)'") }
+                settings.defaultRole = role
+            }
+            server.jwt = settings
+        }
+    }
+
+    private func string(_ key: String) throws -> String? {
+        guard let v = value[key], !v.isNull else { return nil }
+        guard let s = v.stringValue else { throw ConfigurationError("aviary.yaml: server.\(key): expected text, got \(v.typeName)") }
+        return s
+    }
+
+    private func number(_ key: String) throws -> Double? {
+        guard let v = value[key], !v.isNull else { return nil }
+        guard let n = v.numberValue, n >= 0 else { throw ConfigurationError("aviary.yaml: server.\(key): expected a non-negative number, got \(v.typeName)") }
+        return n
+    }
+
+    static func rejectUnknown(_ object: [String: JSONValue], _ known: Set<String>, _ path: String) throws {
+        for key in object.keys.sorted() where !known.contains(key) {
+            throw ConfigurationError("aviary.yaml: unknown key '\(path).\(key)'; known keys: \(known.sorted().joined(separator: ", "))")
+        }
+    }
+}
+
+/// Server settings from the environment: `AVIARY_HOST`, `AVIARY_PORT`, `AVIARY_JWT_HS256_SECRET`,
+/// `AVIARY_JWT_RS256_PUBLIC_KEY_FILE`, `AVIARY_JWT_ISSUER`, `AVIARY_JWT_AUDIENCE`.
+struct ServerEnvironment {
+    let environment: [String: String]
+    init(_ environment: [String: String]) { self.environment = environment }
+
+    func apply(to server: inout ServerConfiguration) throws {
+        if let v = value("AVIARY_HOST") { server.host = v }
+        if let v = value("AVIARY_PORT") {
+            guard let port = Int(v), (0...65535).contains(port) else { throw ConfigurationError("AVIARY_PORT must be a port number, got '\(v)'") }
+            server.port = port
+        }
+        var jwt = server.jwt ?? JWTSettings()
+        var touched = false
+        if let v = value("AVIARY_JWT_HS256_SECRET") { jwt.hs256Secret = v; touched = true }
+        if let v = value("AVIARY_JWT_RS256_PUBLIC_KEY_FILE") {
+            guard let pem = try? String(contentsOfFile: v, encoding: .utf8) else {
+                throw ConfigurationError("AVIARY_JWT_RS256_PUBLIC_KEY_FILE: cannot read \(v)")
+            }
+            jwt.rs256PublicKeyPEM = pem
+            touched = true
+        }
+        if let v = value("AVIARY_JWT_ISSUER") { jwt.issuer = v; touched = true }
+        if let v = value("AVIARY_JWT_AUDIENCE") { jwt.audience = v; touched = true }
+        if touched { server.jwt = jwt }
+    }
+
+    private func value(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }
+}

@@ -1,0 +1,31 @@
+import AviaryCore
+
+/// How bearer JWTs are verified and mapped to an identity.
+public struct JWTSettings: Sendable, Hashable {
+    /// Shared secret for HS256 tokens. Default none.
+    public var hs256Secret: String?
+    /// PEM public key (`-----BEGIN PUBLIC KEY-----`) for RS256 tokens. Default none.
+    public var rs256PublicKeyPEM: String?
+    /// Required `iss` claim. Default: not checked.
+    public var issuer: String?
+    /// Required `aud` claim (one of the token's audiences). Default: not checked.
+    public var audience: String?
+    /// Claim that names the tenant. Default `tenant`.
+    public var tenantClaim: String
+    /// Claim that names the role. Default `role`.
+    public var roleClaim: String
+    /// Role when the token has none. Default `user`.
+    public var defaultRole: Role
+
+    /// Creates settings.
+    public init(hs256Secret: String? = nil, rs256PublicKeyPEM: String? = nil, issuer: String? = nil, audience: String? = nil,
+                tenantClaim: String = "tenant", roleClaim: String = "role", defaultRole: Role = .user) {
+        self.hs256Secret = hs256Secret
+        self.rs256PublicKeyPEM = rs256PublicKeyPEM
+        self.issuer = issuer
+        self.audience = audience
+        self.tenantClaim = tenantClaim
+        self.roleClaim = roleClaim
+        self.defaultRole = defaultRole
+    }
+}

@@ -1,0 +1,48 @@
+import AviaryRuntime
+import Hummingbird
+import HTTPTypes
+import Logging
+import NIOCore
+
+/// Maps every error to `{"error":{"code","message"}}` with the right status. Unknown errors are
+/// logged with the request id and answered with a generic 500 — never a stack trace.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AviaryRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let apiError = Self.map(error, context: context)
+            return try apiError.response(from: request, context: context)
+        }
+    }
+
+    static func map(_ error: any Error, context: Context) -> APIError {
+        switch error {
+        case let e as APIError:
+            return e
+        case let e as HTTPError:
+            switch e.status {
+            case .notFound: return APIError(.notFound, code: "not_found", "no route for this path; see GET /openapi.json")
+            case .methodNotAllowed: return APIError(.methodNotAllowed, code: "method_not_allowed", "method not allowed on this path")
+            case .contentTooLarge: return APIError(.contentTooLarge, code: "body_too_large", e.body ?? "request body too large")
+            default: return APIError(e.status, code: "http_\(e.status.code)", e.body ?? e.status.reasonPhrase)
+            }
+        case is NIOTooManyBytesError:
+            return APIError(.contentTooLarge, code: "body_too_large", "request body too large")
+        case let e as RuntimeError:
+            switch e.codeName {
+            case "unknownAgent": return APIError(.notFound, code: "unknown_agent", e.message)
+            case "runNotFound": return APIError.notFound("run")
+            case "notResumable": return APIError.conflict(e.message)
+            default: return APIError(.internalServerError, code: "runtime_error", e.message)
+            }
+        case let e as RunSupervisor.Refusal:
+            return APIError.unavailable("shutting_down", e.description)
+        default:
+            context.logger.error("unhandled error", metadata: ["error": .string(String(describing: error))])
+            return APIError(.internalServerError, code: "internal_error", "internal error (request id \(context.requestID))")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import AviaryCore
+import AviaryRuntime
+
+/// Writes a streaming chat completion: a role chunk, one content chunk per `model.delta` of the
+/// run, keep-alive comments while tools work, then the finish chunk, the usage chunk when asked,
+/// and `data: [DONE]`. A run that fails ends with an OpenAI-style `{"error":…}` frame.
+struct CompletionStreamer: Sendable {
+    let runID: RunID
+    let completion: OpenAICompletion
+    let feed: RunEventFeed
+    let ticket: RunTicket<RunRecord>
+    let includeUsage: Bool
+    let heartbeat: Duration
+    let timeout: Duration
+
+    func stream(send: (String) async throws -> Void) async throws {
+        defer { feed.cancel() }
+        try await send(OpenAICompletion.frame(completion.chunk(delta: ["role": "assistant", "content": "", "refusal": .null],
+                                                               includeUsageField: includeUsage)))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            let feed = self.feed
+            let interval = min(heartbeat, .seconds(1))
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: interval)
+                    feed.tick()
+                }
+            }
+            defer { group.cancelAll() }
+            var lastWrite = ContinuousClock.now
+            loop: for await item in feed.items {
+                switch item {
+                case .event(let event):
+                    guard event.runID == runID else { continue }
+                    if event.kind == .modelDelta, let text = event.data["text"]?.stringValue, !text.isEmpty {
+                        try await send(OpenAICompletion.frame(completion.chunk(delta: ["content": .string(text)], includeUsageField: includeUsage)))
+                        lastWrite = ContinuousClock.now
+                    }
+                    if event.endsExecution { break loop }
+                case .tick:
+                    if ticket.isCompleted { break loop }
+                    if ContinuousClock.now - lastWrite >= heartbeat {
+                        try await send(ServerSentEvent.comment("keep-alive"))
+                        lastWrite = ContinuousClock.now
+                    }
+                }
+            }
+        }
+        let record: RunRecord?
+        do { record = try await ticket.value(timeout: timeout) } catch { record = nil }
+        if let record, record.status == .completed {
+            try await send(OpenAICompletion.frame(completion.chunk(delta: [:], finishReason: "stop", includeUsageField: includeUsage)))
+            if includeUsage { try await send(OpenAICompletion.frame(completion.usageChunk(record.usage))) }
+        } else {
+            let message = record.map { "run \(runID) \($0.status.rawValue): \($0.error ?? "")" } ?? "run \(runID) did not finish in time; it continues"
+            try await send(OpenAICompletion.frame(["error": ["message": .string(message), "type": "run_failed", "param": .null,
+                                                             "code": .string(record?.status.rawValue ?? "timeout")]]))
+        }
+        try await send("data: [DONE]\n\n")
+    }
+}

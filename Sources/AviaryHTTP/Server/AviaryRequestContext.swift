@@ -1,0 +1,29 @@
+import AviaryCore
+import Hummingbird
+import Logging
+
+/// The per-request context: Hummingbird's core storage plus the caller's identity and request id.
+public struct AviaryRequestContext: RequestContext {
+    /// Hummingbird's core context (logger, parameters, endpoint path).
+    public var coreContext: CoreRequestContextStorage
+    /// The authenticated caller; `nil` on public routes and before authentication.
+    public var identity: Identity?
+    /// The key that rate limiting counts against (API key id or token subject).
+    public var rateLimitKey: String?
+    /// The request id (from `X-Request-ID` when the caller sent a sane one, else generated).
+    public var requestID: String
+
+    /// Creates a context for a new request.
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.identity = nil
+        self.rateLimitKey = nil
+        self.requestID = ""
+    }
+
+    /// The caller's identity; throws 401 when the route was reached unauthenticated.
+    func requireIdentity() throws -> Identity {
+        guard let identity else { throw APIError.unauthorized("authentication required") }
+        return identity
+    }
+}

@@ -1,0 +1,63 @@
+import AviaryCore
+import AviaryRuntime
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The HTTP server of `aviary serve`: Hummingbird 2 routes over the agent runtime. Run
+/// ``services(onBound:)`` in one `ServiceGroup`; on graceful shutdown the run supervisor first
+/// suspends executing runs at a step boundary (resumable), then the server drains its requests.
+public struct AviaryServer: Sendable {
+    /// Route patterns reachable without credentials.
+    public static let publicRoutes: Set<String> = ["/health", "/ready", "/openapi.json"]
+
+    let configuration: ServerConfiguration
+    let dependencies: ServerDependencies
+    let authenticator: Authenticator
+
+    /// Builds the server; throws when the JWT settings are unusable.
+    public init(configuration: ServerConfiguration, dependencies: ServerDependencies) async throws {
+        self.configuration = configuration
+        self.dependencies = dependencies
+        var jwt: JWTVerifier?
+        if let settings = configuration.jwt { jwt = try await JWTVerifier(settings: settings) }
+        self.authenticator = Authenticator(keys: APIKeyIssuer(store: dependencies.keys), jwt: jwt)
+    }
+
+    /// The router with every route and middleware.
+    public func router() -> Router<AviaryRequestContext> {
+        let router = Router(context: AviaryRequestContext.self)
+        var publicRoutes = Self.publicRoutes
+        if configuration.publicMetrics { publicRoutes.insert("/metrics") }
+        router.add(middleware: ObservabilityMiddleware(metrics: dependencies.metrics, tracer: dependencies.tracer))
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: AuthMiddleware(authenticator: authenticator,
+                                              limiter: RateLimiter(rate: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst),
+                                              publicRoutes: publicRoutes))
+        let env = RouteEnvironment(config: configuration, deps: dependencies,
+                                   gateway: RunGateway(supervisor: dependencies.supervisor,
+                                                       admission: RunAdmission(limitPerTenant: configuration.maxConcurrentRunsPerTenant),
+                                                       timeout: configuration.runTimeout))
+        HealthRoutes(env: env).register(on: router)
+        MetricsRoutes(env: env).register(on: router)
+        OpenAPIRoutes().register(on: router)
+        ChatRoutes(env: env).register(on: router)
+        SessionRoutes(env: env).register(on: router)
+        OpenAIRoutes(env: env).register(on: router)
+        RunRoutes(env: env).register(on: router)
+        AgentRoutes(env: env).register(on: router)
+        return router
+    }
+
+    /// The services to run, in service-group order: the HTTP application, then the run supervisor
+    /// (shut down first). `onBound` receives the bound port once the server listens.
+    public func services(onBound: @escaping @Sendable (Int) async -> Void = { _ in }) -> [any Service] {
+        let app = Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "aviary"),
+            onServerRunning: { channel in await onBound(channel.localAddress?.port ?? 0) },
+            logger: dependencies.logger)
+        return [app, dependencies.supervisor]
+    }
+}

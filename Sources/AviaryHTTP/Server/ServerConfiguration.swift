@@ -1,0 +1,48 @@
+/// How `aviary serve` behaves. Every field has a documented default; reading `aviary.yaml`,
+/// the environment and flags is the app's configuration layer.
+public struct ServerConfiguration: Sendable {
+    /// Interface to bind. Default `127.0.0.1`.
+    public var host: String
+    /// Port to bind; 0 picks a free one. Default 8080.
+    public var port: Int
+    /// Largest accepted request body in bytes. Default 1 MiB.
+    public var maxBodyBytes: Int
+    /// Time limit for ordinary requests. Default 30 s.
+    public var requestTimeout: Duration
+    /// How long `/chat` and `/v1/chat/completions` wait for a run's answer before answering 504
+    /// (the run itself goes on, durably). Default 300 s.
+    public var runTimeout: Duration
+    /// Per-key request rate: sustained requests per second. Default 20.
+    public var rateLimitPerSecond: Double
+    /// Per-key burst size. Default 40.
+    public var rateLimitBurst: Int
+    /// Runs a tenant may execute at once in this process. Default 64.
+    public var maxConcurrentRunsPerTenant: Int
+    /// SSE comment heartbeat interval on event streams. Default 15 s.
+    public var heartbeatInterval: Duration
+    /// How often an event stream re-reads the store for runs executing elsewhere. Default 1 s.
+    public var eventPollInterval: Duration
+    /// The agent `/chat` runs. Default: the project's default agent.
+    public var chatAgent: String
+    /// JWT bearer-token verification; `nil` accepts API keys only. Default `nil`.
+    public var jwt: JWTSettings?
+    /// Serve `/metrics` without authentication (for Prometheus scrapers). Default true.
+    public var publicMetrics: Bool
+
+    /// Creates a configuration with defaults.
+    public init(chatAgent: String, host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+        self.chatAgent = chatAgent
+        self.maxBodyBytes = 1 << 20
+        self.requestTimeout = .seconds(30)
+        self.runTimeout = .seconds(300)
+        self.rateLimitPerSecond = 20
+        self.rateLimitBurst = 40
+        self.maxConcurrentRunsPerTenant = 64
+        self.heartbeatInterval = .seconds(15)
+        self.eventPollInterval = .seconds(1)
+        self.jwt = nil
+        self.publicMetrics = true
+    }
+}

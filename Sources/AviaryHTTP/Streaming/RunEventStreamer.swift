@@ -1,0 +1,80 @@
+import AviaryCore
+
+/// Streams one run's events: first what the store holds after `after`, then live events from
+/// the hub in sequence order (parallel steps can deliver them out of order; gaps wait for the
+/// missing event), with heartbeats, until an event ends the run's execution. For runs that do
+/// not execute in this process it re-reads the store every poll interval.
+struct RunEventStreamer: Sendable {
+    let runID: RunID
+    let tenant: String
+    let store: any RunStore
+    let hub: RunEventHub
+    let heartbeat: Duration
+    let poll: Duration
+    /// Keep streaming live events (false: send what is stored and stop).
+    let follow: Bool
+
+    /// Sends frames (wire text) through `send` until the run's execution ends or the client leaves.
+    func stream(after: Int, send: (String) async throws -> Void) async throws {
+        let feed = hub.subscribe(runID)
+        defer { feed.cancel() }
+        var cursor = Cursor(lastSent: after)
+
+        for e in try await store.loadEvents(runID, tenant: tenant, after: cursor.lastSent, limit: nil) {
+            try await cursor.offer(e, send)
+        }
+        for e in feed.backlog { try await cursor.offer(e, send) }
+        if !follow || (cursor.ended && !hub.isExecuting(runID)) { return }
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: min(poll, heartbeat))
+                    feed.tick()
+                }
+            }
+            defer { group.cancelAll() }
+            var sinceHeartbeat = ContinuousClock.now
+            for await item in feed.items {
+                switch item {
+                case .event(let event):
+                    if event.isTransient {
+                        try await send(event.serverSentEvent.text)
+                    } else {
+                        try await cursor.offer(event, send)
+                    }
+                case .tick:
+                    if ContinuousClock.now - sinceHeartbeat >= heartbeat {
+                        try await send(ServerSentEvent.comment("heartbeat"))
+                        sinceHeartbeat = ContinuousClock.now
+                    }
+                    if !hub.isExecuting(runID) || cursor.hasGap {
+                        for e in try await store.loadEvents(runID, tenant: tenant, after: cursor.lastSent, limit: nil) {
+                            try await cursor.offer(e, send)
+                        }
+                    }
+                }
+                if cursor.ended && !hub.isExecuting(runID) { return }
+            }
+        }
+    }
+
+    /// Sends events in sequence order exactly once.
+    struct Cursor {
+        var lastSent: Int
+        var pending: [Int: RunEvent] = [:]
+        var ended = false
+
+        var hasGap: Bool { !pending.isEmpty }
+
+        mutating func offer(_ event: RunEvent, _ send: (String) async throws -> Void) async throws {
+            guard event.sequence > lastSent else { return }
+            pending[event.sequence] = event
+            while let next = pending.removeValue(forKey: lastSent + 1) {
+                try await send(next.serverSentEvent.text)
+                lastSent = next.sequence
+                ended = next.endsExecution
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import AviaryCore
+import Synchronization
+
+/// The runs executing in this process, each with its ``RunControl``. Lets the API cancel a run
+/// and a graceful shutdown suspend them all at their next step boundary.
+public final class ActiveRuns: Sendable {
+    private struct State {
+        var runs: [RunID: RunControl] = [:]
+        var suspending = false
+    }
+    private let state = Mutex(State())
+
+    /// Creates an empty registry.
+    public init() {}
+
+    /// Registers a run that starts executing and returns its control.
+    func register(_ id: RunID) -> RunControl {
+        state.withLock { state in
+            if let existing = state.runs[id] { return existing }
+            let control = RunControl()
+            if state.suspending { control.request(.suspend) }
+            state.runs[id] = control
+            return control
+        }
+    }
+
+    /// Forgets a run that stopped executing.
+    func unregister(_ id: RunID) {
+        _ = state.withLock { $0.runs.removeValue(forKey: id) }
+    }
+
+    /// True when the run executes in this process.
+    public func contains(_ id: RunID) -> Bool { state.withLock { $0.runs[id] != nil } }
+
+    /// Number of executing runs (child runs included).
+    public var count: Int { state.withLock { $0.runs.count } }
+
+    /// Requests a stop of a run and of its delegated child runs (ids `<run>.<step>`).
+    /// Returns false when the run does not execute in this process.
+    @discardableResult
+    public func request(_ reason: RunControl.Stop, for id: RunID) -> Bool {
+        let prefix = id.rawValue + "."
+        return state.withLock { state in
+            var found = false
+            for (runID, control) in state.runs where runID == id || runID.rawValue.hasPrefix(prefix) {
+                control.request(reason)
+                found = true
+            }
+            return found
+        }
+    }
+
+    /// Requests every executing run to stop at its next step boundary (graceful shutdown); runs
+    /// that start afterwards stop at their first boundary.
+    public func suspendAll() {
+        state.withLock { state in
+            state.suspending = true
+            for control in state.runs.values { control.request(.suspend) }
+        }
+    }
+}

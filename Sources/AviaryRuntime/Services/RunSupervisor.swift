@@ -1,0 +1,71 @@
+import AviaryCore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// A `Service` that executes runs outside the tasks of the requests that asked for them, so a
+/// caller can stop waiting (timeout, disconnect) while the run goes on durably. On graceful
+/// shutdown it stops accepting work and asks every executing run to stop at its next step
+/// boundary (``RunStatus/interrupted``, resumable), then returns once they have.
+public final class RunSupervisor: Service, Sendable {
+    /// Why work was refused.
+    public struct Refusal: Error, Sendable, CustomStringConvertible {
+        /// The explanation.
+        public let description: String
+    }
+
+    private typealias Job = @Sendable () async -> Void
+    private let runtime: AgentRuntime
+    private let logger: Logger
+    private let jobs: AsyncStream<Job>
+    private let continuation: AsyncStream<Job>.Continuation
+    private let accepting = Mutex(true)
+
+    /// Creates a supervisor for a runtime's runs.
+    public init(runtime: AgentRuntime, logger: Logger = Logger(label: "aviary.runs")) {
+        self.runtime = runtime
+        self.logger = logger
+        (jobs, continuation) = AsyncStream<Job>.makeStream()
+    }
+
+    /// Starts `work` in the supervisor's task group and returns its ticket.
+    /// Throws ``Refusal`` once shutdown has begun.
+    public func submit<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws(Refusal) -> RunTicket<T> {
+        let ticket = RunTicket<T>()
+        let job: Job = {
+            do { ticket.complete(.success(try await work())) } catch { ticket.complete(.failure(error)) }
+        }
+        let accepted = accepting.withLock { open -> Bool in
+            guard open else { return false }
+            if case .enqueued = continuation.yield(job) { return true }
+            return false
+        }
+        guard accepted else { throw Refusal(description: "the server is shutting down and accepts no new runs") }
+        return ticket
+    }
+
+    /// Executes submitted work until graceful shutdown, then drains.
+    public func run() async throws {
+        await withDiscardingTaskGroup { group in
+            await withGracefulShutdownHandler {
+                for await job in jobs { group.addTask { await job() } }
+            } onGracefulShutdown: {
+                self.beginShutdown()
+            }
+        }
+        logger.info("run supervisor stopped", metadata: ["active_runs": "\(runtime.activeRuns.count)"])
+    }
+
+    /// Stops accepting work and asks executing runs to stop at their next step boundary.
+    public func beginShutdown() {
+        let first = accepting.withLock { open -> Bool in
+            defer { open = false }
+            return open
+        }
+        guard first else { return }
+        let active = runtime.activeRuns.count
+        logger.info("graceful shutdown: suspending executing runs at their next step boundary", metadata: ["active_runs": "\(active)"])
+        runtime.activeRuns.suspendAll()
+        continuation.finish()
+    }
+}
