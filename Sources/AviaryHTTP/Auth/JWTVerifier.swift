@@ -13,6 +13,9 @@ public struct JWTVerifier: Sendable {
         let keys = JWTKeyCollection()
         // The HS256 key is the default (tokens without `kid`); the RS256 key is tried next.
         if let secret = settings.hs256Secret, !secret.isEmpty {
+            guard secret.utf8.count >= 32 else {
+                throw APIError(.internalServerError, code: "jwt_config", "the HS256 secret must be at least 32 bytes (256 bits); it has \(secret.utf8.count)")
+            }
             await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
         }
         if let pem = settings.rs256PublicKeyPEM, !pem.isEmpty {

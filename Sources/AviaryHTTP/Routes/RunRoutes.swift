@@ -84,12 +84,19 @@ struct RunRoutes {
         }
         let runtime = env.runtime
         let id = run.id, tenant = run.tenant, chosen = decision
+        let feed = env.deps.hub.subscribe(id)
+        defer { feed.cancel() }
         let ticket = try env.gateway.submit(tenant: tenant) { try await runtime.resume(id, tenant: tenant, decision: chosen) }
         if wait {
             guard let finished = try await ticket.value(timeout: env.config.runTimeout) else {
                 throw APIError.timeout("run \(id) did not finish within \(env.config.runTimeout); it continues")
             }
             return Response.json(finished.wireJSON)
+        }
+        // Answer once the run is executing (so an event stream opened next follows the new
+        // execution), or with its error if it could not start.
+        if try await Self.started(id, feed: feed, ticket: ticket) == false, let done = try await ticket.value() {
+            return Response.json(["run": done.wireJSON, "events": .string("/api/v1/runs/\(id)/events")], status: .accepted)
         }
         var accepted = run
         accepted.status = .running
@@ -109,6 +116,28 @@ struct RunRoutes {
         }
         let cancelled = try await env.runtime.cancelIdle(run.id, tenant: run.tenant)
         return Response.json(cancelled.wireJSON)
+    }
+
+    /// Waits (up to 10 s) for the run's `run.resumed` event; false when the work ended first.
+    static func started(_ id: RunID, feed: RunEventFeed, ticket: RunTicket<RunRecord>) async throws -> Bool {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for _ in 0..<100 {
+                    try await Task.sleep(for: .milliseconds(100))
+                    feed.tick()
+                }
+                feed.cancel()
+            }
+            defer { group.cancelAll() }
+            for await item in feed.items {
+                switch item {
+                case .event(let e) where e.runID == id && e.kind == .runResumed: return true
+                case .tick where ticket.isCompleted: return false
+                default: continue
+                }
+            }
+            return true
+        }
     }
 
     static func decision(_ value: JSONValue?) throws -> ResumeDecision? {

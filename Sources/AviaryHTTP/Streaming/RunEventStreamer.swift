@@ -3,7 +3,9 @@ import AviaryCore
 /// Streams one run's events: first what the store holds after `after`, then live events from
 /// the hub in sequence order (parallel steps can deliver them out of order; gaps wait for the
 /// missing event), with heartbeats, until an event ends the run's execution. For runs that do
-/// not execute in this process it re-reads the store every poll interval.
+/// not execute in this process it re-reads the store every poll interval, and it ends once such
+/// a run is not running and everything stored was sent — so reconnecting to a finished run
+/// (`Last-Event-ID` at its last event) ends at once instead of idling.
 struct RunEventStreamer: Sendable {
     let runID: RunID
     let tenant: String
@@ -20,11 +22,10 @@ struct RunEventStreamer: Sendable {
         defer { feed.cancel() }
         var cursor = Cursor(lastSent: after)
 
-        for e in try await store.loadEvents(runID, tenant: tenant, after: cursor.lastSent, limit: nil) {
-            try await cursor.offer(e, send)
-        }
+        try await catchUp(&cursor, send)
         for e in feed.backlog { try await cursor.offer(e, send) }
         if !follow || (cursor.ended && !hub.isExecuting(runID)) { return }
+        if try await idle(&cursor, send) { return }
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -49,14 +50,29 @@ struct RunEventStreamer: Sendable {
                         sinceHeartbeat = ContinuousClock.now
                     }
                     if !hub.isExecuting(runID) || cursor.hasGap {
-                        for e in try await store.loadEvents(runID, tenant: tenant, after: cursor.lastSent, limit: nil) {
-                            try await cursor.offer(e, send)
-                        }
+                        try await catchUp(&cursor, send)
+                        if try await idle(&cursor, send) { return }
                     }
                 }
                 if cursor.ended && !hub.isExecuting(runID) { return }
             }
         }
+    }
+
+    private func catchUp(_ cursor: inout Cursor, _ send: (String) async throws -> Void) async throws {
+        for e in try await store.loadEvents(runID, tenant: tenant, after: cursor.lastSent, limit: nil) {
+            try await cursor.offer(e, send)
+        }
+    }
+
+    /// True when the run executes nowhere we can see (not here, not `running` in the store):
+    /// nothing more will come until someone resumes it. The status is stored after the run's
+    /// last events, so one more catch-up then sends everything.
+    private func idle(_ cursor: inout Cursor, _ send: (String) async throws -> Void) async throws -> Bool {
+        guard !hub.isExecuting(runID), let run = try await store.loadRun(runID, tenant: tenant),
+              run.status != .running && run.status != .pending else { return false }
+        try await catchUp(&cursor, send)
+        return true
     }
 
     /// Sends events in sequence order exactly once.
