@@ -96,7 +96,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ], resources: [.copy("Scripts")]),
+        ], exclude: ["Scripts"]),
         .testTarget(name: "AviaryAppTests", dependencies: [
             "AviaryApp", "AviaryTesting",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -37,6 +37,12 @@ extension JSONValue {
     /// True for `.null`.
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
+    /// The element at `index` of an array (nil when out of range or not an array).
+    public subscript(index: Int) -> JSONValue? {
+        guard case .array(let a) = self, a.indices.contains(index) else { return nil }
+        return a[index]
+    }
+
     /// Member lookup on objects; `nil` for other kinds or missing keys.
     public subscript(key: String) -> JSONValue? {
         if case .object(let o) = self { return o[key] }

@@ -32,6 +32,9 @@ public final class ActiveRuns: Sendable {
     /// True when the run executes in this process.
     public func contains(_ id: RunID) -> Bool { state.withLock { $0.runs[id] != nil } }
 
+    /// True once ``suspendAll()`` was called (graceful shutdown has begun).
+    public var isSuspending: Bool { state.withLock { $0.suspending } }
+
     /// Number of executing runs (child runs included).
     public var count: Int { state.withLock { $0.runs.count } }
 
