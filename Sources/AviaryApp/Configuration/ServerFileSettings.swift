@@ -28,8 +28,14 @@ struct ServerFileSettings {
     func apply(to server: inout ServerConfiguration) throws {
         try Self.rejectUnknown(value, Self.keys, "server")
         if let v = try string("host") { server.host = v }
-        if let v = try number("port") { server.port = Int(v) }
-        if let v = try number("max_body_bytes") { server.maxBodyBytes = Int(v) }
+        if let v = try number("port") {
+            guard v <= 65535, v.rounded() == v else { throw ConfigurationError("aviary.yaml: server.port: expected a port number (0-65535)") }
+            server.port = Int(v)
+        }
+        if let v = try number("max_body_bytes") {
+            guard v >= 1 else { throw ConfigurationError("aviary.yaml: server.max_body_bytes: must be at least 1") }
+            server.maxBodyBytes = Int(v)
+        }
         if let v = try number("request_timeout_seconds") { server.requestTimeout = .milliseconds(Int64(v * 1000)) }
         if let v = try number("run_timeout_seconds") { server.runTimeout = .milliseconds(Int64(v * 1000)) }
         if let v = try number("max_concurrent_runs_per_tenant") { server.maxConcurrentRunsPerTenant = Int(v) }
@@ -38,12 +44,20 @@ struct ServerFileSettings {
             guard let b = v.boolValue else { throw ConfigurationError("aviary.yaml: server.public_metrics: expected true or false") }
             server.publicMetrics = b
         }
-        if let rate = value["rate_limit"]?.objectValue {
+        if let raw = value["rate_limit"], !raw.isNull {
+            guard let rate = raw.objectValue else { throw ConfigurationError("aviary.yaml: server.rate_limit: expected a mapping {per_second, burst}") }
             try Self.rejectUnknown(rate, ["per_second", "burst"], "server.rate_limit")
-            if let v = rate["per_second"]?.numberValue { server.rateLimitPerSecond = v }
-            if let v = rate["burst"]?.intValue { server.rateLimitBurst = v }
+            if let v = rate["per_second"], !v.isNull {
+                guard let n = v.numberValue, n > 0 else { throw ConfigurationError("aviary.yaml: server.rate_limit.per_second: expected a positive number") }
+                server.rateLimitPerSecond = n
+            }
+            if let v = rate["burst"], !v.isNull {
+                guard let n = v.intValue, n >= 1 else { throw ConfigurationError("aviary.yaml: server.rate_limit.burst: expected a whole number of at least 1") }
+                server.rateLimitBurst = n
+            }
         }
-        if let jwt = value["jwt"]?.objectValue {
+        if let raw = value["jwt"], !raw.isNull {
+            guard let jwt = raw.objectValue else { throw ConfigurationError("aviary.yaml: server.jwt: expected a mapping") }
             try Self.rejectUnknown(jwt, Self.jwtKeys, "server.jwt")
             var settings = server.jwt ?? JWTSettings()
             if let env = jwt["hs256_secret_env"]?.stringValue {

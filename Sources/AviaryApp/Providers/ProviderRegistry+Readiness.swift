@@ -23,7 +23,7 @@ extension ProviderRegistry {
             return (.degraded, "\(error)")
         }
         guard let settings = try? providerSettings(ref.provider), let base = settings.baseURL else {
-            return (.degraded, "no base URL (embedded model not running?)")
+            return (.degraded, "not running")
         }
         let keyEnv = settings.apiKeyEnv ?? ref.provider.uppercased() + "_API_KEY"
         let key = settings.apiKey ?? environment[keyEnv].flatMap { $0.isEmpty ? nil : $0 }
@@ -38,10 +38,10 @@ extension ProviderRegistry {
         let url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + (settings.kind == "anthropic" ? "/v1/models" : "/models")
         do {
             let response = try await transport.send(HTTPRequestData(method: "GET", url: url, headers: headers, body: [], timeout: .seconds(2)))
-            if (200..<300).contains(response.status) { return (.ok, "reachable at \(base)") }
-            return (.degraded, "\(url) answered HTTP \(response.status)")
+            if (200..<300).contains(response.status) { return (.ok, "reachable") }
+            return (.degraded, "answered HTTP \(response.status)")
         } catch {
-            return (.degraded, "\(url) unreachable: \(error)")
+            return (.degraded, "unreachable")
         }
     }
 }

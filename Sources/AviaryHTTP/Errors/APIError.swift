@@ -44,7 +44,7 @@ extension APIError {
     }
     /// 403: authenticated but not allowed.
     public static func forbidden(_ message: String) -> APIError { APIError(.forbidden, code: "forbidden", message) }
-    /// 404: absent, or owned by someone else (the two are indistinguishable on purpose).
+    /// 404: absent, or owned by another tenant (the two are indistinguishable on purpose).
     public static func notFound(_ what: String) -> APIError { APIError(.notFound, code: "not_found", "\(what) not found") }
     /// 409: the object is in a state that does not allow this.
     public static func conflict(_ message: String) -> APIError { APIError(.conflict, code: "conflict", message) }

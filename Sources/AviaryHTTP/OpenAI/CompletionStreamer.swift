@@ -13,6 +13,10 @@ struct CompletionStreamer: Sendable {
     let heartbeat: Duration
     let timeout: Duration
 
+    private let started = ContinuousClock.now
+
+    private func deadlineRemaining() -> Duration { timeout - (ContinuousClock.now - started) }
+
     func stream(send: (String) async throws -> Void) async throws {
         defer { feed.cancel() }
         try await send(OpenAICompletion.frame(completion.chunk(delta: ["role": "assistant", "content": "", "refusal": .null],
@@ -28,6 +32,7 @@ struct CompletionStreamer: Sendable {
             }
             defer { group.cancelAll() }
             var lastWrite = ContinuousClock.now
+            let deadline = ContinuousClock.now + timeout
             loop: for await item in feed.items {
                 switch item {
                 case .event(let event):
@@ -38,7 +43,7 @@ struct CompletionStreamer: Sendable {
                     }
                     if event.endsExecution { break loop }
                 case .tick:
-                    if ticket.isCompleted { break loop }
+                    if ticket.isCompleted || ContinuousClock.now >= deadline { break loop }
                     if ContinuousClock.now - lastWrite >= heartbeat {
                         try await send(ServerSentEvent.comment("keep-alive"))
                         lastWrite = ContinuousClock.now
@@ -47,7 +52,7 @@ struct CompletionStreamer: Sendable {
             }
         }
         let record: RunRecord?
-        do { record = try await ticket.value(timeout: timeout) } catch { record = nil }
+        do { record = try await ticket.value(timeout: max(.zero, deadlineRemaining())) } catch { record = nil }
         if let record, record.status == .completed {
             try await send(OpenAICompletion.frame(completion.chunk(delta: [:], finishReason: "stop", includeUsageField: includeUsage)))
             if includeUsage { try await send(OpenAICompletion.frame(completion.usageChunk(record.usage))) }
