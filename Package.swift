@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AviaryTools", targets: ["AviaryTools"]),
         .library(name: "AviaryStorage", targets: ["AviaryStorage"]),
         .library(name: "AviaryApp", targets: ["AviaryApp"]),
+        .library(name: "AviaryObservability", targets: ["AviaryObservability"]),
         .library(name: "AviaryTesting", targets: ["AviaryTesting"]),
         .executable(name: "aviary", targets: ["aviary"]),
     ],
@@ -25,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
     ],
     targets: [
         .target(name: "AviaryCore", dependencies: [
@@ -56,6 +60,13 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        .target(name: "AviaryObservability", dependencies: [
+            "AviaryCore",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Tracing", package: "swift-distributed-tracing"),
+        ]),
         .target(name: "AviaryTesting", dependencies: [
             "AviaryCore",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -78,6 +89,11 @@ let package = Package(
         .testTarget(name: "AviaryAppTests", dependencies: [
             "AviaryApp", "AviaryTesting",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "AviaryObservabilityTests", dependencies: [
+            "AviaryObservability", "AviaryTesting",
+            .product(name: "Tracing", package: "swift-distributed-tracing"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "aviaryTests", dependencies: ["aviary", "AviaryApp", "AviaryStorage", "AviaryTesting"]),
