@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "AviaryStorage", targets: ["AviaryStorage"]),
         .library(name: "AviaryApp", targets: ["AviaryApp"]),
         .library(name: "AviaryObservability", targets: ["AviaryObservability"]),
+        .library(name: "AviaryOTel", targets: ["AviaryOTel"]),
         .library(name: "AviaryTesting", targets: ["AviaryTesting"]),
         .executable(name: "aviary", targets: ["aviary"]),
     ],
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        // OTLP over HTTP only: the gRPC exporter (and its grpc-swift dependencies) stay out of the build.
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         .target(name: "AviaryCore", dependencies: [
@@ -67,6 +70,12 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Tracing", package: "swift-distributed-tracing"),
         ]),
+        .target(name: "AviaryOTel", dependencies: [
+            .product(name: "OTel", package: "swift-otel"),
+            .product(name: "Tracing", package: "swift-distributed-tracing"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "AviaryTesting", dependencies: [
             "AviaryCore",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -94,6 +103,12 @@ let package = Package(
         .testTarget(name: "AviaryObservabilityTests", dependencies: [
             "AviaryObservability", "AviaryTesting",
             .product(name: "Tracing", package: "swift-distributed-tracing"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "AviaryOTelTests", dependencies: [
+            "AviaryOTel", "AviaryObservability", "AviaryTesting",
+            .product(name: "Tracing", package: "swift-distributed-tracing"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "aviaryTests", dependencies: ["aviary", "AviaryApp", "AviaryStorage", "AviaryTesting"]),
