@@ -33,5 +33,6 @@ public struct OTLPTracingError: Error, CustomStringConvertible, Equatable {
     /// True for an invalid endpoint.
     public var isInvalidEndpoint: Bool { code == .invalidEndpoint }
 
+    /// The message.
     public var description: String { message }
 }

@@ -26,6 +26,7 @@ public struct FileDescriptorLogOutput: LogOutput {
     /// Writes to `fileDescriptor`, for example `FileHandle.fileDescriptor` of a log file.
     public init(fileDescriptor: Int32) { self.fileDescriptor = fileDescriptor }
 
+    /// Appends a newline and writes the line, retrying on `EINTR`; gives up silently on other errors.
     public func write(line: String) {
         var line = line
         line.append("\n")
