@@ -101,7 +101,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AviaryObservabilityTests", dependencies: [
-            "AviaryObservability", "AviaryTesting",
+            "AviaryObservability",
             .product(name: "Tracing", package: "swift-distributed-tracing"),
             .product(name: "Logging", package: "swift-log"),
         ]),
