@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "AviaryStorage", targets: ["AviaryStorage"]),
         .library(name: "AviaryHTTP", targets: ["AviaryHTTP"]),
         .library(name: "AviaryApp", targets: ["AviaryApp"]),
+        .library(name: "AviaryObservability", targets: ["AviaryObservability"]),
+        .library(name: "AviaryOTel", targets: ["AviaryOTel"]),
         .library(name: "AviaryTesting", targets: ["AviaryTesting"]),
         .executable(name: "aviary", targets: ["aviary"]),
     ],
@@ -28,7 +30,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        // OTLP over HTTP only: the gRPC exporter (and its grpc-swift dependencies) stay out of the build.
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         .target(name: "AviaryCore", dependencies: [
@@ -66,9 +72,24 @@ let package = Package(
         ]),
         .target(name: "AviaryApp", dependencies: [
             "AviaryCore", "AviaryModels", "AviaryRuntime", "AviaryTools", "AviaryStorage", "AviaryHTTP",
+            "AviaryObservability", "AviaryOTel",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "AviaryObservability", dependencies: [
+            "AviaryCore",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Tracing", package: "swift-distributed-tracing"),
+        ]),
+        .target(name: "AviaryOTel", dependencies: [
+            .product(name: "OTel", package: "swift-otel"),
+            .product(name: "Tracing", package: "swift-distributed-tracing"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "AviaryTesting", dependencies: [
             "AviaryCore",
@@ -78,6 +99,7 @@ let package = Package(
         ]),
         .executableTarget(name: "aviary", dependencies: [
             "AviaryApp",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AviaryCoreTests", dependencies: ["AviaryCore", "AviaryTesting"]),
@@ -99,6 +121,18 @@ let package = Package(
         ], exclude: ["Scripts"]),
         .testTarget(name: "AviaryAppTests", dependencies: [
             "AviaryApp", "AviaryTesting",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "AviaryObservabilityTests", dependencies: [
+            "AviaryObservability",
+            .product(name: "Tracing", package: "swift-distributed-tracing"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "AviaryOTelTests", dependencies: [
+            "AviaryOTel", "AviaryObservability", "AviaryTesting",
+            .product(name: "Tracing", package: "swift-distributed-tracing"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -31,9 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
             if let host { config.server.host = host }
             if let port { config.server.port = port }
             if let agent { config.server.chatAgent = agent }
-            guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("--log-level: unknown level '\(logLevel)'") }
-            var logger = Logger(label: "aviary") { label in StreamLogHandler.standardError(label: label) }
-            logger.logLevel = level
+            let logger = try LogSetup.logger(format: logFormat, level: logLevel)
             let appOptions = AviaryApplication.Options(progress: { printError($0) }, logger: logger)
             let serve = AviaryApplication.ServeOptions(onBound: { port in printError("aviary serve: listening on port \(port)") })
             try await AviaryApplication.serve(config, options: appOptions, serve: serve)

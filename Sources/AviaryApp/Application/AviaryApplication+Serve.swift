@@ -1,5 +1,7 @@
 import AviaryCore
 import AviaryHTTP
+import AviaryObservability
+import AviaryOTel
 import AviaryRuntime
 import AviaryStorage
 import Foundation
@@ -33,8 +35,14 @@ extension AviaryApplication {
     /// runs stop at their next step boundary (status `interrupted`, resumable) before the server drains.
     public static func serve(_ configuration: AviaryConfiguration, options: Options = Options(), serve: ServeOptions = ServeOptions()) async throws {
         let hub = RunEventHub()
+        let metrics = AviaryMetrics()
+        let tracing: OTLPTracingBackend
+        do { tracing = try OTLPTracingBackend.make(environment: options.environment, logger: options.logger) } catch {
+            throw ConfigurationError("OpenTelemetry export: \(error)")
+        }
         var appOptions = options
-        appOptions.sink = MulticastEventSink([hub] + serve.sinks + (options.sink.map { [$0] } ?? []))
+        appOptions.sink = MulticastEventSink([hub, MetricsEventSink(metrics: metrics), TracingEventSink(tracer: tracing.tracer)]
+                                             + serve.sinks + (options.sink.map { [$0] } ?? []))
         try await with(configuration, options: appOptions) { app in
             var server = configuration.server
             if server.chatAgent.isEmpty { server.chatAgent = try app.project.chatAgent().name }
@@ -50,13 +58,16 @@ extension AviaryApplication {
             }]
             if options.modelProvider == nil { readiness += app.providers.readinessChecks(agents: app.project.catalog.all) }
             let dependencies = ServerDependencies(runtime: app.runtime, supervisor: supervisor, runs: store, sessions: store, keys: store,
-                                                  hub: hub, readiness: readiness, logger: options.logger)
+                                                  hub: hub, readiness: readiness, metrics: PrometheusServerMetrics(metrics: metrics),
+                                                  tracer: tracing.isExporting ? tracing.tracer : nil, logger: options.logger)
             let httpServer = try await AviaryServer(configuration: server, dependencies: dependencies)
             let group = ServiceGroup(configuration: .init(
-                services: httpServer.services(onBound: serve.onBound).map { .init(service: $0) },
+                // shut down in reverse: runs suspend first, then the server drains, then spans flush
+                services: ([tracing.service] + httpServer.services(onBound: serve.onBound)).map { .init(service: $0) },
                 gracefulShutdownSignals: serve.handleSignals ? [.sigterm, .sigint] : [],
                 logger: options.logger))
             await serve.onServiceGroup(group)
+            if tracing.isExporting { options.progress("aviary serve: exporting traces over OTLP/HTTP") }
             options.progress("aviary serve: project \(configuration.projectDirectory.path), chat agent '\(server.chatAgent)', http://\(server.host):\(server.port)")
             try await group.run()
         }

@@ -20,7 +20,10 @@ struct ObservabilityMiddleware: RouterMiddleware {
         let route = context.endpointPath ?? "unmatched"
         var response: Response
         if let tracer {
-            response = try await tracer.withSpan("\(method) \(route)", ofKind: .server) { span in
+            // continue the caller's trace (W3C `traceparent`) when it sent one
+            var parent = ServiceContext.current ?? .topLevel
+            tracer.extract(request.headers, into: &parent, using: HTTPFieldsExtractor())
+            response = try await tracer.withSpan("\(method) \(route)", context: parent, ofKind: .server) { span in
                 span.attributes["http.request.method"] = method
                 span.attributes["http.route"] = route
                 span.attributes["aviary.request_id"] = context.requestID
@@ -49,5 +52,12 @@ struct ObservabilityMiddleware: RouterMiddleware {
     static func sane(_ id: String) -> String? {
         guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else { return nil }
         return id
+    }
+}
+
+/// Reads trace propagation headers (`traceparent`, `tracestate`) from a request.
+struct HTTPFieldsExtractor: Extractor {
+    func extract(key: String, from headers: HTTPFields) -> String? {
+        HTTPField.Name(key).flatMap { headers[$0] }
     }
 }

@@ -1,5 +1,6 @@
 import AviaryCore
 import AviaryRuntime
+import Tracing
 
 /// Starts run work for a request: takes a tenant run slot, hands the work to the
 /// ``RunSupervisor`` (so it survives the request) and waits for it up to the run timeout.
@@ -8,14 +9,16 @@ struct RunGateway: Sendable {
     let admission: RunAdmission
     let timeout: Duration
 
-    /// Submits work holding a slot of `tenant`; the slot is released when the work ends.
+    /// Submits work holding a slot of `tenant`; the slot is released when the work ends. The
+    /// request's trace context goes with the work, so run spans nest under the request span.
     func submit<T: Sendable>(tenant: String, _ work: @escaping @Sendable () async throws -> T) throws -> RunTicket<T> {
         try admission.acquire(tenant: tenant)
         do {
             let admission = self.admission
+            let context = ServiceContext.current
             return try supervisor.submit {
                 defer { admission.release(tenant: tenant) }
-                return try await work()
+                return try await ServiceContext.withValue(context) { try await work() }
             }
         } catch {
             admission.release(tenant: tenant)

@@ -1,0 +1,87 @@
+import AsyncHTTPClient
+import AviaryApp
+import AviaryCore
+import AviaryRuntime
+import AviaryTesting
+import Foundation
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+/// `aviary serve` as composed by the app: the support-swarm example behind the real HTTP server,
+/// with Prometheus metrics and OTLP traces flowing to a local collector.
+@Suite struct ServeTests {
+    static func isRouter(_ r: ModelRequest) -> Bool { r.messages.first?.text.contains("support assistant of a payments company") == true }
+
+    /// The router delegates to customer_support, which lists the active incidents.
+    static let model = FunctionModel { r in
+        let results = r.messages.filter { $0.role == .tool }.flatMap(\.toolResults)
+        if isRouter(r) {
+            if results.isEmpty { return .toolCall("customer_support", ["question": "Which incidents are active?"], id: "r1") }
+            return .text("Support says: \(results[0].content)")
+        }
+        if results.isEmpty { return .toolCall("get_active_incidents", [:], id: "s1") }
+        return .text("There are active incidents.")
+    }
+
+    @Test func chatMetricsAndTracesEndToEnd() async throws {
+        try await withFakeOTLPCollector { collector in
+            try await ExampleProject.with("support-swarm") { config in
+                let key = try await AviaryApplication.createAPIKey(config, tenant: "default", principal: "web", role: .service, name: "test")
+                var logger = Logger(label: "test")
+                logger.logLevel = .critical
+                let options = AviaryApplication.Options(environment: ["AVIARY_OTLP_ENDPOINT": collector.endpoint], logger: logger,
+                                                        modelProvider: SingleModelProvider(Self.model))
+                var serverConfig = config
+                serverConfig.server.port = 0
+                let config = serverConfig
+                let (ports, portsContinuation) = AsyncStream.makeStream(of: Int.self)
+                let group = Mutex<ServiceGroup?>(nil)
+                let serve = AviaryApplication.ServeOptions(onBound: { portsContinuation.yield($0) }, handleSignals: false,
+                                                           onServiceGroup: { g in group.withLock { $0 = g } })
+                let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+                defer { _ = client.shutdown() }
+                try await withThrowingTaskGroup(of: Void.self) { tasks in
+                    tasks.addTask { try await AviaryApplication.serve(config, options: options, serve: serve) }
+                    var it = ports.makeAsyncIterator()
+                    let port = try #require(await it.next())
+                    let base = "http://127.0.0.1:\(port)"
+
+                    var chat = HTTPClientRequest(url: base + "/chat")
+                    chat.method = .POST
+                    chat.headers.add(name: "Authorization", value: "Bearer \(key.key)")
+                    chat.body = .bytes(ByteBuffer(string: #"{"userId":"client789","question":"Any incidents?"}"#))
+                    let response = try await client.execute(chat, timeout: .seconds(30))
+                    let body = try JSONValue(parsing: String(buffer: try await response.body.collect(upTo: 1 << 20)))
+                    #expect(response.status.code == 200)
+                    #expect(body["response"]?.stringValue == "Support says: There are active incidents.")
+                    #expect(body["metadata"]?["total_tokens"]?.intValue == 60, "four model calls of 15 tokens")
+
+                    let metricsResponse = try await client.execute(HTTPClientRequest(url: base + "/metrics"), timeout: .seconds(10))
+                    let metrics = String(buffer: try await metricsResponse.body.collect(upTo: 1 << 20))
+                    #expect(metrics.contains(#"aviary_http_requests_total{"#) && metrics.contains(#"route="/chat""#))
+                    #expect(metrics.contains(#"aviary_runs_total{agent="router",status="completed"} 1"#))
+                    #expect(metrics.contains(#"aviary_runs_total{agent="customer_support",status="completed"} 1"#))
+                    #expect(metrics.contains(#"aviary_tool_calls_total{"#) && metrics.contains(#"tool="get_active_incidents""#))
+                    #expect(metrics.contains("aviary_model_tokens_total"))
+                    #expect(!metrics.contains(key.key), "no credentials in metrics")
+
+                    await group.withLock { $0 }?.triggerGracefulShutdown()
+                    try await tasks.waitForAll()
+                }
+                // the server flushed its spans on shutdown: request → router run → delegated run, one trace
+                let spans = collector.spans
+                let request = try #require(spans.first { $0.name == "POST /chat" })
+                let router = try #require(spans.first { $0.name == "invoke_agent router" })
+                let support = try #require(spans.first { $0.name == "invoke_agent customer_support" })
+                #expect(router.parentSpanID == request.spanID, "the run span nests under the request span")
+                #expect(spans.first { $0.spanID == support.parentSpanID }?.name == "execute_tool customer_support")
+                #expect(spans.filter { $0.name != "GET /metrics" }.allSatisfy { $0.traceID == request.traceID }, "one trace per request")
+                #expect(spans.contains { $0.name.hasPrefix("execute_tool get_active_incidents") })
+                #expect(spans.filter { $0.name.hasPrefix("chat ") }.count == 4)
+            }
+        }
+    }
+}
