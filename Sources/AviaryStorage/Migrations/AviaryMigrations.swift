@@ -1,7 +1,10 @@
 /// Aviary's schema, as ordered named migrations shared by SQLite and PostgreSQL.
+///
+/// Every statement runs unchanged on both: types are `TEXT`, `BIGINT` and `DOUBLE PRECISION`,
+/// timestamps are seconds since 1970. Never edit or rename an applied migration: add one.
 public enum AviaryMigrations {
     /// Every migration, in order.
-    public static let all: [Migration] = [initial, tenantJournalAndKeys]
+    public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -52,5 +55,12 @@ public enum AviaryMigrations {
         "CREATE INDEX api_keys_tenant ON api_keys (tenant_id, created_at)",
         "CREATE INDEX transcript_messages_tenant ON transcript_messages (tenant_id, session_id)",
         "CREATE INDEX runs_tenant_session ON runs (tenant_id, session_id, created_at)",
+    ])
+
+    /// Indexes for the server's run listings: a principal's own runs, and runs in one status
+    /// (the `needs_attention` and `waiting` queues), newest first within a tenant.
+    static let runListIndexes = Migration(name: "0003_run_list_indexes", statements: [
+        "CREATE INDEX runs_tenant_principal ON runs (tenant_id, principal, created_at)",
+        "CREATE INDEX runs_tenant_status ON runs (tenant_id, status, created_at)",
     ])
 }
