@@ -7,5 +7,5 @@ struct Aviary: AsyncParsableCommand {
         commandName: "aviary",
         abstract: "Aviary: durable multi-agent orchestration.",
         subcommands: [InitCommand.self, ChatCommand.self, RunsCommand.self, ValidateCommand.self, SchemaCommand.self,
-                      BenchCommand.self, SetupModelCommand.self, ServeCommand.self, KeysCommand.self])
+                      BenchCommand.self, SetupModelCommand.self, ServeCommand.self, KeysCommand.self, MigrateCommand.self])
 }

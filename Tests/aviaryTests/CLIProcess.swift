@@ -33,7 +33,8 @@ struct CLIProcess {
         process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
-        for key in ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "AVIARY_MODEL", "AVIARY_HOME"] { env[key] = nil }
+        for key in ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "AVIARY_MODEL", "AVIARY_HOME",
+                    "AVIARY_DATABASE_URL", "AVIARY_DATABASE_PATH"] { env[key] = nil }
         env.merge(environment) { _, new in new }
         process.environment = env
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("aviary-cli-\(UUID().uuidString)")

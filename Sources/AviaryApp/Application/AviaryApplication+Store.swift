@@ -5,10 +5,18 @@ import Foundation
 extension AviaryApplication {
     /// Opens only the project's store (no agents, no models) for `body`.
     public static func withStore<T: Sendable>(_ configuration: AviaryConfiguration, _ body: @Sendable (SQLStore) async throws -> T) async throws -> T {
-        guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
+        if configuration.databaseURL == nil, !FileManager.default.fileExists(atPath: configuration.databasePath) {
             throw ConfigurationError("no Aviary database at \(configuration.databasePath) yet: run `aviary chat` in this project first")
         }
-        return try await SQLiteStorage.withStorage(path: configuration.databasePath) { try await body($0.store) }
+        return try await AviaryDatabase.withDatabase(configuration.storage) { try await body($0.store) }
+    }
+
+    /// Opens the project's database, applying pending migrations (`aviary migrate`).
+    public static func migrate(_ configuration: AviaryConfiguration) async throws -> MigrationReport {
+        try await AviaryDatabase.withDatabase(configuration.storage) { database in
+            MigrationReport(database: database.displayName, applied: database.appliedMigrations,
+                            current: AviaryMigrations.all.last?.name ?? "")
+        }
     }
 }
 

@@ -8,6 +8,7 @@ import Logging
 
 /// The composition root: a loaded project, its store, model providers and the agent runtime,
 /// all scoped to one `with…` call that always cleans up (HTTP client, database, local model server).
+/// The store is PostgreSQL when the configuration has a `databaseURL`, else the project's SQLite file.
 public final class AviaryApplication: Sendable {
     /// The loaded project.
     public let project: Project
@@ -61,10 +62,10 @@ public final class AviaryApplication: Sendable {
     public static func with<T: Sendable>(_ configuration: AviaryConfiguration, options: Options = Options(),
                                          _ body: @Sendable (AviaryApplication) async throws -> T) async throws -> T {
         let project = try await ProjectLoader().load(configuration)
-        return try await SQLiteStorage.withStorage(path: configuration.databasePath, logger: options.logger) { storage in
+        return try await AviaryDatabase.withDatabase(configuration.storage, logger: options.logger) { database in
             let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: .init())
             do {
-                let result = try await run(project, storage.store, client, options, body)
+                let result = try await run(project, database.store, client, options, body)
                 try await client.shutdown()
                 return result
             } catch {

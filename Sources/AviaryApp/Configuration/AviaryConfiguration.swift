@@ -8,8 +8,12 @@ public struct AviaryConfiguration: Sendable {
     public var projectDirectory: URL
     /// Aviary's data folder (database, sessions, local model). Default: `<project>/.aviary`.
     public var dataDirectory: URL
-    /// The SQLite database file. Default: `<data>/aviary.sqlite`.
+    /// The SQLite database file, used when `databaseURL` is nil. Default: `<data>/aviary.sqlite`.
     public var databasePath: String
+    /// A PostgreSQL server to store everything in instead of the SQLite file:
+    /// `postgres://user:password@host:5432/database` (`AVIARY_DATABASE_URL`, `storage.url`).
+    /// Default `nil`: the SQLite file at `databasePath`.
+    public var databaseURL: String?
     /// The agent that answers chat questions. Default: `router` if the project has it, else the only agent.
     public var defaultAgent: String?
     /// The model for agents that name none: `provider/model` or a profile. Default: chosen from the
@@ -32,6 +36,7 @@ public struct AviaryConfiguration: Sendable {
         self.projectDirectory = projectDirectory.standardizedFileURL
         self.dataDirectory = self.projectDirectory.appendingPathComponent(".aviary", isDirectory: true)
         self.databasePath = dataDirectory.appendingPathComponent("aviary.sqlite").path
+        self.databaseURL = nil
         self.defaultAgent = nil
         self.defaultModel = nil
         self.profiles = [:]

@@ -43,6 +43,7 @@ public struct ConfigurationLoader: Sendable {
             config.databasePath = config.dataDirectory.appendingPathComponent("aviary.sqlite").path
         }
         if let v = environment["AVIARY_DATABASE_PATH"], !v.isEmpty { config.databasePath = v }
+        if let v = environment["AVIARY_DATABASE_URL"], !v.isEmpty { config.databaseURL = v }
         if let v = environment["AVIARY_MODEL"], !v.isEmpty { config.defaultModel = v }
         if let v = environment["AVIARY_AGENT"], !v.isEmpty { config.defaultAgent = v }
         if let v = environment["AVIARY_TENANT"], !v.isEmpty { config.tenant = v }

@@ -46,6 +46,10 @@ struct FileSettings {
             try ServerFileSettings(value: try object(server, "server"), projectDirectory: config.projectDirectory).apply(to: &config.server)
         }
         let storage = try object(root["storage"], "storage")
+        for key in storage.keys.sorted() where key != "database" && key != "url" {
+            throw ConfigurationError("aviary.yaml: storage: unknown key '\(key)'; known keys: database, url")
+        }
+        config.databaseURL = try string(storage["url"], "storage.url") ?? config.databaseURL
         if let db = try string(storage["database"], "storage.database") {
             config.databasePath = URL(fileURLWithPath: db, relativeTo: config.projectDirectory).standardizedFileURL.path
         }

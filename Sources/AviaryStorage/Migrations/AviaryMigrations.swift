@@ -1,7 +1,10 @@
 /// Aviary's schema, as ordered named migrations shared by SQLite and PostgreSQL.
+///
+/// Every statement runs unchanged on both: types are `TEXT`, `BIGINT` and `DOUBLE PRECISION`,
+/// timestamps are seconds since 1970. Never edit or rename an applied migration: add one.
 public enum AviaryMigrations {
     /// Every migration, in order.
-    public static let all: [Migration] = [initial, tenantJournalAndKeys, sessionOwner]
+    public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -54,8 +57,15 @@ public enum AviaryMigrations {
         "CREATE INDEX runs_tenant_session ON runs (tenant_id, session_id, created_at)",
     ])
 
+    /// Indexes for the server's run listings: a principal's own runs, and runs in one status
+    /// (the `needs_attention` and `waiting` queues), newest first within a tenant.
+    static let runListIndexes = Migration(name: "0003_run_list_indexes", statements: [
+        "CREATE INDEX runs_tenant_principal ON runs (tenant_id, principal, created_at)",
+        "CREATE INDEX runs_tenant_status ON runs (tenant_id, status, created_at)",
+    ])
+
     /// The principal that owns a session (access checks: owner or admin).
-    static let sessionOwner = Migration(name: "0003_session_owner", statements: [
+    static let sessionOwner = Migration(name: "0004_session_owner", statements: [
         "ALTER TABLE sessions ADD COLUMN principal TEXT NOT NULL DEFAULT 'local'",
     ])
 }

@@ -19,12 +19,12 @@ extension SQLStore: APIKeyStore {
         try await database.raw("SELECT * FROM api_keys WHERE tenant_id = \(bind: tenant) ORDER BY created_at DESC, id").all().map(decodeAPIKey)
     }
 
+    /// Marks the key revoked (keeping the first revocation time); false for another tenant's key.
     public func revokeAPIKey(id: String, tenant: String) async throws -> Bool {
-        guard let key = try await loadAPIKey(id: id), key.tenant == tenant else { return false }
         try await database.raw("""
-            UPDATE api_keys SET revoked_at = \(bind: Date().timeIntervalSince1970) WHERE id = \(bind: id) AND tenant_id = \(bind: tenant)
-            """).run()
-        return true
+            UPDATE api_keys SET revoked_at = COALESCE(revoked_at, \(bind: Date().timeIntervalSince1970))
+            WHERE id = \(bind: id) AND tenant_id = \(bind: tenant) RETURNING id
+            """).first() != nil
     }
 
     private func decodeAPIKey(_ row: any SQLRow) throws -> APIKeyRecord {

@@ -42,54 +42,6 @@ extension SQLStore {
         return try await database.raw(sql).all().map(decodeRun)
     }
 
-    public func loadJournal(_ id: RunID, tenant: String) async throws -> [JournalEntry] {
-        try await database.raw("SELECT * FROM journal WHERE run_id = \(bind: id.rawValue) AND tenant_id = \(bind: tenant)").all().map { row in
-            JournalEntry(
-                runID: id,
-                key: try row.decode(column: "step_key", as: String.self),
-                state: JournalEntry.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .failed,
-                output: try parseJSON(try row.decode(column: "output", as: String?.self), "journal output"),
-                error: try row.decode(column: "error", as: String?.self),
-                updatedAt: Self.date(try row.decode(column: "updated_at", as: Double.self)))
-        }
-    }
-
-    public func record(_ entry: JournalEntry, tenant: String, events: [RunEvent]) async throws {
-        try await database.raw("""
-            INSERT INTO journal (run_id, step_key, tenant_id, state, output, error, updated_at)
-            VALUES (\(bind: entry.runID.rawValue), \(bind: entry.key), \(bind: tenant), \(bind: entry.state.rawValue), \(bind: json(entry.output)),
-              \(bind: entry.error), \(bind: entry.updatedAt.timeIntervalSince1970))
-            ON CONFLICT (run_id, step_key) DO UPDATE SET state = excluded.state, output = excluded.output,
-              error = excluded.error, updated_at = excluded.updated_at
-            """).run()
-        try await appendEvents(events)
-    }
-
-    public func appendEvents(_ events: [RunEvent]) async throws {
-        guard !events.isEmpty else { return }
-        var query = SQLQueryString("INSERT INTO run_events (run_id, seq, tenant_id, kind, data, created_at) VALUES ")
-        for (i, e) in events.enumerated() {
-            if i > 0 { query.appendLiteral(", ") }
-            query += "(\(bind: e.runID.rawValue), \(bind: e.sequence), \(bind: e.tenant), \(bind: e.kind.rawValue), \(bind: e.data.jsonString), \(bind: e.timestamp.timeIntervalSince1970))"
-        }
-        query.appendLiteral(" ON CONFLICT (run_id, seq) DO NOTHING")
-        try await database.raw(query).run()
-    }
-
-    public func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent] {
-        var sql = SQLQueryString("SELECT * FROM run_events WHERE run_id = \(bind: id.rawValue) AND tenant_id = \(bind: tenant) AND seq > \(bind: after) ORDER BY seq")
-        if let limit { sql += " LIMIT \(bind: max(limit, 0))" }
-        return try await database.raw(sql).all().map { row in
-                let kindName = try row.decode(column: "kind", as: String.self)
-                guard let kind = RunEvent.Kind(rawValue: kindName) else { throw StorageError.corrupt("unknown event kind '\(kindName)'") }
-                return RunEvent(
-                    runID: id, sequence: try row.decode(column: "seq", as: Int.self),
-                    timestamp: Self.date(try row.decode(column: "created_at", as: Double.self)),
-                    tenant: try row.decode(column: "tenant_id", as: String.self), kind: kind,
-                    data: try parseJSON(try row.decode(column: "data", as: String.self), "event data") ?? .null)
-            }
-    }
-
     private func decodeRun(_ row: any SQLRow) throws -> RunRecord {
         let statusName = try row.decode(column: "status", as: String.self)
         return RunRecord(

@@ -39,15 +39,30 @@ extension SQLStore {
             """).run()
     }
 
+    /// Appends the messages with consecutive sequence numbers after the agent's last one, in one
+    /// statement; on PostgreSQL concurrent appends to the same transcript queue on an advisory lock.
     public func appendTranscript(sessionID: String, tenant: String, agent: String, messages: [Message]) async throws {
-        let now = Date().timeIntervalSince1970
-        for message in messages {
-            let text = try JSONValue(encoding: message).jsonString
-            try await database.raw("""
-                INSERT INTO transcript_messages (session_id, tenant_id, agent, seq, message, created_at)
-                SELECT \(bind: sessionID), \(bind: tenant), \(bind: agent), COALESCE(MAX(seq), 0) + 1, \(bind: text), \(bind: now)
-                FROM transcript_messages WHERE session_id = \(bind: sessionID) AND agent = \(bind: agent)
-                """).run()
+        guard !messages.isEmpty else { return }
+        var rows = SQLQueryString(" ")
+        for (i, message) in messages.enumerated() {
+            if i > 0 { rows.appendLiteral(", ") }
+            rows += "(\(bind: i + 1), \(bind: try JSONValue(encoding: message).jsonString))"
+        }
+        // Sequence numbers are unique per session and agent (the primary key), whatever the tenant,
+        // so the last one is looked up by key; reads filter by tenant.
+        let insert: SQLQueryString = """
+            INSERT INTO transcript_messages (session_id, tenant_id, agent, seq, message, created_at)
+            SELECT \(bind: sessionID), \(bind: tenant), \(bind: agent), prev.seq + v.column1, v.column2, \(bind: Date().timeIntervalSince1970)
+            FROM (SELECT COALESCE(MAX(seq), 0) AS seq FROM transcript_messages WHERE session_id = \(bind: sessionID) AND agent = \(bind: agent)) AS prev,
+              (VALUES
+            """ + rows + ") AS v"
+        guard let lock = dialect.lock("transcript:\(sessionID):\(agent)") else {
+            try await database.raw(insert).run()
+            return
+        }
+        try await transaction { db in
+            try await db.raw(lock).run()
+            try await db.raw(insert).run()
         }
     }
 
@@ -67,15 +82,20 @@ extension SQLStore {
             """).all(decodingColumn: "agent", as: String.self)
     }
 
+    /// Erases the session and everything recorded for it in one transaction.
     public func deleteSession(_ id: String, tenant: String) async throws -> Bool {
-        guard try await loadSession(id, tenant: tenant) != nil else { return false }
-        // Child runs share their parent's session id, so one filter covers the whole tree.
-        let runs = SQLQueryString("SELECT id FROM runs WHERE session_id = \(bind: id) AND tenant_id = \(bind: tenant)")
-        try await database.raw("DELETE FROM run_events WHERE tenant_id = \(bind: tenant) AND run_id IN (" + runs + ")").run()
-        try await database.raw("DELETE FROM journal WHERE tenant_id = \(bind: tenant) AND run_id IN (" + runs + ")").run()
-        try await database.raw("DELETE FROM runs WHERE session_id = \(bind: id) AND tenant_id = \(bind: tenant)").run()
-        try await database.raw("DELETE FROM transcript_messages WHERE session_id = \(bind: id) AND tenant_id = \(bind: tenant)").run()
-        try await database.raw("DELETE FROM sessions WHERE id = \(bind: id) AND tenant_id = \(bind: tenant)").run()
-        return true
+        try await transaction { db in
+            let found = try await db.raw("""
+                DELETE FROM sessions WHERE id = \(bind: id) AND tenant_id = \(bind: tenant) RETURNING id
+                """).first()
+            guard found != nil else { return false }
+            // Child runs share their parent's session id, so one filter covers the whole tree.
+            let runs = SQLQueryString("SELECT id FROM runs WHERE session_id = \(bind: id) AND tenant_id = \(bind: tenant)")
+            try await db.raw("DELETE FROM run_events WHERE tenant_id = \(bind: tenant) AND run_id IN (" + runs + ")").run()
+            try await db.raw("DELETE FROM journal WHERE tenant_id = \(bind: tenant) AND run_id IN (" + runs + ")").run()
+            try await db.raw("DELETE FROM runs WHERE session_id = \(bind: id) AND tenant_id = \(bind: tenant)").run()
+            try await db.raw("DELETE FROM transcript_messages WHERE session_id = \(bind: id) AND tenant_id = \(bind: tenant)").run()
+            return true
+        }
     }
 }

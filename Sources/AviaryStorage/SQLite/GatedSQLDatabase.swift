@@ -1,0 +1,34 @@
+import Logging
+import NIOCore
+import SQLKit
+
+/// One SQLite connection shared by every caller of the store.
+///
+/// Statements run as they come (SQLite serialises them on the connection); `withSession` gives
+/// its closure the connection to itself, so a transaction opened there never takes in another
+/// caller's statements and two transactions never nest. Inside the closure, use the database it
+/// receives: this one would wait for the session to end.
+struct GatedSQLDatabase: SQLDatabase {
+    /// The connection's database.
+    let base: any SQLDatabase
+    /// Who may use the connection now.
+    let gate: ConnectionGate
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await gate.withShared { try await base.execute(sql: query, onRow) }
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await gate.withExclusive { try await closure(base) }
+    }
+}
