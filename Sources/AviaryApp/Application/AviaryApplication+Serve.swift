@@ -76,8 +76,8 @@ extension AviaryApplication {
     /// Creates an API key in a project's store and returns it (shown once) with its record.
     public static func createAPIKey(_ configuration: AviaryConfiguration, tenant: String, principal: String, role: Role,
                                     name: String) async throws -> APIKeyIssuer.Issued {
-        try await SQLiteStorage.withStorage(path: configuration.databasePath) { storage in
-            try await APIKeyIssuer(store: storage.store).create(tenant: tenant, principal: principal, role: role, name: name)
+        try await AviaryDatabase.withDatabase(configuration.storage) { database in
+            try await APIKeyIssuer(store: database.store).create(tenant: tenant, principal: principal, role: role, name: name)
         }
     }
 }

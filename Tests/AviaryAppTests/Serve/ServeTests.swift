@@ -26,17 +26,30 @@ import Testing
         return .text("There are active incidents.")
     }
 
-    @Test func chatMetricsAndTracesEndToEnd() async throws {
+    /// SQLite always; PostgreSQL too when the test server is configured (CI).
+    static var backends: [String] { FreshPostgresDatabase.serverURL == nil ? ["sqlite"] : ["sqlite", "postgres"] }
+
+    @Test(arguments: Self.backends)
+    func chatMetricsAndTracesEndToEnd(_ backend: String) async throws {
+        if backend == "postgres" {
+            try await FreshPostgresDatabase.with { url in try await endToEnd(databaseURL: url) }
+        } else {
+            try await endToEnd(databaseURL: nil)
+        }
+    }
+
+    func endToEnd(databaseURL: String?) async throws {
         try await withFakeOTLPCollector { collector in
-            try await ExampleProject.with("support-swarm") { config in
+            try await ExampleProject.with("support-swarm") { loaded in
+                var config = loaded
+                config.databaseURL = databaseURL
                 let key = try await AviaryApplication.createAPIKey(config, tenant: "default", principal: "web", role: .service, name: "test")
                 var logger = Logger(label: "test")
                 logger.logLevel = .critical
                 let options = AviaryApplication.Options(environment: ["AVIARY_OTLP_ENDPOINT": collector.endpoint], logger: logger,
                                                         modelProvider: SingleModelProvider(Self.model))
-                var serverConfig = config
-                serverConfig.server.port = 0
-                let config = serverConfig
+                config.server.port = 0
+                let serveConfig = config
                 let (ports, portsContinuation) = AsyncStream.makeStream(of: Int.self)
                 let group = Mutex<ServiceGroup?>(nil)
                 let serve = AviaryApplication.ServeOptions(onBound: { portsContinuation.yield($0) }, handleSignals: false,
@@ -44,7 +57,7 @@ import Testing
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
                 defer { _ = client.shutdown() }
                 try await withThrowingTaskGroup(of: Void.self) { tasks in
-                    tasks.addTask { try await AviaryApplication.serve(config, options: options, serve: serve) }
+                    tasks.addTask { try await AviaryApplication.serve(serveConfig, options: options, serve: serve) }
                     var it = ports.makeAsyncIterator()
                     let port = try #require(await it.next())
                     let base = "http://127.0.0.1:\(port)"
