@@ -5,5 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-schema-suite.sh
+# The OpenAI facade is tested with the official Python client (PyPI), unchanged.
+if ! python3 -c "import openai" >/dev/null 2>&1; then
+  echo "==> installing the openai Python client (for the OpenAI-compatibility test)" >&2
+  python3 -m pip install --quiet --disable-pip-version-check "openai==3.57.0"
+fi
 swift build --build-tests
 scripts/with-postgres.sh swift test --skip-build --parallel
