@@ -139,6 +139,9 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "aviaryTests", dependencies: ["aviary", "AviaryApp", "AviaryStorage", "AviaryTesting"]),
+        .testTarget(name: "aviaryTests", dependencies: [
+            "aviary", "AviaryApp", "AviaryStorage", "AviaryTesting",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
     ]
 )

@@ -14,6 +14,7 @@ struct AuthMiddleware: RouterMiddleware {
         var context = context
         context.identity = result.identity
         context.rateLimitKey = result.rateLimitKey
+        context.facts.caller(tenant: result.identity.tenant, principal: result.identity.principal)
         context.logger[metadataKey: "tenant"] = .string(result.identity.tenant)
         context.logger[metadataKey: "principal"] = .string(result.identity.principal)
         if case .denied(let retryAfter) = limiter.take(result.rateLimitKey) {

@@ -29,6 +29,7 @@ struct ObservabilityMiddleware: RouterMiddleware {
                 span.attributes["aviary.request_id"] = context.requestID
                 let r = try await next(request, context)
                 span.attributes["http.response.status_code"] = Int(r.status.code)
+                for (k, v) in context.facts.metadata { span.attributes["aviary.\(k)"] = v }
                 if r.status.code >= 500 { span.setStatus(.init(code: .error)) }
                 return r
             }
@@ -39,10 +40,12 @@ struct ObservabilityMiddleware: RouterMiddleware {
         let matched = context.endpointPath ?? "unmatched"
         let duration = ContinuousClock.now - start
         metrics?.recordHTTPRequest(route: matched, method: method, status: Int(response.status.code), duration: duration)
-        context.logger.info("request", metadata: [
+        var metadata: Logger.Metadata = [
             "method": .string(method), "route": .string(matched), "status": .stringConvertible(response.status.code),
             "duration_ms": .stringConvertible((duration.milliseconds * 1000).rounded() / 1000),
-        ])
+        ]
+        for (k, v) in context.facts.metadata { metadata[k] = .string(v) }
+        context.logger.info("request", metadata: metadata)
         return response
     }
 

@@ -33,6 +33,7 @@ struct OpenAIRoutes {
         let runRequest = RunRequest(agent: agent.name, input: .object(input), tenant: identity.tenant,
                                     principal: identity.principal, runID: runID)
         let completion = OpenAICompletion(runID: runID, model: agent.name)
+        context.facts.run(runID.rawValue)
         let runtime = env.runtime
         context.logger.info("chat completion", metadata: ["run_id": .string(runID.rawValue), "agent": .string(agent.name),
                                                            "stream": .stringConvertible(chat.stream)])

@@ -32,6 +32,7 @@ struct ChatRoutes {
                                tenant: identity.tenant, principal: identity.principal, runID: runID)
         var logger = context.logger
         logger[metadataKey: "run_id"] = .string(runID.rawValue)
+        context.facts.run(runID.rawValue)
         let runtime = env.runtime
         let result = try await env.gateway.execute(tenant: identity.tenant, runID: runID) { try await runtime.chat(chat) }
         logger.info("chat turn", metadata: ["status": .string(result.run.status.rawValue), "session_id": .string(result.session.id)])

@@ -12,6 +12,8 @@ public struct AviaryRequestContext: RequestContext {
     public var rateLimitKey: String?
     /// The request id (from `X-Request-ID` when the caller sent a sane one, else generated).
     public var requestID: String
+    /// Facts inner layers record for the access log and the request span (shared by all copies).
+    public let facts = RequestFacts()
 
     /// Creates a context for a new request.
     public init(source: ApplicationRequestContextSource) {

@@ -1,0 +1,57 @@
+import AsyncHTTPClient
+import AviaryCore
+import AviaryTesting
+import Foundation
+import NIOCore
+import Testing
+
+/// A real `aviary serve` process: keys from `aviary keys create`, a chat against a fake OpenAI
+/// server, JSON logs without secrets, and a clean exit on SIGTERM.
+@Suite struct ServeProcessTests {
+    @Test func serveAnswersLogsJSONAndStopsOnSIGTERM() async throws {
+        try await withTemporaryDirectory { dir in
+            try KillAndResumeTests.writeProject(dir)
+            try await withFakeOpenAIServer(replies: [.text("Noted.")]) { server in
+                let env = ["OPENAI_API_KEY": "sk-secret-provider-key", "OPENAI_BASE_URL": server.baseURL, "AVIARY_PORT": "0"]
+                let (status, keyOut, _) = try CLIProcess.run(["keys", "create", "--project", dir.path, "--tenant", "acme", "--role", "user",
+                                                              "--principal", "alice"], environment: env)
+                #expect(status == 0)
+                let key = keyOut.trimmingCharacters(in: .whitespacesAndNewlines)
+                #expect(key.hasPrefix("avk_"))
+
+                let cli = try CLIProcess(["serve", "--project", dir.path, "--log-level", "info"], environment: env)
+                try cli.start()
+                var port: Int?
+                let listening = try await eventually {
+                    let text = (try? String(contentsOf: cli.errorFile, encoding: .utf8)) ?? ""
+                    if let line = text.split(separator: "\n").first(where: { $0.contains("listening on port") }) {
+                        port = Int(line.split(separator: " ").last ?? "")
+                    }
+                    return port != nil || !cli.process.isRunning
+                }
+                #expect(listening)
+                let bound = try #require(port, "server did not report its port: \(cli.process.isRunning ? "" : "\(cli.finish())")")
+
+                let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(bound)/chat")
+                request.method = .POST
+                request.headers.add(name: "Authorization", value: "Bearer \(key)")
+                request.body = .bytes(ByteBuffer(string: #"{"question":"note the milk"}"#))
+                let response = try await client.execute(request, timeout: .seconds(30))
+                let body = String(buffer: try await response.body.collect(upTo: 1 << 20))
+                try await client.shutdown()
+                #expect(response.status.code == 200)
+                #expect(body.contains(#""response":"Noted.""#))
+
+                kill(cli.process.processIdentifier, SIGTERM)
+                let (exit, _, logs) = cli.finish()
+                #expect(exit == 0, "graceful shutdown exits cleanly")
+                let jsonLines = logs.split(separator: "\n").filter { $0.hasPrefix("{") }
+                #expect(jsonLines.contains { $0.contains(#""route":"/chat""#) && $0.contains(#""request_id""#) && $0.contains(#""tenant":"acme""#) })
+                #expect(!logs.contains(key), "the API key never reaches the logs")
+                #expect(!logs.contains("sk-secret-provider-key"))
+                #expect(!logs.contains("note the milk"), "no message bodies at info level")
+            }
+        }
+    }
+}
