@@ -43,7 +43,7 @@ public final class SQLiteStorage: Sendable {
         }
         do {
             // busy_timeout: another process holding the write lock (a CLI next to a server) is waited for, not an error.
-            for pragma in ["PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+            for pragma in ["PRAGMA busy_timeout = 30000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
                            "PRAGMA foreign_keys = ON"] {
                 _ = try await connection.query(pragma, [])
             }
