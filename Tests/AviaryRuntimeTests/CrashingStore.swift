@@ -30,6 +30,7 @@ final class CrashingStore: RunStore, Sendable {
         try write(); try await base.record(entry, tenant: tenant, events: events)
     }
     func appendEvents(_ events: [RunEvent]) async throws { try write(); try await base.appendEvents(events) }
+    func claimInterruptedRuns(limit: Int) async throws -> [RunRecord] { try write(); return try await base.claimInterruptedRuns(limit: limit) }
     func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent] {
         try await base.loadEvents(id, tenant: tenant, after: after, limit: limit)
     }

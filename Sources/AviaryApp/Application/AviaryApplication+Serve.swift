@@ -46,7 +46,7 @@ extension AviaryApplication {
         try await with(configuration, options: appOptions) { app in
             var server = configuration.server
             if server.chatAgent.isEmpty { server.chatAgent = try app.project.chatAgent().name }
-            let supervisor = RunSupervisor(runtime: app.runtime, logger: options.logger)
+            let supervisor = RunSupervisor(runtime: app.runtime, resumeInterrupted: server.resumeInterruptedRuns, logger: options.logger)
             let store = app.store
             var readiness = [ReadinessCheck(name: "store") {
                 do {

@@ -15,6 +15,7 @@ import Foundation
 ///   max_concurrent_runs_per_tenant: 64
 ///   heartbeat_seconds: 15
 ///   public_metrics: true
+///   resume_interrupted_runs: true
 ///   jwt: {hs256_secret_env: AVIARY_JWT_SECRET, rs256_public_key_file: keys/jwt.pem, issuer: https://id.example.com,
 ///         audience: aviary, tenant_claim: tenant, role_claim: role, default_role: user}
 /// ```
@@ -22,7 +23,7 @@ struct ServerFileSettings {
     let value: [String: JSONValue]
     let projectDirectory: URL
     static let keys: Set<String> = ["host", "port", "max_body_bytes", "request_timeout_seconds", "run_timeout_seconds", "rate_limit",
-                                    "max_concurrent_runs_per_tenant", "heartbeat_seconds", "public_metrics", "jwt"]
+                                    "max_concurrent_runs_per_tenant", "heartbeat_seconds", "public_metrics", "resume_interrupted_runs", "jwt"]
     static let jwtKeys: Set<String> = ["hs256_secret_env", "rs256_public_key_file", "issuer", "audience", "tenant_claim", "role_claim", "default_role"]
 
     func apply(to server: inout ServerConfiguration) throws {
@@ -43,6 +44,10 @@ struct ServerFileSettings {
         if let v = value["public_metrics"], !v.isNull {
             guard let b = v.boolValue else { throw ConfigurationError("aviary.yaml: server.public_metrics: expected true or false") }
             server.publicMetrics = b
+        }
+        if let v = value["resume_interrupted_runs"], !v.isNull {
+            guard let b = v.boolValue else { throw ConfigurationError("aviary.yaml: server.resume_interrupted_runs: expected true or false") }
+            server.resumeInterruptedRuns = b
         }
         if let raw = value["rate_limit"], !raw.isNull {
             guard let rate = raw.objectValue else { throw ConfigurationError("aviary.yaml: server.rate_limit: expected a mapping {per_second, burst}") }

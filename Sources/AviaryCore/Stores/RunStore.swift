@@ -17,6 +17,10 @@ public protocol RunStore: Sendable {
     func appendEvents(_ events: [RunEvent]) async throws
     /// Events of a tenant's run with sequence greater than `after`, in order, at most `limit`.
     func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent]
+    /// Claims up to `limit` top-level runs of any tenant stopped `interrupted` (by a graceful
+    /// shutdown) for this process to resume: each is moved to `running` atomically, so two
+    /// processes never claim the same run. Oldest first.
+    func claimInterruptedRuns(limit: Int) async throws -> [RunRecord]
 }
 
 extension RunStore {

@@ -28,6 +28,8 @@ public struct ServerConfiguration: Sendable {
     public var jwt: JWTSettings?
     /// Serve `/metrics` without authentication (for Prometheus scrapers). Default true.
     public var publicMetrics: Bool
+    /// At start, claim and resume the runs the last graceful shutdown left `interrupted`. Default true.
+    public var resumeInterruptedRuns: Bool
 
     /// Creates a configuration with defaults.
     public init(chatAgent: String, host: String = "127.0.0.1", port: Int = 8080) {
@@ -44,5 +46,6 @@ public struct ServerConfiguration: Sendable {
         self.eventPollInterval = .seconds(1)
         self.jwt = nil
         self.publicMetrics = true
+        self.resumeInterruptedRuns = true
     }
 }

@@ -20,10 +20,14 @@ public final class RunSupervisor: Service, Sendable {
     private let jobs: AsyncStream<Job>
     private let continuation: AsyncStream<Job>.Continuation
     private let accepting = Mutex(true)
+    private let resumeInterrupted: Bool
 
-    /// Creates a supervisor for a runtime's runs.
-    public init(runtime: AgentRuntime, logger: Logger = Logger(label: "aviary.runs")) {
+    /// Creates a supervisor for a runtime's runs. With `resumeInterrupted` it first claims and
+    /// resumes the runs a previous graceful shutdown left `interrupted` (top-level runs; their
+    /// delegated child runs resume with them).
+    public init(runtime: AgentRuntime, resumeInterrupted: Bool = true, logger: Logger = Logger(label: "aviary.runs")) {
         self.runtime = runtime
+        self.resumeInterrupted = resumeInterrupted
         self.logger = logger
         (jobs, continuation) = AsyncStream<Job>.makeStream()
     }
@@ -44,9 +48,11 @@ public final class RunSupervisor: Service, Sendable {
         return ticket
     }
 
-    /// Executes submitted work until graceful shutdown, then drains.
+    /// Resumes interrupted runs (when enabled), then executes submitted work until graceful
+    /// shutdown, and drains.
     public func run() async throws {
         await withDiscardingTaskGroup { group in
+            if resumeInterrupted { await recover(into: &group) }
             await withGracefulShutdownHandler {
                 for await job in jobs { group.addTask { await job() } }
             } onGracefulShutdown: {
@@ -54,6 +60,23 @@ public final class RunSupervisor: Service, Sendable {
             }
         }
         logger.info("run supervisor stopped", metadata: ["active_runs": "\(runtime.activeRuns.count)"])
+    }
+
+    private func recover(into group: inout DiscardingTaskGroup) async {
+        let claimed: [RunRecord]
+        do { claimed = try await runtime.runs.claimInterruptedRuns(limit: 10_000) } catch {
+            logger.error("cannot claim interrupted runs", metadata: ["error": "\(error)"])
+            return
+        }
+        if !claimed.isEmpty { logger.info("resuming runs interrupted by the last shutdown", metadata: ["runs": "\(claimed.count)"]) }
+        for run in claimed {
+            let runtime = self.runtime, logger = self.logger
+            group.addTask {
+                do { _ = try await runtime.resume(run.id, tenant: run.tenant) } catch {
+                    logger.error("resuming an interrupted run failed", metadata: ["run_id": "\(run.id)", "error": "\(error)"])
+                }
+            }
+        }
     }
 
     /// Stops accepting work and asks executing runs to stop at their next step boundary.

@@ -32,6 +32,17 @@ extension SQLStore {
             """).run()
     }
 
+    public func claimInterruptedRuns(limit: Int) async throws -> [RunRecord] {
+        // The outer status test is re-checked on the updated row under PostgreSQL's row lock, so a
+        // run another process claimed first is skipped; SQLite serialises writers anyway.
+        try await database.raw("""
+            UPDATE runs SET status = 'running'
+            WHERE status = 'interrupted' AND id IN (
+              SELECT id FROM runs WHERE status = 'interrupted' AND parent_run_id IS NULL ORDER BY updated_at, id LIMIT \(bind: max(limit, 0)))
+            RETURNING *
+            """).all().map(decodeRun).sorted { ($0.updatedAt, $0.id.rawValue) < ($1.updatedAt, $1.id.rawValue) }
+    }
+
     public func listRuns(_ q: RunQuery) async throws -> [RunRecord] {
         var sql = SQLQueryString("SELECT * FROM runs WHERE tenant_id = \(bind: q.tenant)")
         if let s = q.sessionID { sql += " AND session_id = \(bind: s)" }

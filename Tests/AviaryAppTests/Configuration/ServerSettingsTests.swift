@@ -25,6 +25,7 @@ import Testing
               max_concurrent_runs_per_tenant: 3
               heartbeat_seconds: 2
               public_metrics: false
+              resume_interrupted_runs: false
               jwt: {issuer: https://id.example.com, audience: aviary, tenant_claim: org, role_claim: aviary_role, default_role: service}
             """, env: ["AVIARY_PORT": "9100", "AVIARY_JWT_HS256_SECRET": "0123456789abcdef0123456789abcdef"])
         let s = config.server
@@ -38,6 +39,7 @@ import Testing
         #expect(s.maxConcurrentRunsPerTenant == 3)
         #expect(s.heartbeatInterval == .seconds(2))
         #expect(s.publicMetrics == false)
+        #expect(s.resumeInterruptedRuns == false)
         #expect(s.jwt?.issuer == "https://id.example.com")
         #expect(s.jwt?.tenantClaim == "org")
         #expect(s.jwt?.roleClaim == "aviary_role")

@@ -69,4 +69,37 @@ struct SQLStoreRunsTests {
             #expect(try await store.listRuns(RunQuery(tenant: "acme")).count == 1)
         }
     }
+
+    @Test(arguments: Backend.all)
+    func claimsInterruptedTopLevelRunsOnce(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            let a = Fixtures.run(tenant: "acme", status: .interrupted, at: 2)
+            let b = Fixtures.run(tenant: "beta", status: .interrupted, at: 1)
+            let child = Fixtures.run(tenant: "acme", parent: a.id, status: .interrupted, at: 3)
+            let other = Fixtures.run(tenant: "acme", status: .failed, at: 4)
+            for r in [a, b, child, other] { try await store.createRun(r) }
+
+            let claimed = try await store.claimInterruptedRuns(limit: 10)
+            #expect(claimed.map(\.id) == [b.id, a.id], "oldest first, every tenant, top-level only")
+            #expect(claimed.allSatisfy { $0.status == .running })
+            #expect(try await store.loadRun(a.id, tenant: "acme")?.status == .running)
+            #expect(try await store.loadRun(child.id, tenant: "acme")?.status == .interrupted, "children resume with their parent")
+            #expect(try await store.loadRun(other.id, tenant: "acme")?.status == .failed)
+            #expect(try await store.claimInterruptedRuns(limit: 10).isEmpty, "claimed once")
+        }
+    }
+
+    @Test(arguments: Backend.all)
+    func concurrentClaimsNeverShareARun(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            let runs = (0..<40).map { Fixtures.run(tenant: "t\($0 % 3)", status: .interrupted, at: $0) }
+            for r in runs { try await store.createRun(r) }
+            let claims = try await withThrowingTaskGroup(of: [RunID].self) { group in
+                for _ in 0..<4 { group.addTask { try await store.claimInterruptedRuns(limit: 15).map(\.id) } }
+                return try await group.reduce(into: [RunID]()) { $0 += $1 }
+            }
+            #expect(claims.count == 40)
+            #expect(Set(claims).count == 40)
+        }
+    }
 }
