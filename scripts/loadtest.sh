@@ -52,6 +52,12 @@ for C in "${CONNS[@]}"; do
   TOTAL=$((TOTAL + $(echo "$RESULT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["requests"])')))
 done
 
+echo "==> waiting for the runs still in flight (wrk stops waiting; the server finishes them)" >&2
+for _ in $(seq 1 600); do
+  ACTIVE="$(curl -sf "http://127.0.0.1:$SERVER_PORT/metrics" | awk '/^aviary_runs_active/ {s += $2} END {print s + 0}')"
+  [ "$ACTIVE" = "0" ] && break
+  sleep 0.1
+done
 echo "==> checking the store: every /chat run completed" >&2
 kill -TERM "$SERVER"; wait "$SERVER" || true
 python3 - "$WORK/project/.aviary/aviary.sqlite" <<'PY'

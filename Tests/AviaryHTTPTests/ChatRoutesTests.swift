@@ -108,6 +108,7 @@ import Testing
             let session = try #require(chat.json?["sessionId"]?.stringValue)
             let runID = try #require(chat.json?["runId"]?.stringValue)
             let workspace = try #require(fx.runtime.workspace(forSession: session))
+            try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
             try "note".write(to: workspace.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
 
             #expect(try await fx.call(.DELETE, "/sessions/\(session)", key: other).status == 404, "another tenant cannot erase it")

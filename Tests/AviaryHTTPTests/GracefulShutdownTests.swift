@@ -39,7 +39,8 @@ import Testing
             try await ServerFixture.with(agents: [TestAgents.support], tools: [tool], model: model, directory: dir) { fx in
                 let key = try await fx.key()
                 let stream = try await fx.stream(.GET, "/api/v1/runs/\(runID)/events", key: key)
-                #expect(try await stream.lines.frames().compactMap(\.event).last == "run.finished")
+                let streamed = try await stream.lines.frames()
+                #expect(streamed.compactMap(\.event).last == "run.finished", "\(streamed)")
                 let run = try await fx.call(.GET, "/api/v1/runs/\(runID)", key: key)
                 #expect(run.json?["status"]?.stringValue == "completed")
                 #expect(run.json?["output"]?.stringValue?.hasPrefix("Customer c42 is active.") == true)

@@ -24,7 +24,9 @@ struct RunEventStreamer: Sendable {
 
         try await catchUp(&cursor, send)
         for e in feed.backlog { try await cursor.offer(e, send) }
-        if !follow || (cursor.ended && !hub.isExecuting(runID)) { return }
+        if !follow { return }
+        // An ending event from the store may belong to an earlier execution of a run that is about
+        // to execute again (just resumed or claimed): only the stored status says it is over.
         if try await idle(&cursor, send) { return }
 
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -43,6 +45,8 @@ struct RunEventStreamer: Sendable {
                         try await send(event.serverSentEvent.text)
                     } else {
                         try await cursor.offer(event, send)
+                        // the live execution ended: nothing more comes until someone resumes it
+                        if cursor.ended && !hub.isExecuting(runID) { return }
                     }
                 case .tick:
                     if ContinuousClock.now - sinceHeartbeat >= heartbeat {
@@ -54,7 +58,6 @@ struct RunEventStreamer: Sendable {
                         if try await idle(&cursor, send) { return }
                     }
                 }
-                if cursor.ended && !hub.isExecuting(runID) { return }
             }
         }
     }

@@ -88,11 +88,10 @@ public final class AgentRuntime: Sendable {
         return record
     }
 
-    /// The workspace folder of a session (created on demand).
+    /// The workspace folder of a session: `<sessions root>/<id>/workspace`. Not created here: the
+    /// workspace tools create it on first use, so runs that never touch files cost no file I/O.
     public func workspace(forSession id: String?) -> URL? {
         guard let id, let sessionsRoot else { return nil }
-        let url = sessionsRoot.appendingPathComponent(id, isDirectory: true).appendingPathComponent("workspace", isDirectory: true)
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        return sessionsRoot.appendingPathComponent(id, isDirectory: true).appendingPathComponent("workspace", isDirectory: true)
     }
 }

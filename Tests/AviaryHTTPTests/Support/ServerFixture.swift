@@ -37,7 +37,7 @@ struct ServerFixture: Sendable {
         try await SQLiteStorage.withStorage(path: dir.appendingPathComponent("aviary.sqlite").path) { storage in
             let hub = RunEventHub()
             var logger = Logger(label: "test.server")
-            logger.logLevel = .critical
+            logger.logLevel = ProcessInfo.processInfo.environment["AVIARY_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
             let runtime = AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
                                        runs: storage.store, sessions: storage.store, sink: hub,
                                        sessionsRoot: dir.appendingPathComponent("sessions"), logger: logger)
