@@ -6,6 +6,9 @@ public protocol SessionStore: Sendable {
     func loadSession(_ id: String, tenant: String) async throws -> SessionRecord?
     /// Saves a session's counters and timestamps.
     func updateSession(_ session: SessionRecord) async throws
+    /// Adds one finished turn to a session's counters in one atomic update (concurrent turns of
+    /// the same session never lose each other's usage).
+    func addTurn(sessionID: String, tenant: String, usage: Usage) async throws
     /// Appends messages to one agent's transcript in a session.
     func appendTranscript(sessionID: String, tenant: String, agent: String, messages: [Message]) async throws
     /// One agent's transcript in a session, oldest first.

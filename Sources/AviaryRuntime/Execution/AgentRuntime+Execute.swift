@@ -111,11 +111,8 @@ extension AgentRuntime {
     private func commitSession(_ record: RunRecord, agent: AgentDefinition, outcome: RunExecution.Outcome, journal: RunJournal) async throws {
         guard let sessionID = record.sessionID, journal.entry("session/commit")?.state != .completed else { return }
         try await sessions.appendTranscript(sessionID: sessionID, tenant: record.tenant, agent: agent.name, messages: outcome.messages)
-        if record.parentRunID == nil, var session = try await sessions.loadSession(sessionID, tenant: record.tenant) {
-            session.usage += outcome.usage
-            session.turns += 1
-            session.updatedAt = Date()
-            try await sessions.updateSession(session)
+        if record.parentRunID == nil {
+            try await sessions.addTurn(sessionID: sessionID, tenant: record.tenant, usage: outcome.usage)
         }
         try await journal.record("session/commit", .completed)
     }

@@ -41,6 +41,15 @@ extension SQLStore {
 
     /// Appends the messages with consecutive sequence numbers after the agent's last one, in one
     /// statement; on PostgreSQL concurrent appends to the same transcript queue on an advisory lock.
+    public func addTurn(sessionID: String, tenant: String, usage: Usage) async throws {
+        try await database.raw("""
+            UPDATE sessions SET input_tokens = input_tokens + \(bind: usage.inputTokens),
+              output_tokens = output_tokens + \(bind: usage.outputTokens), cost_usd = cost_usd + \(bind: usage.costUSD),
+              requests = requests + \(bind: usage.requests), turns = turns + 1, updated_at = \(bind: Date().timeIntervalSince1970)
+            WHERE id = \(bind: sessionID) AND tenant_id = \(bind: tenant)
+            """).run()
+    }
+
     public func appendTranscript(sessionID: String, tenant: String, agent: String, messages: [Message]) async throws {
         guard !messages.isEmpty else { return }
         var rows = SQLQueryString(" ")

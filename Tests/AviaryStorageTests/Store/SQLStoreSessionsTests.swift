@@ -20,6 +20,24 @@ struct SQLStoreSessionsTests {
     }
 
     @Test(arguments: Backend.all)
+    func concurrentTurnsAddUpWithoutLosingUsage(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            let session = Fixtures.session()
+            try await store.createSession(session)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await store.addTurn(sessionID: session.id, tenant: "acme", usage: Usage(inputTokens: 3, outputTokens: 2, costUSD: 0.25, requests: 1)) }
+                }
+                try await group.waitForAll()
+            }
+            try await store.addTurn(sessionID: session.id, tenant: "other", usage: Usage(inputTokens: 1000))
+            let loaded = try #require(try await store.loadSession(session.id, tenant: "acme"))
+            #expect(loaded.turns == 20)
+            #expect(loaded.usage == Usage(inputTokens: 60, outputTokens: 40, costUSD: 5, requests: 20), "another tenant's update changed nothing")
+        }
+    }
+
+    @Test(arguments: Backend.all)
     func keepsOneTranscriptPerAgentInOrder(_ backend: Backend) async throws {
         try await withStore(backend) { store in
             let session = Fixtures.session()
