@@ -54,6 +54,7 @@ let package = Package(
             "AviaryCore",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "AviaryRuntime", dependencies: [
@@ -100,6 +101,8 @@ let package = Package(
         .executableTarget(name: "aviary", dependencies: [
             "AviaryApp",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AviaryCoreTests", dependencies: ["AviaryCore", "AviaryTesting"]),
