@@ -110,6 +110,7 @@ extension AgentRuntime {
     /// Appends the turn to the session transcript and counters, once (a journaled step).
     private func commitSession(_ record: RunRecord, agent: AgentDefinition, outcome: RunExecution.Outcome, journal: RunJournal) async throws {
         guard let sessionID = record.sessionID, journal.entry("session/commit")?.state != .completed else { return }
+        try await journal.writeHeld() // the answer is durable before the transcript shows it
         try await sessions.appendTranscript(sessionID: sessionID, tenant: record.tenant, agent: agent.name, messages: outcome.messages)
         if record.parentRunID == nil, var session = try await sessions.loadSession(sessionID, tenant: record.tenant) {
             session.usage += outcome.usage
