@@ -69,10 +69,10 @@ extension AgentRuntime {
         var selected: [String: PreparedTool] = [:]
         for name in agent.tools {
             if let other = catalog.agent(named: name), other.name != agent.name {
-                selected[name] = PreparedTool(AgentTool(agent: other, runtime: self))
+                selected[name] = PreparedTool(AgentTool(agent: other, runtime: self), schema: AgentTool.schema)
                 continue
             }
-            let matches = tools.keys.filter { $0 == name || (name.contains("*") && Glob.matches(name, $0)) }
+            let matches = name.contains("*") ? tools.keys.filter { Glob.matches(name, $0) } : tools[name] == nil ? [] : [name]
             if matches.isEmpty { throw RuntimeError(.agentNotRunnable, "agent '\(agent.name)' lists unknown tool '\(name)'") }
             for m in matches { selected[m] = tools[m] }
         }
