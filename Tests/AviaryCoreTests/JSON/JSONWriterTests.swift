@@ -9,7 +9,7 @@ import Testing
         #expect(value.jsonBytes == Array(value.jsonString.utf8))
     }
 
-    @Test func escapesQuotesBackslashesAndControlCharacters() {
+    @Test func escapesQuotesBackslashesAndControlCharacters() throws {
         let text = "q\" b\\ s/ n\n r\r t\t b\u{08} f\u{0C} nul\u{00} esc\u{1B} é ☀️ 𝄞 \u{2028}"
         #expect(JSONValue.string(text).jsonString
             == #""q\" b\\ s/ n\n r\r t\t b\b f\f nul\u0000 esc\u001b é ☀️ 𝄞 \#u{2028}""#)
