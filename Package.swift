@@ -56,6 +56,7 @@ let package = Package(
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
             .product(name: "PostgresKit", package: "postgres-kit"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "AviaryRuntime", dependencies: [
@@ -103,6 +104,8 @@ let package = Package(
         .executableTarget(name: "aviary", dependencies: [
             "AviaryApp",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AviaryCoreTests", dependencies: ["AviaryCore", "AviaryTesting"]),

@@ -1,7 +1,6 @@
 import ArgumentParser
 
-/// The `aviary` command-line tool.
-@main
+/// The `aviary` command-line tool (started by `main.swift`).
 struct Aviary: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aviary",

@@ -45,6 +45,7 @@ public struct BenchmarkRunner: Sendable {
         defer { if options.databasePath == nil { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } } }
         var httpConfig = HTTPClient.Configuration()
         httpConfig.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(options.concurrency, 8)
+        httpConfig.tracing.tracer = nil // as in the app: Aviary traces through its event sink, not AsyncHTTPClient's spans
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfig)
         do {
             let result = try await SQLiteStorage.withStorage(path: path) { storage in try await measure(storage.store, client) }
@@ -116,7 +117,7 @@ public struct BenchmarkRunner: Sendable {
                         let start = ContinuousClock.now
                         do {
                             let run = try await runtime.run(.question(workload.prompt, agent: workload.entryAgent))
-                            let text = run.output?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines)
+                            let text = run.output?.stringValue.map(Self.stripped)
                             if run.status != .completed || text != workload.expected {
                                 phase.failures += 1
                                 phase.errors.append(run.error ?? "unexpected output: \(text ?? "nil")")
@@ -138,6 +139,13 @@ public struct BenchmarkRunner: Sendable {
             }
             return total
         }
+    }
+
+    /// The text without leading and trailing whitespace (the peers' `strip()`), without Foundation's bridging.
+    static func stripped(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = text.lastIndex(where: { !$0.isWhitespace })!
+        return String(text[first...last])
     }
 
     static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }

@@ -49,9 +49,12 @@ extension JSONValue {
 
     /// Compact JSON text with sorted object keys (deterministic).
     public var jsonString: String {
-        var out = ""
-        JSONWriter.write(self, into: &out)
-        return out
+        String(decoding: JSONWriter.bytes(self), as: UTF8.self)
+    }
+
+    /// ``jsonString`` as UTF-8 bytes (what request bodies send), without building a `String`.
+    public var jsonBytes: [UInt8] {
+        JSONWriter.bytes(self, capacityHint: 1024)
     }
 
     /// Converts any `Encodable` value into a `JSONValue`.

@@ -1,73 +1,91 @@
-/// Compact, deterministic JSON serialisation (sorted keys) for ``JSONValue``.
+/// Compact, deterministic JSON serialisation (sorted keys) for ``JSONValue``, straight to UTF-8
+/// bytes: the hot path of request bodies, journal outputs and event data.
+///
+/// Strings are escaped by copying runs of plain bytes, an order of magnitude faster than appending
+/// to a `String` scalar by scalar on long texts with newlines and quotes. Sorted keys keep prompts
+/// byte-identical across calls (provider-side prompt caching) and stored JSON deterministic.
 enum JSONWriter {
-    static func write(_ value: JSONValue, into out: inout String) {
+    /// The compact UTF-8 encoding of `value`.
+    static func bytes(_ value: JSONValue, capacityHint: Int = 256) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(capacityHint)
+        write(value, into: &out)
+        return out
+    }
+
+    static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
+        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .bool(let b): b ? out.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) : out.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
         case .number(let n): writeNumber(n, into: &out)
         case .string(let s): writeString(s, into: &out)
-        case .array(let a):
-            out += "["
-            var first = true
-            for element in a {
-                if !first { out += "," }
-                first = false
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            for (i, element) in elements.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 write(element, into: &out)
             }
-            out += "]"
-        case .object(let o):
-            out += "{"
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
             var first = true
-            for key in o.keys.sorted() {
-                if !first { out += "," }
+            for key in members.keys.sorted() {
+                if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 writeString(key, into: &out)
-                out += ":"
-                write(o[key]!, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(members[key]!, into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeNumber(_ n: Double, into out: inout String) {
-        if !n.isFinite {
-            out += "null"
-        } else if n.rounded() == n, abs(n) < 9.0e15 {
-            out += String(Int64(n))
-        } else {
-            out += "\(n)"
+    static func writeNumber(_ n: Double, into out: inout [UInt8]) {
+        guard n.isFinite else { out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]); return }
+        guard n.rounded() == n, abs(n) < 9.0e15 else { out.append(contentsOf: n.description.utf8); return }
+        var value = Int64(n)
+        if value == 0 { out.append(UInt8(ascii: "0")); return }
+        if value < 0 { out.append(UInt8(ascii: "-")); value = -value }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while value > 0 {
+                buffer[count] = UInt8(truncatingIfNeeded: value % 10) + UInt8(ascii: "0")
+                value /= 10
+                count += 1
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
         }
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        var needsEscape = false
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
-            out += s
-        } else {
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{08}": out += "\\b"
-                case "\u{0C}": out += "\\f"
+    static func writeString(_ string: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = string
+        s.withUTF8 { bytes in
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if b >= 0x20, b != 0x22, b != 0x5C { continue }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                runStart = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch b {
+                case 0x22: out.append(0x22)
+                case 0x5C: out.append(0x5C)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
                 default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
                 }
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -26,11 +26,25 @@ public struct RunID: Sendable, Hashable, Codable, CustomStringConvertible, Expre
 
 /// Random identifiers from the system RNG.
 public enum RandomID {
-    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
 
-    /// `length` random base-32 characters.
+    /// `length` random base-32 characters. Each draw from the system RNG (a `getrandom` call on
+    /// Linux) yields 12 characters.
     public static func make(length: Int = 26) -> String {
         var rng = SystemRandomNumberGenerator()
-        return String((0..<length).map { _ in alphabet[Int(rng.next() % 32)] })
+        var characters: [UInt8] = []
+        characters.reserveCapacity(length)
+        var bits: UInt64 = 0
+        var available = 0
+        for _ in 0..<length {
+            if available < 5 {
+                bits = rng.next()
+                available = 64
+            }
+            characters.append(alphabet[Int(bits & 31)])
+            bits >>= 5
+            available -= 5
+        }
+        return String(decoding: characters, as: UTF8.self)
     }
 }

@@ -75,7 +75,7 @@ public struct OpenAIChatModel: LanguageModel {
 
     private func httpRequest(for request: ModelRequest, stream: Bool) -> HTTPRequestData {
         HTTPRequestData(method: "POST", url: url, headers: stream ? streamHeaders : headers,
-                        body: WireJSONWriter.bytes(requestBody(for: request, stream: stream)),
+                        body: requestBody(for: request, stream: stream).jsonBytes,
                         timeout: configuration.timeout)
     }
 

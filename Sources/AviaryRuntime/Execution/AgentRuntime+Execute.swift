@@ -69,10 +69,10 @@ extension AgentRuntime {
         var selected: [String: PreparedTool] = [:]
         for name in agent.tools {
             if let other = catalog.agent(named: name), other.name != agent.name {
-                selected[name] = PreparedTool(AgentTool(agent: other, runtime: self))
+                selected[name] = PreparedTool(AgentTool(agent: other, runtime: self), schema: AgentTool.schema)
                 continue
             }
-            let matches = tools.keys.filter { $0 == name || (name.contains("*") && Glob.matches(name, $0)) }
+            let matches = name.contains("*") ? tools.keys.filter { Glob.matches(name, $0) } : tools[name] == nil ? [] : [name]
             if matches.isEmpty { throw RuntimeError(.agentNotRunnable, "agent '\(agent.name)' lists unknown tool '\(name)'") }
             for m in matches { selected[m] = tools[m] }
         }
@@ -110,6 +110,7 @@ extension AgentRuntime {
     /// Appends the turn to the session transcript and counters, once (a journaled step).
     private func commitSession(_ record: RunRecord, agent: AgentDefinition, outcome: RunExecution.Outcome, journal: RunJournal) async throws {
         guard let sessionID = record.sessionID, journal.entry("session/commit")?.state != .completed else { return }
+        try await journal.writeHeld() // the answer is durable before the transcript shows it
         try await sessions.appendTranscript(sessionID: sessionID, tenant: record.tenant, agent: agent.name, messages: outcome.messages)
         if record.parentRunID == nil {
             try await sessions.addTurn(sessionID: sessionID, tenant: record.tenant, usage: outcome.usage)

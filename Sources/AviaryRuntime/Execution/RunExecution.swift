@@ -51,6 +51,7 @@ struct RunExecution: Sendable {
             return recorded
         }
         try control.checkpoint()
+        try await journal.writeHeld() // an earlier step is durable before this call is paid for
         await journal.emit(.modelRequest, ["step": .string(key), "model": .string(model.model.name),
                                            "messages": .number(Double(request.messages.count)),
                                            "tools": .number(Double(request.tools.count))])
@@ -79,7 +80,13 @@ struct RunExecution: Sendable {
         if !calls.isEmpty, !response.message.text.isEmpty {
             await journal.emit(.reasoningStep, ["step": .string(key), "text": .string(response.message.text)])
         }
-        try await journal.record(key, .completed, output: response.json)
+        if calls.isEmpty {
+            // A final answer: what follows is pure computation up to the run's end, so the step is
+            // written with the run's last events (the session commit writes it first).
+            try await journal.hold(key, output: response.json)
+        } else {
+            try await journal.record(key, .completed, output: response.json)
+        }
         return response
     }
 

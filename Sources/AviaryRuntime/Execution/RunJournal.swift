@@ -5,6 +5,11 @@ import Synchronization
 
 /// One run's journal and event log while it executes: replays recorded steps, records new ones,
 /// numbers events and forwards them to the sink. Events are persisted together with journal writes.
+///
+/// A step can be *held* (``hold(_:output:)``) instead of recorded: it is written with the next
+/// write (the next step's record, or the run's final ``flush()``), so a run's last step, its events
+/// and the run's end share one store write. Callers hold only a step after which nothing but pure
+/// computation happens before that next write; ``writeHeld()`` makes a held step durable earlier.
 final class RunJournal: Sendable {
     let runID: RunID
     let tenant: String
@@ -16,6 +21,8 @@ final class RunJournal: Sendable {
         var entries: [String: JournalEntry]
         var nextSequence: Int
         var pending: [RunEvent] = []
+        /// A completed step recorded in memory, not yet written.
+        var held: JournalEntry?
     }
 
     /// Loads the journal of a run (empty for a new run).
@@ -65,8 +72,9 @@ final class RunJournal: Sendable {
         await sink.receive(RunEvent(runID: runID, sequence: sequence, tenant: tenant, kind: kind, data: data))
     }
 
-    /// Records a step state together with queued events.
+    /// Records a step state together with queued events (after writing a held step, if any).
     func record(_ key: String, _ stepState: JournalEntry.State, output: JSONValue? = nil, error: String? = nil) async throws {
+        try await writeHeld()
         let entry = JournalEntry(runID: runID, key: key, state: stepState, output: output, error: error)
         let events = state.withLock { s -> [RunEvent] in
             s.entries[key] = entry
@@ -76,8 +84,32 @@ final class RunJournal: Sendable {
         try await store.record(entry, tenant: tenant, events: events)
     }
 
-    /// Persists queued events.
+    /// Records a completed step in memory only; it is written with the queued events by the next
+    /// ``record(_:_:output:error:)``, ``writeHeld()`` or ``flush()``.
+    func hold(_ key: String, output: JSONValue) async throws {
+        try await writeHeld()
+        let entry = JournalEntry(runID: runID, key: key, state: .completed, output: output)
+        state.withLock { s in
+            s.entries[key] = entry
+            s.held = entry
+        }
+    }
+
+    /// Writes the held step, if any, together with the queued events.
+    func writeHeld() async throws {
+        let taken = state.withLock { s -> (JournalEntry, [RunEvent])? in
+            guard let entry = s.held else { return nil }
+            s.held = nil
+            defer { s.pending.removeAll(keepingCapacity: true) }
+            return (entry, s.pending)
+        }
+        guard let (entry, events) = taken else { return }
+        try await store.record(entry, tenant: tenant, events: events)
+    }
+
+    /// Persists the held step, if any, and the queued events.
     func flush() async throws {
+        if state.withLock({ $0.held != nil }) { return try await writeHeld() }
         let events = state.withLock { s -> [RunEvent] in
             defer { s.pending.removeAll(keepingCapacity: true) }
             return s.pending

@@ -41,7 +41,14 @@ struct ToolExecutor: Sendable {
             }
         }
         await journal.emit(.toolStarted, ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments, "step": .string(stepKey)])
-        try await journal.record(stepKey, .started)
+        if !(tool?.tool.policy.idempotent ?? true) {
+            // Resume must find a non-idempotent call started before it runs. For an idempotent
+            // tool a `started` step and no step resume the same way (the call runs again), so the
+            // write is skipped; the event is persisted with the step's completion.
+            try await journal.record(stepKey, .started)
+        } else {
+            try await journal.writeHeld()
+        }
         let start = ContinuousClock.now
         let outcome: Outcome
         let delegate = (tool?.tool as? AgentTool)?.agent.name

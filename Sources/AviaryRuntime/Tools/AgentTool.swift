@@ -13,6 +13,9 @@ struct AgentTool: Tool {
         "additionalProperties": false,
     ]
 
+    /// ``parameters`` compiled once: every run that can delegate prepares an agent tool.
+    static let schema = try? JSONSchema(parameters)
+
     var spec: ToolSpec {
         ToolSpec(name: agent.name, description: agent.description.isEmpty ? "Delegate to the \(agent.name) agent." : agent.description,
                  parameters: Self.parameters)

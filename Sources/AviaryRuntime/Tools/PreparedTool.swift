@@ -10,6 +10,12 @@ struct PreparedTool: Sendable {
         self.schema = try? JSONSchema(tool.spec.parameters)
     }
 
+    /// A tool whose schema was compiled already.
+    init(_ tool: any Tool, schema: JSONSchema?) {
+        self.tool = tool
+        self.schema = schema
+    }
+
     /// Validation problems of arguments, as one message; `nil` when valid.
     func violations(of arguments: JSONValue) -> String? {
         guard let schema else { return nil }

@@ -2,8 +2,8 @@ import AviaryCore
 import AviaryModels
 import Testing
 
-/// The fast request-body writer must produce exactly the bytes of ``JSONValue/jsonString``.
-@Suite struct WireJSONWriterTests {
+/// A request body is sent as exactly the bytes of ``JSONValue/jsonString`` and parses back to the body.
+@Suite struct RequestBodyBytesTests {
     @Test(arguments: [
         "plain ascii",
         "quote \" backslash \\ slash / newline \n tab \t cr \r",
