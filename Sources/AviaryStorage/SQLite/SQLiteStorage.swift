@@ -9,17 +9,18 @@ import SQLKit
 ///
 /// One connection serves every caller; statements share it and transactions get it to
 /// themselves (see `GatedSQLDatabase`), so many concurrent runs can write through one store.
-/// The connection has a thread of its own: SQLite runs one statement at a time on it anyway, and
-/// a statement waiting for another process's write lock blocks only this database.
+/// Statements run on the caller's thread with their prepared form cached
+/// (``DirectSQLiteDatabase``); the connection has a thread of its own for statements that must
+/// wait, so a statement waiting for another process's write lock blocks only this database.
 public final class SQLiteStorage: Sendable {
     /// The store over this database.
     public let store: SQLStore
     /// Migrations this open applied (empty when the file was up to date or `migrate` was false).
     public let appliedMigrations: [String]
-    private let connection: SQLiteConnection
+    private let connection: DirectSQLiteDatabase
     private let thread: NIOThreadPool
 
-    private init(connection: SQLiteConnection, thread: NIOThreadPool, store: SQLStore, appliedMigrations: [String]) {
+    private init(connection: DirectSQLiteDatabase, thread: NIOThreadPool, store: SQLStore, appliedMigrations: [String]) {
         self.connection = connection
         self.thread = thread
         self.store = store
@@ -33,21 +34,21 @@ public final class SQLiteStorage: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let thread = NIOThreadPool(numberOfThreads: 1)
         thread.start()
-        let connection: SQLiteConnection
+        let connection: DirectSQLiteDatabase
         do {
-            connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: thread, logger: logger,
-                                                         on: MultiThreadedEventLoopGroup.singleton.any())
+            connection = try DirectSQLiteDatabase(path: path, thread: thread, logger: logger,
+                                                  eventLoop: MultiThreadedEventLoopGroup.singleton.any())
         } catch {
             try? await thread.shutdownGracefully()
             throw StorageError.open("cannot open SQLite database at \(path): \(error)")
         }
         do {
-            // busy_timeout: another process holding the write lock (a CLI next to a server) is waited for, not an error.
-            for pragma in ["PRAGMA busy_timeout = 30000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                           "PRAGMA foreign_keys = ON"] {
-                _ = try await connection.query(pragma, [])
+            // Another process holding the write lock (a CLI next to a server) is waited for, not an error:
+            // see `DirectSQLiteDatabase.lockWaitMilliseconds`.
+            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"] {
+                try await connection.raw(SQLQueryString(pragma)).run()
             }
-            let database = GatedSQLDatabase(base: connection.sql(queryLogLevel: nil), gate: ConnectionGate())
+            let database = GatedSQLDatabase(base: connection, gate: ConnectionGate())
             let applied = migrate ? try await Migrator(database: database).migrate() : []
             if migrate {
                 for statement in SQLiteJournalRecord.install { try await database.raw(statement).run() }
@@ -55,7 +56,7 @@ public final class SQLiteStorage: Sendable {
             let store = SQLStore(database: database, dialect: StoreDialect(database, journalRecordView: migrate))
             return SQLiteStorage(connection: connection, thread: thread, store: store, appliedMigrations: applied)
         } catch {
-            try? await connection.close()
+            connection.close()
             try? await thread.shutdownGracefully()
             throw error
         }
@@ -77,12 +78,7 @@ public final class SQLiteStorage: Sendable {
 
     /// Closes the connection and stops its thread.
     public func close() async throws {
-        do {
-            try await connection.close()
-        } catch {
-            try? await thread.shutdownGracefully()
-            throw error
-        }
         try await thread.shutdownGracefully()
+        connection.close()
     }
 }
