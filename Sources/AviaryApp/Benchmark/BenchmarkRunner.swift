@@ -4,6 +4,7 @@ import AviaryModels
 import AviaryRuntime
 import AviaryStorage
 import Foundation
+import NIOPosix
 import Synchronization
 
 /// Runs a benchmark workload against the scripted stub LLM and reports the peers' JSON line.
@@ -109,9 +110,13 @@ public struct BenchmarkRunner: Sendable {
         guard count > 0 else { return Phase() }
         let next = TicketCounter()
         let workload = options.workload
+        let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
         return await withTaskGroup(of: Phase.self) { group in
-            for _ in 0..<max(concurrency, 1) {
+            for worker in 0..<max(concurrency, 1) {
                 group.addTask {
+                    // Spread the workers over the event loops, as a server's connections are: a worker
+                    // continues on the loop its I/O completes on, so without this all of them share one.
+                    _ = try? await loops[worker % loops.count].submit {}.get()
                     var phase = Phase()
                     while next.take() < count {
                         let start = ContinuousClock.now

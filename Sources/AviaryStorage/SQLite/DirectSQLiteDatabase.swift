@@ -7,13 +7,21 @@ import Synchronization
 
 /// The SQLite store's connection: SQLKit on top, `libsqlite3` called directly below.
 ///
-/// A statement normally runs at once on the calling thread: a WAL commit with
-/// `synchronous = NORMAL` does not wait for the disk and takes microseconds, less than handing the
-/// statement to another thread and back (which SQLiteNIO does for every statement). Only when the
-/// connection is in use by another caller, or another process holds the write lock, does the
-/// statement move to the connection's own thread, which waits there (up to
-/// ``lockWaitMilliseconds``) instead of on an event loop. Statements stay prepared between calls
-/// (``SQLiteHandle``).
+/// **Group commit.** Statements of concurrent callers that arrive while the connection is busy
+/// queue up and run together in one transaction (``SQLiteHandle/runBatch(_:waitForLocks:)``): one
+/// commit, one WAL append and one lock cycle for all of them, and each caller still gets its own
+/// result, only after the commit. The caller that finds the connection idle runs the batch on its
+/// own thread — a WAL commit with `synchronous = NORMAL` does not wait for the disk and takes
+/// microseconds, less than handing statements to another thread and back, which SQLiteNIO does for
+/// every statement — and the others wait without blocking their threads, then continue on their
+/// own event loops.
+///
+/// **Waiting for locks.** When another process holds the write lock, the batch moves to the
+/// connection's own thread, which waits there (up to ``lockWaitMilliseconds``) instead of on an
+/// event loop. Statements stay prepared between calls (``SQLiteHandle``).
+///
+/// Statements of a transaction the caller opens itself go through ``unbatched`` (never into a
+/// batch's transaction); ``GatedSQLDatabase`` keeps them apart from batched ones.
 final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     /// How long a statement waits for another process's lock before failing with `SQLITE_BUSY`.
     static let lockWaitMilliseconds: Int32 = 30_000
@@ -24,14 +32,33 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     var dialect: any SQLDialect { SQLiteDialect() }
     var queryLogLevel: Logger.Level? { nil }
 
-    /// Statements that could not run at once and went to the connection's thread (for tests).
+    /// Statements that found another process's lock and went to the connection's thread (for tests).
     var deferredStatements: Int { deferred.load(ordering: .relaxed) }
+    /// Statements that ran in a batch of more than one (for tests and benchmarks).
+    var batchedStatements: Int { batched.load(ordering: .relaxed) }
+
+    /// A view of this connection whose statements run on their own, never batched.
+    var unbatched: any SQLDatabase { Unbatched(database: self) }
+
+    private struct Waiter {
+        let sql: String
+        let binds: [SQLiteData]
+        let continuation: CheckedContinuation<SQLiteHandle.Outcome, any Error>
+        let loop: (any EventLoop)?
+    }
+
+    private struct Queue {
+        var waiters: [Waiter] = []
+        var draining = false
+    }
 
     private let handle: Mutex<SQLiteHandle>
-    private let deferred = Atomic<Int>(0)
+    private let queue = Mutex(Queue())
     private let thread: NIOThreadPool
     private let encoder = SQLiteDataEncoder()
     private let decoder = SQLiteDataDecoder()
+    private let deferred = Atomic<Int>(0)
+    private let batched = Atomic<Int>(0)
 
     /// Opens (creating if needed) the file; `thread` takes the statements that must wait.
     init(path: String, thread: NIOThreadPool, logger: Logger, eventLoop: any EventLoop) throws {
@@ -51,18 +78,90 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        let (sql, rawBinds) = serialize(query)
-        let binds = try rawBinds.map(encode)
-        var outcome = try handle.withLockIfAvailable { handle throws(DirectSQLiteError) in
-            try handle.run(sql, binds, waitForLocks: false)
+        let (sql, binds) = try serialized(query)
+        let outcome = try await withCheckedThrowingContinuation { continuation in
+            let leads = queue.withLock { queue in
+                queue.waiters.append(Waiter(sql: sql, binds: binds, continuation: continuation,
+                                            loop: MultiThreadedEventLoopGroup.currentEventLoop))
+                defer { queue.draining = true }
+                return !queue.draining
+            }
+            if leads { drain(waitForLocks: false) }
         }
-        if outcome == nil || outcome?.isBusy == true {
+        deliver(outcome, onRow)
+    }
+
+    /// Runs one statement on its own (inside a caller's transaction).
+    fileprivate func executeAlone(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        let (sql, binds) = try serialized(query)
+        var outcome = try handle.withLock { handle throws(DirectSQLiteError) in try handle.run(sql, binds, waitForLocks: false) }
+        if case .busy = outcome {
             deferred.add(1, ordering: .relaxed)
             outcome = try await thread.runIfActive {
                 try self.handle.withLock { handle throws(DirectSQLiteError) in try handle.run(sql, binds, waitForLocks: true) }
             }
         }
-        guard case .rows(let columns, let rows)? = outcome, !rows.isEmpty else { return }
+        deliver(outcome, onRow)
+    }
+
+    /// Runs the queued statements as batches until none are left. On an event loop it runs one
+    /// batch and schedules the next behind the loop's other work, so it never starves the loop.
+    private func drain(waitForLocks: Bool) {
+        while true {
+            let batch = queue.withLock { queue -> [Waiter]? in
+                guard !queue.waiters.isEmpty else {
+                    queue.draining = false
+                    return nil
+                }
+                defer { queue.waiters.removeAll(keepingCapacity: true) }
+                return queue.waiters
+            }
+            guard let batch else { return }
+            let results = handle.withLock { $0.runBatch(batch.map { ($0.sql, $0.binds) }, waitForLocks: waitForLocks) }
+            guard let results else {
+                // Another process holds the write lock: wait for it on the connection's thread.
+                queue.withLock { $0.waiters.insert(contentsOf: batch, at: 0) }
+                deferred.add(batch.count, ordering: .relaxed)
+                thread.submit { state in
+                    guard state == .active else { return self.failQueued(StorageError.open("the SQLite store is closed")) }
+                    self.drain(waitForLocks: true)
+                }
+                return
+            }
+            if batch.count > 1 { batched.add(batch.count, ordering: .relaxed) }
+            let current = MultiThreadedEventLoopGroup.currentEventLoop
+            for (waiter, result) in zip(batch, results) {
+                if let loop = waiter.loop, loop !== current {
+                    loop.execute { waiter.continuation.resume(with: result) }
+                } else {
+                    waiter.continuation.resume(with: result)
+                }
+            }
+            if let current {
+                current.execute { self.drain(waitForLocks: waitForLocks) }
+                return
+            }
+        }
+    }
+
+    private func failQueued(_ error: any Error) {
+        let waiters = queue.withLock { queue in
+            defer {
+                queue.waiters = []
+                queue.draining = false
+            }
+            return queue.waiters
+        }
+        for waiter in waiters { waiter.continuation.resume(throwing: error) }
+    }
+
+    private func serialized(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
+        let (sql, rawBinds) = serialize(query)
+        return (sql, try rawBinds.map(encode))
+    }
+
+    private func deliver(_ outcome: SQLiteHandle.Outcome, _ onRow: @Sendable (any SQLRow) -> Void) {
+        guard case .rows(let columns, let rows) = outcome, !rows.isEmpty else { return }
         let layout = DirectSQLiteRow.Layout(columns: columns)
         for values in rows { onRow(DirectSQLiteRow(layout: layout, values: values, decoder: decoder)) }
     }
@@ -79,9 +178,21 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     }
 }
 
-extension SQLiteHandle.Outcome {
-    var isBusy: Bool {
-        if case .busy = self { return true }
-        return false
+/// ``DirectSQLiteDatabase`` for statements that must not join a batch.
+private struct Unbatched: SQLDatabase {
+    let database: DirectSQLiteDatabase
+
+    var logger: Logger { database.logger }
+    var eventLoop: any EventLoop { database.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { database.version }
+    var dialect: any SQLDialect { database.dialect }
+    var queryLogLevel: Logger.Level? { database.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await database.executeAlone(sql: query, onRow)
     }
 }

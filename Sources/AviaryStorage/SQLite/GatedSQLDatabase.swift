@@ -11,6 +11,8 @@ import SQLKit
 struct GatedSQLDatabase: SQLDatabase {
     /// The connection's database.
     let base: any SQLDatabase
+    /// The same connection for a session's statements (which must not be batched with others').
+    let session: any SQLDatabase
     /// Who may use the connection now.
     let gate: ConnectionGate
 
@@ -29,6 +31,6 @@ struct GatedSQLDatabase: SQLDatabase {
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await gate.withExclusive { try await closure(base) }
+        try await gate.withExclusive { try await closure(session) }
     }
 }

@@ -144,3 +144,49 @@ struct SQLiteHandle {
         DirectSQLiteError(code: code, message: db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "closed")
     }
 }
+
+extension SQLiteHandle {
+    /// One statement of a batch and what it gave.
+    typealias BatchResult = Result<Outcome, DirectSQLiteError>
+
+    /// Runs statements of different callers in one transaction: one commit (one WAL append, one
+    /// lock cycle) for all of them. Each statement's result is its own: if any fails, the batch is
+    /// rolled back and every statement runs again on its own, so a failure never touches another
+    /// caller's statement. Nil when another process holds the write lock and `waitForLocks` is false
+    /// (nothing has run then).
+    mutating func runBatch(_ items: [(sql: String, binds: [SQLiteData])], waitForLocks: Bool) -> [BatchResult]? {
+        if items.count == 1 {
+            let result = BatchResult(catching: { () throws(DirectSQLiteError) in try run(items[0].sql, items[0].binds, waitForLocks: waitForLocks) })
+            if case .success(.busy) = result { return nil }
+            return [result]
+        }
+        switch BatchResult(catching: { () throws(DirectSQLiteError) in try run("BEGIN IMMEDIATE", [], waitForLocks: waitForLocks) }) {
+        case .success(.busy): return nil
+        case .failure: return runEach(items, waitForLocks: waitForLocks)
+        case .success: break
+        }
+        var results: [BatchResult] = []
+        results.reserveCapacity(items.count)
+        for item in items {
+            do {
+                results.append(.success(try run(item.sql, item.binds, waitForLocks: true)))
+            } catch {
+                results = []
+                break
+            }
+        }
+        if results.count == items.count, (try? run("COMMIT", [], waitForLocks: true)) != nil { return results }
+        _ = try? run("ROLLBACK", [], waitForLocks: true)
+        return runEach(items, waitForLocks: waitForLocks)
+    }
+
+    /// Runs each statement on its own; a locked database is a failure here.
+    private mutating func runEach(_ items: [(sql: String, binds: [SQLiteData])], waitForLocks: Bool) -> [BatchResult] {
+        items.map { item in
+            switch BatchResult(catching: { () throws(DirectSQLiteError) in try run(item.sql, item.binds, waitForLocks: waitForLocks) }) {
+            case .success(.busy): .failure(DirectSQLiteError(code: SQLITE_BUSY, message: "database is locked"))
+            case let other: other
+            }
+        }
+    }
+}

@@ -48,7 +48,7 @@ public final class SQLiteStorage: Sendable {
             for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"] {
                 try await connection.raw(SQLQueryString(pragma)).run()
             }
-            let database = GatedSQLDatabase(base: connection, gate: ConnectionGate())
+            let database = GatedSQLDatabase(base: connection, session: connection.unbatched, gate: ConnectionGate())
             let applied = migrate ? try await Migrator(database: database).migrate() : []
             if migrate {
                 for statement in SQLiteJournalRecord.install { try await database.raw(statement).run() }

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 @testable import AviaryStorage
+import SQLiteNIO
 import SQLKit
 import Testing
 
@@ -83,6 +84,80 @@ struct DirectSQLiteDatabaseTests {
         #expect(first.deferredStatements == 0)
         first.close()
         second.close()
+        try await fixture.finish()
+    }
+}
+
+@Suite("SQLiteHandle batches")
+struct SQLiteHandleBatchTests {
+    static func count(_ handle: inout SQLiteHandle) throws -> Int {
+        guard case .rows(_, let rows) = try handle.run("SELECT count(*) FROM t", [], waitForLocks: true),
+              case .integer(let n) = rows.first?.first else { return -1 }
+        return n
+    }
+
+    @Test func aBatchCommitsTogetherAndAFailingStatementFailsAlone() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var handle = try SQLiteHandle(path: path)
+        defer { handle.close() }
+        _ = try handle.run("CREATE TABLE t (id INTEGER PRIMARY KEY)", [], waitForLocks: true)
+        let insert = "INSERT INTO t (id) VALUES (?)"
+        let batch = handle.runBatch([(insert, [.integer(1)]), (insert, [.integer(2)]), (insert, [.integer(1)]),
+                                     (insert, [.integer(3)]), ("SELECT id FROM t ORDER BY id", [])], waitForLocks: false)
+        let results = try #require(batch)
+        #expect(results.count == 5)
+        for index in [0, 1, 3] {
+            guard case .success(.rows) = results[index] else { Issue.record("statement \(index): \(results[index])"); continue }
+        }
+        guard case .failure(let error) = results[2] else { Issue.record("the duplicate insert succeeded"); return }
+        #expect(error.message.contains("UNIQUE"))
+        guard case .success(.rows(_, let rows)) = results[4] else { Issue.record("select failed"); return }
+        // Run on its own after the rollback, the select sees what the statements before it wrote.
+        #expect(rows == [[.integer(1)], [.integer(2)], [.integer(3)]])
+        #expect(try Self.count(&handle) == 3)
+        // A batch without failures is one transaction: all of it lands.
+        let cleanBatch = handle.runBatch((4...9).map { (insert, [SQLiteData.integer($0)]) }, waitForLocks: false)
+        let clean = try #require(cleanBatch)
+        #expect(clean.allSatisfy { if case .success = $0 { true } else { false } })
+        #expect(try Self.count(&handle) == 9)
+    }
+
+    @Test func aBatchFindingAnotherConnectionsLockRunsNothing() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var first = try SQLiteHandle(path: path), second = try SQLiteHandle(path: path)
+        defer { first.close(); second.close() }
+        _ = try first.run("PRAGMA journal_mode = WAL", [], waitForLocks: true)
+        _ = try first.run("CREATE TABLE t (id INTEGER PRIMARY KEY)", [], waitForLocks: true)
+        _ = try first.run("BEGIN IMMEDIATE", [], waitForLocks: true)
+        let insert = "INSERT INTO t (id) VALUES (?)"
+        let two = second.runBatch([(insert, [.integer(1)]), (insert, [.integer(2)])], waitForLocks: false)
+        let one = second.runBatch([(insert, [.integer(1)])], waitForLocks: false)
+        #expect(two == nil)
+        #expect(one == nil)
+        _ = try first.run("COMMIT", [], waitForLocks: true)
+        #expect(try Self.count(&second) == 0)
+    }
+}
+
+@Suite("DirectSQLiteDatabase group commit")
+struct DirectSQLiteGroupCommitTests {
+    @Test func concurrentStatementsAllLandWithTheirOwnResults() async throws {
+        let fixture = DirectSQLiteDatabaseTests.Fixture()
+        let db = try fixture.open()
+        try await db.raw("CREATE TABLE t (id INTEGER PRIMARY KEY)").run()
+        let failures = await withTaskGroup(of: Bool.self) { group in
+            for id in 0..<400 {
+                // Every tenth statement repeats an id some other statement inserts: exactly one of the two fails.
+                let key = id % 10 == 9 ? id - 1 : id
+                group.addTask { (try? await db.raw("INSERT INTO t (id) VALUES (\(bind: key))").run()) == nil }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(failures == 40)
+        #expect(try await db.raw("SELECT count(*) AS n FROM t").first()?.decode(column: "n", as: Int.self) == 360)
+        db.close()
         try await fixture.finish()
     }
 }
