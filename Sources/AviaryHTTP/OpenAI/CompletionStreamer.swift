@@ -21,6 +21,7 @@ struct CompletionStreamer: Sendable {
         defer { feed.cancel() }
         try await send(OpenAICompletion.frame(completion.chunk(delta: ["role": "assistant", "content": "", "refusal": .null],
                                                                includeUsageField: includeUsage)))
+        var sentText = false
         try await withThrowingTaskGroup(of: Void.self) { group in
             let feed = self.feed
             let interval = min(heartbeat, .seconds(1))
@@ -40,10 +41,14 @@ struct CompletionStreamer: Sendable {
                     if event.kind == .modelDelta, let text = event.data["text"]?.stringValue, !text.isEmpty {
                         try await send(OpenAICompletion.frame(completion.chunk(delta: ["content": .string(text)], includeUsageField: includeUsage)))
                         lastWrite = ContinuousClock.now
+                        sentText = true
                     }
                     if event.endsExecution { break loop }
                 case .tick:
-                    if ticket.isCompleted || ContinuousClock.now >= deadline { break loop }
+                    // A tick read after the run completed may have been queued before its last events: the
+                    // run delivers every event before it completes, so end the feed and read what it holds.
+                    if ticket.isCompleted { feed.cancel(); continue }
+                    if ContinuousClock.now >= deadline { break loop }
                     if ContinuousClock.now - lastWrite >= heartbeat {
                         try await send(ServerSentEvent.comment("keep-alive"))
                         lastWrite = ContinuousClock.now
@@ -54,6 +59,10 @@ struct CompletionStreamer: Sendable {
         let record: RunRecord?
         do { record = try await ticket.value(timeout: max(.zero, deadlineRemaining())) } catch { record = nil }
         if let record, record.status == .completed {
+            if !sentText, let text = record.output?.stringValue, !text.isEmpty {
+                // The model answered without streaming text (or its deltas were not seen): send the answer whole.
+                try await send(OpenAICompletion.frame(completion.chunk(delta: ["content": .string(text)], includeUsageField: includeUsage)))
+            }
             try await send(OpenAICompletion.frame(completion.chunk(delta: [:], finishReason: "stop", includeUsageField: includeUsage)))
             if includeUsage { try await send(OpenAICompletion.frame(completion.usageChunk(record.usage))) }
         } else {

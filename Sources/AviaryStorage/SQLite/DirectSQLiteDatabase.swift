@@ -20,11 +20,18 @@ import Synchronization
 /// connection's own thread, which waits there (up to ``lockWaitMilliseconds``) instead of on an
 /// event loop. Statements stay prepared between calls (``SQLiteHandle``).
 ///
+/// **Checkpoints.** With `PRAGMA wal_autocheckpoint = 0` on this connection (``SQLiteStorage`` sets
+/// it), SQLite no longer copies the WAL back into the database file — and `fsync`s it — inline on
+/// whichever event loop commits; instead, every ``checkpointEvery`` statements a passive checkpoint
+/// runs from a second connection on the connection's thread, beside the writers.
+///
 /// Statements of a transaction the caller opens itself go through ``unbatched`` (never into a
 /// batch's transaction); ``GatedSQLDatabase`` keeps them apart from batched ones.
 final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     /// How long a statement waits for another process's lock before failing with `SQLITE_BUSY`.
     static let lockWaitMilliseconds: Int32 = 30_000
+    /// Statements between two checkpoints (each commit appends a few pages to the WAL).
+    static let checkpointEvery = 256
 
     let logger: Logger
     let eventLoop: any EventLoop
@@ -36,6 +43,8 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     var deferredStatements: Int { deferred.load(ordering: .relaxed) }
     /// Statements that ran in a batch of more than one (for tests and benchmarks).
     var batchedStatements: Int { batched.load(ordering: .relaxed) }
+    /// Checkpoints run from the second connection (for tests).
+    var checkpoints: Int { checkpointsDone.load(ordering: .relaxed) }
 
     /// A view of this connection whose statements run on their own, never batched.
     var unbatched: any SQLDatabase { Unbatched(database: self) }
@@ -59,10 +68,16 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     private let decoder = SQLiteDataDecoder()
     private let deferred = Atomic<Int>(0)
     private let batched = Atomic<Int>(0)
+    private let path: String
+    private let checkpointer = Mutex<SQLiteHandle?>(nil)
+    private let sinceCheckpoint = Atomic<Int>(0)
+    private let checkpointing = Atomic<Bool>(false)
+    private let checkpointsDone = Atomic<Int>(0)
 
     /// Opens (creating if needed) the file; `thread` takes the statements that must wait.
     init(path: String, thread: NIOThreadPool, logger: Logger, eventLoop: any EventLoop) throws {
         handle = Mutex(try SQLiteHandle(path: path))
+        self.path = path
         self.thread = thread
         self.logger = logger
         self.eventLoop = eventLoop
@@ -70,6 +85,7 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
 
     /// Closes the connection; statements after this fail.
     func close() {
+        checkpointer.withLock { $0?.close() }
         handle.withLock { $0.close() }
     }
 
@@ -101,6 +117,7 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
                 try self.handle.withLock { handle throws(DirectSQLiteError) in try handle.run(sql, binds, waitForLocks: true) }
             }
         }
+        didRun(1)
         deliver(outcome, onRow)
     }
 
@@ -129,6 +146,7 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
                 return
             }
             if batch.count > 1 { batched.add(batch.count, ordering: .relaxed) }
+            didRun(batch.count)
             let current = MultiThreadedEventLoopGroup.currentEventLoop
             for (waiter, result) in zip(batch, results) {
                 if let loop = waiter.loop, loop !== current {
@@ -141,6 +159,24 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
                 current.execute { self.drain(waitForLocks: waitForLocks) }
                 return
             }
+        }
+    }
+
+    /// Counts statements and starts a checkpoint on the connection's thread when enough ran.
+    private func didRun(_ count: Int) {
+        guard sinceCheckpoint.add(count, ordering: .relaxed).newValue >= Self.checkpointEvery,
+              checkpointing.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return }
+        sinceCheckpoint.store(0, ordering: .relaxed)
+        thread.submit { state in
+            defer { self.checkpointing.store(false, ordering: .releasing) }
+            guard state == .active else { return }
+            let done = self.checkpointer.withLock { checkpointer -> Bool in
+                if checkpointer == nil { checkpointer = try? SQLiteHandle(path: self.path) }
+                // PASSIVE: copies what no reader needs any more, never waits for a lock.
+                return (try? checkpointer?.run("PRAGMA wal_checkpoint(PASSIVE)", [], waitForLocks: false)) != nil
+            }
+            if done { self.checkpointsDone.add(1, ordering: .relaxed) }
         }
     }
 

@@ -45,7 +45,9 @@ public final class SQLiteStorage: Sendable {
         do {
             // Another process holding the write lock (a CLI next to a server) is waited for, not an error:
             // see `DirectSQLiteDatabase.lockWaitMilliseconds`.
-            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"] {
+            // wal_autocheckpoint = 0: checkpoints run off the event loops (see `DirectSQLiteDatabase`).
+            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+                           "PRAGMA wal_autocheckpoint = 0"] {
                 try await connection.raw(SQLQueryString(pragma)).run()
             }
             let database = GatedSQLDatabase(base: connection, session: connection.unbatched, gate: ConnectionGate())

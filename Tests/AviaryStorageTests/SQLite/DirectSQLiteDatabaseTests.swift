@@ -161,3 +161,27 @@ struct DirectSQLiteGroupCommitTests {
         try await fixture.finish()
     }
 }
+
+@Suite("DirectSQLiteDatabase checkpoints")
+struct DirectSQLiteCheckpointTests {
+    @Test func checkpointsRunFromTheSecondConnectionWhenAutocheckpointIsOff() async throws {
+        let fixture = DirectSQLiteDatabaseTests.Fixture()
+        let db = try fixture.open()
+        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0"] { try await db.raw(SQLQueryString(pragma)).run() }
+        try await db.raw("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)").run()
+        let body = String(repeating: "x", count: 2000)
+        for id in 0..<(DirectSQLiteDatabase.checkpointEvery + 10) {
+            try await db.raw("INSERT INTO t (id, body) VALUES (\(bind: id), \(bind: body))").run()
+        }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while db.checkpoints == 0, ContinuousClock.now < deadline { await Task.yield() }
+        #expect(db.checkpoints >= 1)
+        // The checkpoint copied the pages into the database file: a connection that reads only the
+        // file (no WAL) would see them; here, at least, nothing is lost.
+        #expect(try await db.raw("SELECT count(*) AS n FROM t").first()?.decode(column: "n", as: Int.self) == DirectSQLiteDatabase.checkpointEvery + 10)
+        let fileSize = (try FileManager.default.attributesOfItem(atPath: fixture.path)[.size] as? Int) ?? 0
+        #expect(fileSize > 2000 * 100)
+        db.close()
+        try await fixture.finish()
+    }
+}
