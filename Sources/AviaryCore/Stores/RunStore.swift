@@ -21,9 +21,22 @@ public protocol RunStore: Sendable {
     /// shutdown) for this process to resume: each is moved to `running` atomically, so two
     /// processes never claim the same run. Oldest first.
     func claimInterruptedRuns(limit: Int) async throws -> [RunRecord]
+    /// Ends an execution: writes the held final step (if any) with the queued events, then the
+    /// run's status, output, error and usage — in one commit where the store can (the default
+    /// calls ``record(_:tenant:events:)`` or ``appendEvents(_:)``, then ``updateRun(_:)``).
+    func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws
 }
 
 extension RunStore {
+    public func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws {
+        if let held {
+            try await record(held, tenant: run.tenant, events: events)
+        } else {
+            try await appendEvents(events)
+        }
+        try await updateRun(run)
+    }
+
     /// Newest runs of a tenant first.
     public func listRuns(tenant: String, limit: Int) async throws -> [RunRecord] {
         try await listRuns(RunQuery(tenant: tenant, limit: limit))

@@ -58,8 +58,7 @@ extension AgentRuntime {
         }
         record.status = lifecycle.status
         record.updatedAt = Date()
-        try await journal.flush()
-        try await runs.updateRun(record)
+        try await journal.finish(record)
         return record
     }
 

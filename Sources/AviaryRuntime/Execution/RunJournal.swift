@@ -107,6 +107,19 @@ final class RunJournal: Sendable {
         try await store.record(entry, tenant: tenant, events: events)
     }
 
+    /// Persists the held step, if any, the queued events and the run's final state (one write
+    /// where the store can).
+    func finish(_ run: RunRecord) async throws {
+        let (held, events) = state.withLock { s -> (JournalEntry?, [RunEvent]) in
+            defer {
+                s.held = nil
+                s.pending.removeAll(keepingCapacity: true)
+            }
+            return (s.held, s.pending)
+        }
+        try await store.finishRun(run, held: held, events: events)
+    }
+
     /// Persists the held step, if any, and the queued events.
     func flush() async throws {
         if state.withLock({ $0.held != nil }) { return try await writeHeld() }

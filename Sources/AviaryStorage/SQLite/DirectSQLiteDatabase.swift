@@ -50,9 +50,8 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     var unbatched: any SQLDatabase { Unbatched(database: self) }
 
     private struct Waiter {
-        let sql: String
-        let binds: [SQLiteData]
-        let continuation: CheckedContinuation<SQLiteHandle.Outcome, any Error>
+        let statements: [(sql: String, binds: [SQLiteData])]
+        let continuation: CheckedContinuation<[SQLiteHandle.Outcome], any Error>
         let loop: (any EventLoop)?
     }
 
@@ -94,17 +93,30 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        let (sql, binds) = try serialized(query)
-        let outcome = try await withCheckedThrowingContinuation { continuation in
+        let outcomes = try await submit([try serialized(query)])
+        deliver(outcomes[0], onRow)
+    }
+
+    /// Runs statements one after the other in the same batch, so they are committed together; a
+    /// failure of one re-runs the batch statement by statement, so they are not atomic. Throws the
+    /// first failure; rows are discarded.
+    func executeTogether(_ queries: [any SQLExpression]) async throws {
+        guard !queries.isEmpty else { return }
+        _ = try await submit(try queries.map(serialized))
+    }
+
+    /// Queues statements for the next batch and waits for its commit; leads the batch when the
+    /// connection is idle.
+    private func submit(_ statements: [(sql: String, binds: [SQLiteData])]) async throws -> [SQLiteHandle.Outcome] {
+        try await withCheckedThrowingContinuation { continuation in
             let leads = queue.withLock { queue in
-                queue.waiters.append(Waiter(sql: sql, binds: binds, continuation: continuation,
+                queue.waiters.append(Waiter(statements: statements, continuation: continuation,
                                             loop: MultiThreadedEventLoopGroup.currentEventLoop))
                 defer { queue.draining = true }
                 return !queue.draining
             }
             if leads { drain(waitForLocks: false) }
         }
-        deliver(outcome, onRow)
     }
 
     /// Runs one statement on its own (inside a caller's transaction).
@@ -134,21 +146,25 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
                 return queue.waiters
             }
             guard let batch else { return }
-            let results = handle.withLock { $0.runBatch(batch.map { ($0.sql, $0.binds) }, waitForLocks: waitForLocks) }
+            let results = handle.withLock { $0.runBatch(batch.flatMap(\.statements), waitForLocks: waitForLocks) }
             guard let results else {
                 // Another process holds the write lock: wait for it on the connection's thread.
                 queue.withLock { $0.waiters.insert(contentsOf: batch, at: 0) }
-                deferred.add(batch.count, ordering: .relaxed)
+                deferred.add(batch.reduce(0) { $0 + $1.statements.count }, ordering: .relaxed)
                 thread.submit { state in
                     guard state == .active else { return self.failQueued(StorageError.open("the SQLite store is closed")) }
                     self.drain(waitForLocks: true)
                 }
                 return
             }
-            if batch.count > 1 { batched.add(batch.count, ordering: .relaxed) }
-            didRun(batch.count)
+            if results.count > 1 { batched.add(results.count, ordering: .relaxed) }
+            didRun(results.count)
             let current = MultiThreadedEventLoopGroup.currentEventLoop
-            for (waiter, result) in zip(batch, results) {
+            var offset = 0
+            for waiter in batch {
+                let own = results[offset..<offset + waiter.statements.count]
+                offset += waiter.statements.count
+                let result = Result<[SQLiteHandle.Outcome], any Error> { try own.map { try $0.get() } }
                 if let loop = waiter.loop, loop !== current {
                     loop.execute { waiter.continuation.resume(with: result) }
                 } else {

@@ -30,6 +30,15 @@ struct GatedSQLDatabase: SQLDatabase {
         try await gate.withShared { try await base.execute(sql: query, onRow) }
     }
 
+    /// Runs statements one after the other as one unit: on ``DirectSQLiteDatabase`` they are
+    /// committed together (not atomically: see ``DirectSQLiteDatabase/executeTogether(_:)``).
+    func executeTogether(_ queries: [any SQLExpression]) async throws {
+        try await gate.withShared {
+            if let direct = base as? DirectSQLiteDatabase { return try await direct.executeTogether(queries) }
+            for query in queries { try await base.execute(sql: query) { _ in } }
+        }
+    }
+
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await gate.withExclusive { try await closure(session) }
     }

@@ -35,6 +35,27 @@ extension SQLStore {
         }
     }
 
+    /// On SQLite the final step (or the events) and the run update go to the connection as one
+    /// unit, committed together; elsewhere one after the other.
+    public func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws {
+        guard let gated = database as? GatedSQLDatabase, dialect.hasJournalRecordView else {
+            if let held {
+                try await record(held, tenant: run.tenant, events: events)
+            } else {
+                try await appendEvents(events)
+            }
+            return try await updateRun(run)
+        }
+        var statements: [SQLQueryString] = []
+        if let held {
+            statements.append(SQLiteJournalRecord.statement(held, tenant: run.tenant, events: events))
+        } else if let insert = eventsInsert(events) {
+            statements.append(insert)
+        }
+        statements.append(runUpdate(run))
+        try await gated.executeTogether(statements)
+    }
+
     /// Appends events; an event whose run and sequence number are already stored is skipped.
     public func appendEvents(_ events: [RunEvent]) async throws {
         guard let insert = eventsInsert(events) else { return }

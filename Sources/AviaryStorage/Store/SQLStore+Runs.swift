@@ -23,13 +23,18 @@ extension SQLStore {
     }
 
     public func updateRun(_ run: RunRecord) async throws {
-        try await database.raw("""
-            UPDATE runs SET status = \(bind: run.status.rawValue), output = \(bind: json(run.output)), error = \(bind: run.error),
-              input_tokens = \(bind: run.usage.inputTokens), output_tokens = \(bind: run.usage.outputTokens),
-              cost_usd = \(bind: run.usage.costUSD), requests = \(bind: run.usage.requests),
-              updated_at = \(bind: run.updatedAt.timeIntervalSince1970)
-            WHERE id = \(bind: run.id.rawValue) AND tenant_id = \(bind: run.tenant)
-            """).run()
+        try await database.raw(runUpdate(run)).run()
+    }
+
+    /// The statement saving a run's status, output, error and usage.
+    func runUpdate(_ run: RunRecord) -> SQLQueryString {
+        """
+        UPDATE runs SET status = \(bind: run.status.rawValue), output = \(bind: json(run.output)), error = \(bind: run.error),
+          input_tokens = \(bind: run.usage.inputTokens), output_tokens = \(bind: run.usage.outputTokens),
+          cost_usd = \(bind: run.usage.costUSD), requests = \(bind: run.usage.requests),
+          updated_at = \(bind: run.updatedAt.timeIntervalSince1970)
+        WHERE id = \(bind: run.id.rawValue) AND tenant_id = \(bind: run.tenant)
+        """
     }
 
     public func claimInterruptedRuns(limit: Int) async throws -> [RunRecord] {

@@ -65,6 +65,23 @@ struct DirectSQLiteDatabaseTests {
         try await fixture.finish()
     }
 
+    @Test func statementsExecutedTogetherAllLandAndAFailureIsReported() async throws {
+        let fixture = Fixture()
+        let db = try fixture.open()
+        try await db.raw("CREATE TABLE t (id INTEGER PRIMARY KEY)").run()
+        try await db.executeTogether([SQLQueryString("INSERT INTO t (id) VALUES (\(bind: 1))"),
+                                      SQLQueryString("INSERT INTO t (id) VALUES (\(bind: 2))")])
+        await #expect(throws: DirectSQLiteError.self) {
+            try await db.executeTogether([SQLQueryString("INSERT INTO t (id) VALUES (\(bind: 3))"),
+                                          SQLQueryString("INSERT INTO t (id) VALUES (\(bind: 1))")])
+        }
+        // Not atomic: the statement before the failing one stays (as if run one by one).
+        let ids = try await db.raw("SELECT id FROM t ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
+        #expect(ids == [1, 2, 3])
+        db.close()
+        try await fixture.finish()
+    }
+
     @Test func aStatementWaitsOnItsThreadForAnotherConnectionsWriteLock() async throws {
         let fixture = Fixture()
         let first = try fixture.open(), second = try fixture.open()

@@ -41,6 +41,40 @@ struct SQLStoreJournalTests {
     }
 
     @Test(arguments: Backend.all)
+    func finishingARunWritesTheHeldStepItsEventsAndTheRun(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            var run = Fixtures.run()
+            try await store.createRun(run)
+            run.status = .completed
+            run.output = "done"
+            run.usage = Usage(inputTokens: 7, outputTokens: 3, costUSD: 0.25, requests: 2)
+            run.updatedAt = Fixtures.date(9)
+            try await store.finishRun(run, held: Fixtures.step(run.id, "turn/3/model", output: ["text": "done"]),
+                                      events: Fixtures.events(run.id, 1...2))
+            #expect(try await store.loadRun(run.id, tenant: "acme") == run)
+            #expect(try await store.loadJournal(run.id, tenant: "acme") == [Fixtures.step(run.id, "turn/3/model", output: ["text": "done"])])
+            #expect(try await store.loadEvents(run.id, tenant: "acme") == Fixtures.events(run.id, 1...2))
+
+            // Without a held step: the events and the run.
+            var failed = Fixtures.run()
+            try await store.createRun(failed)
+            failed.status = .failed
+            failed.error = "boom"
+            try await store.finishRun(failed, held: nil, events: Fixtures.events(failed.id, 1...1))
+            #expect(try await store.loadRun(failed.id, tenant: "acme")?.status == .failed)
+            #expect(try await store.loadEvents(failed.id, tenant: "acme") == Fixtures.events(failed.id, 1...1))
+            #expect(try await store.loadJournal(failed.id, tenant: "acme").isEmpty)
+
+            // Another tenant's finish changes nothing of this run.
+            var foreign = run
+            foreign.tenant = "globex"
+            foreign.status = .failed
+            try await store.finishRun(foreign, held: nil, events: [])
+            #expect(try await store.loadRun(run.id, tenant: "acme")?.status == .completed)
+        }
+    }
+
+    @Test(arguments: Backend.all)
     func loadsEventsInOrderAfterASequenceNumberUpToALimit(_ backend: Backend) async throws {
         try await withStore(backend) { store in
             let run = Fixtures.run()
