@@ -7,12 +7,13 @@ struct StoreDialect: Sendable {
 
     /// The engine behind a database (anything that is not PostgreSQL is treated as SQLite).
     let engine: Engine
-    /// SQLite: the connection has ``SQLiteJournalRecord``'s view, so `record` is one statement.
-    let hasJournalRecordView: Bool
+    /// SQLite behind ``DirectSQLiteDatabase``: statements that must land together go to the
+    /// connection as one atomic group (`GatedSQLDatabase.executeTogether`) instead of a transaction.
+    let groupsWrites: Bool
 
-    init(_ database: any SQLDatabase, journalRecordView: Bool = false) {
+    init(_ database: any SQLDatabase, groupsWrites: Bool = false) {
         engine = database.dialect.name == "postgresql" ? .postgres : .sqlite
-        hasJournalRecordView = journalRecordView && engine == .sqlite
+        self.groupsWrites = groupsWrites && engine == .sqlite && database is GatedSQLDatabase
     }
 
     /// Opens a write transaction. SQLite takes the write lock at once (`BEGIN IMMEDIATE`), so a

@@ -10,7 +10,8 @@ import Synchronization
 /// **Group commit.** Statements of concurrent callers that arrive while the connection is busy
 /// queue up and run together in one transaction (``SQLiteHandle/runBatch(_:waitForLocks:)``): one
 /// commit, one WAL append and one lock cycle for all of them, and each caller still gets its own
-/// result, only after the commit. The caller that finds the connection idle runs the batch on its
+/// result, only after the commit. A caller may hand in several statements that must land
+/// together (``executeTogether(_:)``). The caller that finds the connection idle runs the batch on its
 /// own thread — a WAL commit with `synchronous = NORMAL` does not wait for the disk and takes
 /// microseconds, less than handing statements to another thread and back, which SQLiteNIO does for
 /// every statement — and the others wait without blocking their threads, then continue on their
@@ -97,9 +98,9 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
         deliver(outcomes[0], onRow)
     }
 
-    /// Runs statements one after the other in the same batch, so they are committed together; a
-    /// failure of one re-runs the batch statement by statement, so they are not atomic. Throws the
-    /// first failure; rows are discarded.
+    /// Runs statements one after the other, atomically: they are committed together (with the
+    /// rest of their batch), or, if one fails, none of them lands. Throws the first failure; rows
+    /// are discarded.
     func executeTogether(_ queries: [any SQLExpression]) async throws {
         guard !queries.isEmpty else { return }
         _ = try await submit(try queries.map(serialized))
@@ -146,7 +147,7 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
                 return queue.waiters
             }
             guard let batch else { return }
-            let results = handle.withLock { $0.runBatch(batch.flatMap(\.statements), waitForLocks: waitForLocks) }
+            let results = handle.withLock { $0.runBatch(batch.map(\.statements), waitForLocks: waitForLocks) }
             guard let results else {
                 // Another process holds the write lock: wait for it on the connection's thread.
                 queue.withLock { $0.waiters.insert(contentsOf: batch, at: 0) }
@@ -157,14 +158,12 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
                 }
                 return
             }
-            if results.count > 1 { batched.add(results.count, ordering: .relaxed) }
-            didRun(results.count)
+            let statements = batch.reduce(0) { $0 + $1.statements.count }
+            if statements > 1 { batched.add(statements, ordering: .relaxed) }
+            didRun(statements)
             let current = MultiThreadedEventLoopGroup.currentEventLoop
-            var offset = 0
-            for waiter in batch {
-                let own = results[offset..<offset + waiter.statements.count]
-                offset += waiter.statements.count
-                let result = Result<[SQLiteHandle.Outcome], any Error> { try own.map { try $0.get() } }
+            for (waiter, own) in zip(batch, results) {
+                let result = own.mapError { $0 as any Error }
                 if let loop = waiter.loop, loop !== current {
                     loop.execute { waiter.continuation.resume(with: result) }
                 } else {

@@ -30,13 +30,14 @@ struct GatedSQLDatabase: SQLDatabase {
         try await gate.withShared { try await base.execute(sql: query, onRow) }
     }
 
-    /// Runs statements one after the other as one unit: on ``DirectSQLiteDatabase`` they are
-    /// committed together (not atomically: see ``DirectSQLiteDatabase/executeTogether(_:)``).
+    /// Runs statements one after the other, atomically (see ``DirectSQLiteDatabase/executeTogether(_:)``).
     func executeTogether(_ queries: [any SQLExpression]) async throws {
-        try await gate.withShared {
-            if let direct = base as? DirectSQLiteDatabase { return try await direct.executeTogether(queries) }
-            for query in queries { try await base.execute(sql: query) { _ in } }
+        guard let direct = base as? DirectSQLiteDatabase else {
+            return try await withTransaction(StoreDialect(self)) { db in
+                for query in queries { try await db.execute(sql: query) { _ in } }
+            }
         }
+        try await gate.withShared { try await direct.executeTogether(queries) }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

@@ -9,7 +9,7 @@ import VaporCSQLite
 /// SQLite parsing each again (`sqlite3_prepare` was 6–8 % of a run's CPU).
 struct SQLiteHandle {
     /// What running a statement gave.
-    enum Outcome {
+    enum Outcome: Equatable {
         /// The statement finished; these are its rows.
         case rows(columns: [String], rows: [[SQLiteData]])
         /// Another connection holds the lock and this attempt was not allowed to wait.
@@ -146,47 +146,65 @@ struct SQLiteHandle {
 }
 
 extension SQLiteHandle {
-    /// One statement of a batch and what it gave.
-    typealias BatchResult = Result<Outcome, DirectSQLiteError>
+    /// One statement to run: its SQL and binds.
+    typealias Statement = (sql: String, binds: [SQLiteData])
+    /// What a group of statements gave: each statement's outcome, or the group's first failure.
+    typealias GroupResult = Result<[Outcome], DirectSQLiteError>
 
-    /// Runs statements of different callers in one transaction: one commit (one WAL append, one
-    /// lock cycle) for all of them. Each statement's result is its own: if any fails, the batch is
-    /// rolled back and every statement runs again on its own, so a failure never touches another
-    /// caller's statement. Nil when another process holds the write lock and `waitForLocks` is false
-    /// (nothing has run then).
-    mutating func runBatch(_ items: [(sql: String, binds: [SQLiteData])], waitForLocks: Bool) -> [BatchResult]? {
-        if items.count == 1 {
-            let result = BatchResult(catching: { () throws(DirectSQLiteError) in try run(items[0].sql, items[0].binds, waitForLocks: waitForLocks) })
-            if case .success(.busy) = result { return nil }
-            return [result]
+    /// Runs groups of statements of different callers in one transaction: one commit (one WAL
+    /// append, one lock cycle) for all of them. A group is atomic and its result is its own: if any
+    /// statement fails, the batch is rolled back and every group runs again in a transaction of its
+    /// own, so a failure never touches another caller's group. Nil when another process holds the
+    /// write lock and `waitForLocks` is false (nothing has run then).
+    mutating func runBatch(_ groups: [[Statement]], waitForLocks: Bool) -> [GroupResult]? {
+        if groups.count == 1, groups[0].count == 1 {
+            let statement = groups[0][0]
+            switch GroupResult(catching: { () throws(DirectSQLiteError) in [try run(statement.sql, statement.binds, waitForLocks: waitForLocks)] }) {
+            case .success([.busy]): return nil
+            case let result: return [result]
+            }
         }
-        switch BatchResult(catching: { () throws(DirectSQLiteError) in try run("BEGIN IMMEDIATE", [], waitForLocks: waitForLocks) }) {
+        switch Result(catching: { () throws(DirectSQLiteError) in try run("BEGIN IMMEDIATE", [], waitForLocks: waitForLocks) }) {
         case .success(.busy): return nil
-        case .failure: return runEach(items, waitForLocks: waitForLocks)
+        case .failure: return groups.map { runAlone($0, waitForLocks: waitForLocks) }
         case .success: break
         }
-        var results: [BatchResult] = []
-        results.reserveCapacity(items.count)
-        for item in items {
-            do {
-                results.append(.success(try run(item.sql, item.binds, waitForLocks: true)))
-            } catch {
-                results = []
-                break
+        var results: [GroupResult] = []
+        results.reserveCapacity(groups.count)
+        do {
+            for group in groups {
+                var outcomes: [Outcome] = []
+                outcomes.reserveCapacity(group.count)
+                for statement in group { outcomes.append(try run(statement.sql, statement.binds, waitForLocks: true)) }
+                results.append(.success(outcomes))
             }
+            _ = try run("COMMIT", [], waitForLocks: true)
+            return results
+        } catch {
+            _ = try? run("ROLLBACK", [], waitForLocks: true)
+            return groups.map { runAlone($0, waitForLocks: waitForLocks) }
         }
-        if results.count == items.count, (try? run("COMMIT", [], waitForLocks: true)) != nil { return results }
-        _ = try? run("ROLLBACK", [], waitForLocks: true)
-        return runEach(items, waitForLocks: waitForLocks)
     }
 
-    /// Runs each statement on its own; a locked database is a failure here.
-    private mutating func runEach(_ items: [(sql: String, binds: [SQLiteData])], waitForLocks: Bool) -> [BatchResult] {
-        items.map { item in
-            switch BatchResult(catching: { () throws(DirectSQLiteError) in try run(item.sql, item.binds, waitForLocks: waitForLocks) }) {
-            case .success(.busy): .failure(DirectSQLiteError(code: SQLITE_BUSY, message: "database is locked"))
-            case let other: other
+    /// Runs one group on its own: a single statement as it is, several in a transaction of their
+    /// own. A locked database is a failure here.
+    private mutating func runAlone(_ group: [Statement], waitForLocks: Bool) -> GroupResult {
+        let locked = DirectSQLiteError(code: SQLITE_BUSY, message: "database is locked")
+        if group.count == 1 {
+            switch GroupResult(catching: { () throws(DirectSQLiteError) in [try run(group[0].sql, group[0].binds, waitForLocks: waitForLocks)] }) {
+            case .success([.busy]): return .failure(locked)
+            case let result: return result
             }
+        }
+        do {
+            if case .busy = try run("BEGIN IMMEDIATE", [], waitForLocks: waitForLocks) { return .failure(locked) }
+            var outcomes: [Outcome] = []
+            for statement in group { outcomes.append(try run(statement.sql, statement.binds, waitForLocks: true)) }
+            _ = try run("COMMIT", [], waitForLocks: true)
+            return .success(outcomes)
+        } catch {
+            _ = try? run("ROLLBACK", [], waitForLocks: true)
+            return .failure(error)
         }
     }
 }

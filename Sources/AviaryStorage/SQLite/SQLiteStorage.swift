@@ -52,10 +52,7 @@ public final class SQLiteStorage: Sendable {
             }
             let database = GatedSQLDatabase(base: connection, session: connection.unbatched, gate: ConnectionGate())
             let applied = migrate ? try await Migrator(database: database).migrate() : []
-            if migrate {
-                for statement in SQLiteJournalRecord.install { try await database.raw(statement).run() }
-            }
-            let store = SQLStore(database: database, dialect: StoreDialect(database, journalRecordView: migrate))
+            let store = SQLStore(database: database, dialect: StoreDialect(database, groupsWrites: true))
             return SQLiteStorage(connection: connection, thread: thread, store: store, appliedMigrations: applied)
         } catch {
             connection.close()

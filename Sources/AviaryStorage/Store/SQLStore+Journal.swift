@@ -15,8 +15,8 @@ extension SQLStore {
         }
     }
 
-    /// Writes the step and its events atomically, in one statement: on PostgreSQL with a writable
-    /// CTE, on SQLite through ``SQLiteJournalRecord``'s view (else in a transaction).
+    /// Writes the step and its events atomically: on PostgreSQL in one statement (a writable CTE),
+    /// on SQLite as one group of the connection's next commit (else in a transaction).
     public func record(_ entry: JournalEntry, tenant: String, events: [RunEvent]) async throws {
         let step = journalUpsert(entry, tenant: tenant)
         guard let insertEvents = eventsInsert(events) else {
@@ -25,8 +25,8 @@ extension SQLStore {
         }
         if dialect.hasWritableCTEs {
             try await database.raw("WITH step AS (" + step + " RETURNING 1) " + insertEvents).run()
-        } else if dialect.hasJournalRecordView {
-            try await database.raw(SQLiteJournalRecord.statement(entry, tenant: tenant, events: events)).run()
+        } else if dialect.groupsWrites, let gated = database as? GatedSQLDatabase {
+            try await gated.executeTogether([step, insertEvents])
         } else {
             try await transaction { db in
                 try await db.raw(step).run()
@@ -35,10 +35,10 @@ extension SQLStore {
         }
     }
 
-    /// On SQLite the final step (or the events) and the run update go to the connection as one
-    /// unit, committed together; elsewhere one after the other.
+    /// On SQLite the final step, its events and the run update go to the connection as one atomic
+    /// group; elsewhere the step with its events, then the run.
     public func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws {
-        guard let gated = database as? GatedSQLDatabase, dialect.hasJournalRecordView else {
+        guard dialect.groupsWrites, let gated = database as? GatedSQLDatabase else {
             if let held {
                 try await record(held, tenant: run.tenant, events: events)
             } else {
@@ -47,11 +47,8 @@ extension SQLStore {
             return try await updateRun(run)
         }
         var statements: [SQLQueryString] = []
-        if let held {
-            statements.append(SQLiteJournalRecord.statement(held, tenant: run.tenant, events: events))
-        } else if let insert = eventsInsert(events) {
-            statements.append(insert)
-        }
+        if let held { statements.append(journalUpsert(held, tenant: run.tenant)) }
+        if let insert = eventsInsert(events) { statements.append(insert) }
         statements.append(runUpdate(run))
         try await gated.executeTogether(statements)
     }

@@ -75,9 +75,9 @@ struct DirectSQLiteDatabaseTests {
             try await db.executeTogether([SQLQueryString("INSERT INTO t (id) VALUES (\(bind: 3))"),
                                           SQLQueryString("INSERT INTO t (id) VALUES (\(bind: 1))")])
         }
-        // Not atomic: the statement before the failing one stays (as if run one by one).
+        // Atomic: the statement before the failing one does not land either.
         let ids = try await db.raw("SELECT id FROM t ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
-        #expect(ids == [1, 2, 3])
+        #expect(ids == [1, 2])
         db.close()
         try await fixture.finish()
     }
@@ -113,31 +113,37 @@ struct SQLiteHandleBatchTests {
         return n
     }
 
-    @Test func aBatchCommitsTogetherAndAFailingStatementFailsAlone() throws {
+    static func insert(_ id: Int) -> SQLiteHandle.Statement { ("INSERT INTO t (id) VALUES (?)", [.integer(id)]) }
+
+    @Test func aBatchCommitsTogetherAndAFailingGroupFailsAlone() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         var handle = try SQLiteHandle(path: path)
         defer { handle.close() }
         _ = try handle.run("CREATE TABLE t (id INTEGER PRIMARY KEY)", [], waitForLocks: true)
-        let insert = "INSERT INTO t (id) VALUES (?)"
-        let batch = handle.runBatch([(insert, [.integer(1)]), (insert, [.integer(2)]), (insert, [.integer(1)]),
-                                     (insert, [.integer(3)]), ("SELECT id FROM t ORDER BY id", [])], waitForLocks: false)
+        // Group 3 inserts 4 (fine) then 1 (taken by group 1): it fails as a whole, 4 does not land.
+        let batch = handle.runBatch([[Self.insert(1)], [Self.insert(2), Self.insert(3)], [Self.insert(4), Self.insert(1)],
+                                     [Self.insert(5)], [("SELECT id FROM t ORDER BY id", [])]], waitForLocks: false)
         let results = try #require(batch)
         #expect(results.count == 5)
         for index in [0, 1, 3] {
-            guard case .success(.rows) = results[index] else { Issue.record("statement \(index): \(results[index])"); continue }
+            guard case .success = results[index] else { Issue.record("group \(index): \(results[index])"); continue }
         }
         guard case .failure(let error) = results[2] else { Issue.record("the duplicate insert succeeded"); return }
         #expect(error.message.contains("UNIQUE"))
-        guard case .success(.rows(_, let rows)) = results[4] else { Issue.record("select failed"); return }
-        // Run on its own after the rollback, the select sees what the statements before it wrote.
-        #expect(rows == [[.integer(1)], [.integer(2)], [.integer(3)]])
-        #expect(try Self.count(&handle) == 3)
+        guard case .success(let outcomes) = results[4], case .rows(_, let rows) = outcomes.first else { Issue.record("select failed"); return }
+        // Run on its own after the rollback, the select sees what the groups before it wrote.
+        #expect(rows == [[.integer(1)], [.integer(2)], [.integer(3)], [.integer(5)]])
+        #expect(try Self.count(&handle) == 4)
         // A batch without failures is one transaction: all of it lands.
-        let cleanBatch = handle.runBatch((4...9).map { (insert, [SQLiteData.integer($0)]) }, waitForLocks: false)
+        let cleanBatch = handle.runBatch((6...11).map { [Self.insert($0)] }, waitForLocks: false)
         let clean = try #require(cleanBatch)
         #expect(clean.allSatisfy { if case .success = $0 { true } else { false } })
-        #expect(try Self.count(&handle) == 9)
+        #expect(try Self.count(&handle) == 10)
+        // A group alone in its batch is atomic too.
+        let alone = handle.runBatch([[Self.insert(12), Self.insert(6)]], waitForLocks: false)
+        guard case .failure = try #require(alone).first else { Issue.record("the group succeeded"); return }
+        #expect(try Self.count(&handle) == 10)
     }
 
     @Test func aBatchFindingAnotherConnectionsLockRunsNothing() throws {
@@ -148,9 +154,8 @@ struct SQLiteHandleBatchTests {
         _ = try first.run("PRAGMA journal_mode = WAL", [], waitForLocks: true)
         _ = try first.run("CREATE TABLE t (id INTEGER PRIMARY KEY)", [], waitForLocks: true)
         _ = try first.run("BEGIN IMMEDIATE", [], waitForLocks: true)
-        let insert = "INSERT INTO t (id) VALUES (?)"
-        let two = second.runBatch([(insert, [.integer(1)]), (insert, [.integer(2)])], waitForLocks: false)
-        let one = second.runBatch([(insert, [.integer(1)])], waitForLocks: false)
+        let two = second.runBatch([[Self.insert(1)], [Self.insert(2)]], waitForLocks: false)
+        let one = second.runBatch([[Self.insert(1)]], waitForLocks: false)
         #expect(two == nil)
         #expect(one == nil)
         _ = try first.run("COMMIT", [], waitForLocks: true)

@@ -3,14 +3,14 @@ import AviaryCore
 import AviaryTesting
 import Testing
 
-/// `SQLStore(database:)` over a SQLite database without `SQLiteJournalRecord`'s view records in a
-/// transaction: still atomic, still safe with many callers on the shared connection.
-@Suite("SQLStore on SQLite without the journal view")
+/// `SQLStore(database:)` over a SQLite database (no grouped writes) records in a transaction:
+/// still atomic, still safe with many callers on the shared connection.
+@Suite("SQLStore on SQLite without grouped writes")
 struct SQLStoreTransactionPathTests {
     static func withTransactionStore(_ body: (SQLStore) async throws -> Void) async throws {
         try await withStore(.sqlite) { viewStore in
             let store = SQLStore(database: viewStore.database)
-            #expect(!store.dialect.hasJournalRecordView && viewStore.dialect.hasJournalRecordView)
+            #expect(!store.dialect.groupsWrites && viewStore.dialect.groupsWrites)
             try await body(store)
         }
     }
