@@ -135,7 +135,8 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     }
 
     /// Runs the queued statements as batches until none are left. On an event loop it runs one
-    /// batch and schedules the next behind the loop's other work, so it never starves the loop.
+    /// batch and schedules the next behind the loop's other work, so it never starves the loop;
+    /// elsewhere the connection's thread drains what follows the first batch.
     private func drain(waitForLocks: Bool) {
         while true {
             let batch = queue.withLock { queue -> [Waiter]? in
@@ -172,6 +173,15 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
             }
             if let current {
                 current.execute { self.drain(waitForLocks: waitForLocks) }
+                return
+            }
+            if !waitForLocks {
+                // Not on an event loop (Swift's cooperative pool): the connection's thread takes over
+                // the draining, so this caller's task is not held up by other callers' statements.
+                thread.submit { state in
+                    guard state == .active else { return self.failQueued(StorageError.open("the SQLite store is closed")) }
+                    self.drain(waitForLocks: true)
+                }
                 return
             }
         }
