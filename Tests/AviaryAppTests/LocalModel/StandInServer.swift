@@ -79,7 +79,7 @@ func eventually(within timeout: Duration = .seconds(20), _ condition: () -> Bool
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if condition() { return true }
-        try await Task.sleep(for: .milliseconds(10))
+        try await Task.sleep(for: .milliseconds(10)) // sleep-ok: the interval of a deadline poll
     }
     return condition()
 }
