@@ -2,7 +2,7 @@ import Logging
 
 /// The open store on whichever backend a ``StorageConfiguration`` names: PostgreSQL when it has a
 /// URL, else the SQLite file. Migrated on open. The one entry point the application uses.
-public final class AviaryDatabase: Sendable {
+public final class AviaryDatabase: ClosableStorage {
     private enum Backend: Sendable {
         case sqlite(SQLiteStorage)
         case postgres(PostgresStorage)
@@ -57,15 +57,7 @@ public final class AviaryDatabase: Sendable {
     /// Opens the configured database, runs `body` and always closes it.
     public static func withDatabase<T: Sendable>(_ configuration: StorageConfiguration, logger: Logger = Logger(label: "aviary.storage"),
                                                  _ body: (AviaryDatabase) async throws -> T) async throws -> T {
-        let database = try await open(configuration, logger: logger)
-        do {
-            let result = try await body(database)
-            try await database.close()
-            return result
-        } catch {
-            try? await database.close()
-            throw error
-        }
+        try await open(configuration, logger: logger).closing(after: body)
     }
 
     /// Closes the connection or pool.

@@ -10,7 +10,7 @@ import SQLKit
 ///
 /// Several processes may open the same database at once: migrations run in one transaction
 /// under an advisory lock per schema, so one process applies them and the others find them done.
-public final class PostgresStorage: Sendable {
+public final class PostgresStorage: ClosableStorage {
     /// The store over this database.
     public let store: SQLStore
     /// Migrations this open applied (empty when the schema was up to date or `migrate` was false).
@@ -53,15 +53,7 @@ public final class PostgresStorage: Sendable {
     /// Opens the database, runs `body` and always closes it.
     public static func withStorage<T: Sendable>(_ configuration: Configuration, logger: Logger = Logger(label: "aviary.storage"),
                                                 _ body: (PostgresStorage) async throws -> T) async throws -> T {
-        let storage = try await open(configuration, logger: logger)
-        do {
-            let result = try await body(storage)
-            try await storage.close()
-            return result
-        } catch {
-            try? await storage.close()
-            throw error
-        }
+        try await open(configuration, logger: logger).closing(after: body)
     }
 
     /// Closes every pooled connection.

@@ -12,7 +12,7 @@ import SQLKit
 /// Statements run on the caller's thread with their prepared form cached
 /// (``DirectSQLiteDatabase``); the connection has a thread of its own for statements that must
 /// wait, so a statement waiting for another process's write lock blocks only this database.
-public final class SQLiteStorage: Sendable {
+public final class SQLiteStorage: ClosableStorage {
     /// The store over this database.
     public let store: SQLStore
     /// Migrations this open applied (empty when the file was up to date or `migrate` was false).
@@ -64,15 +64,7 @@ public final class SQLiteStorage: Sendable {
     /// Opens the database, runs `body` and always closes it.
     public static func withStorage<T: Sendable>(path: String, logger: Logger = Logger(label: "aviary.storage"),
                                                 _ body: (SQLiteStorage) async throws -> T) async throws -> T {
-        let storage = try await open(path: path, logger: logger)
-        do {
-            let result = try await body(storage)
-            try await storage.close()
-            return result
-        } catch {
-            try? await storage.close()
-            throw error
-        }
+        try await open(path: path, logger: logger).closing(after: body)
     }
 
     /// Closes the connection and stops its thread.

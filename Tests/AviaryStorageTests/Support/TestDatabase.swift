@@ -1,5 +1,5 @@
 import AviaryCore
-import AviaryStorage
+@testable import AviaryStorage
 import AviaryTesting
 import Foundation
 
@@ -58,25 +58,10 @@ extension TestDatabase {
     func openUnmigrated<T: Sendable>(_ body: (SQLStore) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite:
-            let storage = try await SQLiteStorage.open(path: configuration.sqlitePath, migrate: false)
-            do {
-                let result = try await body(storage.store)
-                try await storage.close()
-                return result
-            } catch {
-                try? await storage.close()
-                throw error
-            }
+            try await SQLiteStorage.open(path: configuration.sqlitePath, migrate: false).closing { try await body($0.store) }
         case .postgres:
-            let storage = try await PostgresStorage.open(.init(url: configuration.url ?? "", schema: configuration.postgresSchema), migrate: false)
-            do {
-                let result = try await body(storage.store)
-                try await storage.close()
-                return result
-            } catch {
-                try? await storage.close()
-                throw error
-            }
+            try await PostgresStorage.open(.init(url: configuration.url ?? "", schema: configuration.postgresSchema), migrate: false)
+                .closing { try await body($0.store) }
         }
     }
 }
