@@ -29,6 +29,12 @@ public protocol RunStore: Sendable {
 
 extension RunStore {
     public func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws {
+        try await finishRunInSteps(run, held: held, events: events)
+    }
+
+    /// ``finishRun(_:held:events:)`` as separate writes: the held step with the events (or the
+    /// events alone), then the run.
+    public func finishRunInSteps(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws {
         if let held {
             try await record(held, tenant: run.tenant, events: events)
         } else {

@@ -42,8 +42,6 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
 
     /// Statements that found another process's lock and went to the connection's thread (for tests).
     var deferredStatements: Int { deferred.load(ordering: .relaxed) }
-    /// Statements that ran in a batch of more than one (for tests and benchmarks).
-    var batchedStatements: Int { batched.load(ordering: .relaxed) }
     /// Checkpoints run from the second connection (for tests).
     var checkpoints: Int { checkpointsDone.load(ordering: .relaxed) }
 
@@ -67,7 +65,6 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     private let encoder = SQLiteDataEncoder()
     private let decoder = SQLiteDataDecoder()
     private let deferred = Atomic<Int>(0)
-    private let batched = Atomic<Int>(0)
     private let path: String
     private let checkpointer = Mutex<SQLiteHandle?>(nil)
     private let sinceCheckpoint = Atomic<Int>(0)
@@ -116,7 +113,7 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
                 defer { queue.draining = true }
                 return !queue.draining
             }
-            if leads { drain(waitForLocks: false) }
+            if leads { drain(onThread: false) }
         }
     }
 
@@ -136,8 +133,9 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
 
     /// Runs the queued statements as batches until none are left. On an event loop it runs one
     /// batch and schedules the next behind the loop's other work, so it never starves the loop;
-    /// elsewhere the connection's thread drains what follows the first batch.
-    private func drain(waitForLocks: Bool) {
+    /// elsewhere the connection's thread drains what follows the first batch. Only on that thread
+    /// may a batch wait for another process's lock.
+    private func drain(onThread: Bool) {
         while true {
             let batch = queue.withLock { queue -> [Waiter]? in
                 guard !queue.waiters.isEmpty else {
@@ -148,19 +146,14 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
                 return queue.waiters
             }
             guard let batch else { return }
-            let results = handle.withLock { $0.runBatch(batch.map(\.statements), waitForLocks: waitForLocks) }
+            let statements = batch.reduce(0) { $0 + $1.statements.count }
+            let results = handle.withLock { $0.runBatch(batch.map(\.statements), waitForLocks: onThread) }
             guard let results else {
                 // Another process holds the write lock: wait for it on the connection's thread.
                 queue.withLock { $0.waiters.insert(contentsOf: batch, at: 0) }
-                deferred.add(batch.reduce(0) { $0 + $1.statements.count }, ordering: .relaxed)
-                thread.submit { state in
-                    guard state == .active else { return self.failQueued(StorageError.open("the SQLite store is closed")) }
-                    self.drain(waitForLocks: true)
-                }
-                return
+                deferred.add(statements, ordering: .relaxed)
+                return drainOnThread()
             }
-            let statements = batch.reduce(0) { $0 + $1.statements.count }
-            if statements > 1 { batched.add(statements, ordering: .relaxed) }
             didRun(statements)
             let current = MultiThreadedEventLoopGroup.currentEventLoop
             for (waiter, own) in zip(batch, results) {
@@ -172,18 +165,19 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
                 }
             }
             if let current {
-                current.execute { self.drain(waitForLocks: waitForLocks) }
+                current.execute { self.drain(onThread: false) }
                 return
             }
-            if !waitForLocks {
-                // Not on an event loop (Swift's cooperative pool): the connection's thread takes over
-                // the draining, so this caller's task is not held up by other callers' statements.
-                thread.submit { state in
-                    guard state == .active else { return self.failQueued(StorageError.open("the SQLite store is closed")) }
-                    self.drain(waitForLocks: true)
-                }
-                return
-            }
+            // Not on an event loop (Swift's cooperative pool): the connection's thread takes over the
+            // draining, so this caller's task is not held up by other callers' statements.
+            if !onThread { return drainOnThread() }
+        }
+    }
+
+    private func drainOnThread() {
+        thread.submit { state in
+            guard state == .active else { return self.failQueued(StorageError.open("the SQLite store is closed")) }
+            self.drain(onThread: true)
         }
     }
 

@@ -39,12 +39,7 @@ extension SQLStore {
     /// group; elsewhere the step with its events, then the run.
     public func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws {
         guard dialect.groupsWrites, let gated = database as? GatedSQLDatabase else {
-            if let held {
-                try await record(held, tenant: run.tenant, events: events)
-            } else {
-                try await appendEvents(events)
-            }
-            return try await updateRun(run)
+            return try await finishRunInSteps(run, held: held, events: events)
         }
         var statements: [SQLQueryString] = []
         if let held { statements.append(journalUpsert(held, tenant: run.tenant)) }
