@@ -20,7 +20,7 @@ public struct SessionRecord: Sendable, Hashable, Codable {
     public var updatedAt: Date
 
     /// Creates a session record.
-    public init(id: String = "ses_" + RandomID.make(), tenant: String, userID: String, principal: String = "local",
+    public init(id: String = "ses_" + RandomID.ordered(), tenant: String, userID: String, principal: String = "local",
                 usage: Usage = Usage(), turns: Int = 0, createdAt: Date = Date(), updatedAt: Date = Date()) {
         self.id = id
         self.tenant = tenant

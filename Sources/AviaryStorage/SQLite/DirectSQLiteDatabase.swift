@@ -32,7 +32,7 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     /// How long a statement waits for another process's lock before failing with `SQLITE_BUSY`.
     static let lockWaitMilliseconds: Int32 = 30_000
     /// Statements between two checkpoints (each commit appends a few pages to the WAL).
-    static let checkpointEvery = 256
+    static let checkpointEvery = 1024
 
     let logger: Logger
     let eventLoop: any EventLoop
