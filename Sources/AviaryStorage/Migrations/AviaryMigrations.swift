@@ -4,7 +4,7 @@
 /// timestamps are seconds since 1970. Never edit or rename an applied migration: add one.
 public enum AviaryMigrations {
     /// Every migration, in order.
-    public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner]
+    public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -67,5 +67,13 @@ public enum AviaryMigrations {
     /// The principal that owns a session (access checks: owner or admin).
     static let sessionOwner = Migration(name: "0004_session_owner", statements: [
         "ALTER TABLE sessions ADD COLUMN principal TEXT NOT NULL DEFAULT 'local'",
+    ])
+
+    /// Drops two indexes no query uses (every session lookup filters by tenant and finds
+    /// `runs_tenant_session`; child runs are found by their deterministic id), so creating a run
+    /// writes two index pages fewer.
+    static let leanRunIndexes = Migration(name: "0005_lean_run_indexes", statements: [
+        "DROP INDEX IF EXISTS runs_parent",
+        "DROP INDEX IF EXISTS runs_session",
     ])
 }
