@@ -211,6 +211,7 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     }
 
     private func serialized(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
+        if let statement = query as? SQLStatement { return (statement.sql, statement.values.map(\.sqlite)) }
         let (sql, rawBinds) = serialize(query)
         return (sql, try rawBinds.map(encode))
     }

@@ -55,7 +55,15 @@ struct SQLiteHandle {
             sqlite_nio_sqlite3_busy_timeout(db, waitForLocks ? DirectSQLiteDatabase.lockWaitMilliseconds : 0)
             waitsForLocks = waitForLocks
         }
-        let statement = try prepared(sql, db)
+        let statement: OpaquePointer
+        do {
+            statement = try prepared(sql, db)
+        } catch {
+            // Preparing reads the schema, which another connection may hold locked for a moment
+            // (switching a new file to WAL, a migration): as busy as a step that meets a lock.
+            if error.code & 0xff == SQLITE_BUSY, !waitForLocks { return .busy }
+            throw error
+        }
         defer {
             sqlite_nio_sqlite3_reset(statement)
             sqlite_nio_sqlite3_clear_bindings(statement)

@@ -20,17 +20,17 @@ extension SQLStore {
     public func record(_ entry: JournalEntry, tenant: String, events: [RunEvent]) async throws {
         let step = journalUpsert(entry, tenant: tenant)
         guard let insertEvents = eventsInsert(events) else {
-            try await database.raw(step).run()
+            try await database.execute(sql: step) { _ in }
             return
         }
         if dialect.hasWritableCTEs {
-            try await database.raw("WITH step AS (" + step + " RETURNING 1) " + insertEvents).run()
+            try await database.execute(sql: "WITH step AS (" + step + " RETURNING 1) " + insertEvents) { _ in }
         } else if dialect.groupsWrites, let gated = database as? GatedSQLDatabase {
             try await gated.executeTogether([step, insertEvents])
         } else {
             try await transaction { db in
-                try await db.raw(step).run()
-                try await db.raw(insertEvents).run()
+                try await db.execute(sql: step) { _ in }
+                try await db.execute(sql: insertEvents) { _ in }
             }
         }
     }
@@ -41,7 +41,7 @@ extension SQLStore {
         guard dialect.groupsWrites, let gated = database as? GatedSQLDatabase else {
             return try await finishRunInSteps(run, held: held, events: events)
         }
-        var statements: [SQLQueryString] = []
+        var statements: [SQLStatement] = []
         if let held { statements.append(journalUpsert(held, tenant: run.tenant)) }
         if let insert = eventsInsert(events) { statements.append(insert) }
         statements.append(runUpdate(run))
@@ -51,7 +51,7 @@ extension SQLStore {
     /// Appends events; an event whose run and sequence number are already stored is skipped.
     public func appendEvents(_ events: [RunEvent]) async throws {
         guard let insert = eventsInsert(events) else { return }
-        try await database.raw(insert).run()
+        try await database.execute(sql: insert) { _ in }
     }
 
     public func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent] {
@@ -69,26 +69,30 @@ extension SQLStore {
     }
 
     /// Inserts or replaces a step; a row of another tenant under the same key stays untouched.
-    private func journalUpsert(_ entry: JournalEntry, tenant: String) -> SQLQueryString {
-        """
-        INSERT INTO journal (run_id, step_key, tenant_id, state, output, error, updated_at)
-        VALUES (\(bind: entry.runID.rawValue), \(bind: entry.key), \(bind: tenant), \(bind: entry.state.rawValue), \(bind: json(entry.output)),
-          \(bind: entry.error), \(bind: entry.updatedAt.timeIntervalSince1970))
-        ON CONFLICT (run_id, step_key) DO UPDATE SET state = excluded.state, output = excluded.output,
-          error = excluded.error, updated_at = excluded.updated_at
-        WHERE journal.tenant_id = excluded.tenant_id
-        """
+    private func journalUpsert(_ entry: JournalEntry, tenant: String) -> SQLStatement {
+        SQLStatement("""
+            INSERT INTO journal (run_id, step_key, tenant_id, state, output, error, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (run_id, step_key) DO UPDATE SET state = excluded.state, output = excluded.output,
+              error = excluded.error, updated_at = excluded.updated_at
+            WHERE journal.tenant_id = excluded.tenant_id
+            """, [.text(entry.runID.rawValue), .text(entry.key), .text(tenant), .text(entry.state.rawValue),
+                  .text(json(entry.output)), .text(entry.error), .real(entry.updatedAt.timeIntervalSince1970)])
     }
 
     /// One multi-row insert of events, or nil when there are none.
-    private func eventsInsert(_ events: [RunEvent]) -> SQLQueryString? {
+    private func eventsInsert(_ events: [RunEvent]) -> SQLStatement? {
         guard !events.isEmpty else { return nil }
-        var query = SQLQueryString("INSERT INTO run_events (run_id, seq, tenant_id, kind, data, created_at) VALUES ")
+        var sql = "INSERT INTO run_events (run_id, seq, tenant_id, kind, data, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+        sql.reserveCapacity(sql.utf8.count + 20 * events.count + 40)
+        var values: [SQLStatement.Value] = []
+        values.reserveCapacity(6 * events.count)
         for (i, e) in events.enumerated() {
-            if i > 0 { query.appendLiteral(", ") }
-            query += "(\(bind: e.runID.rawValue), \(bind: e.sequence), \(bind: e.tenant), \(bind: e.kind.rawValue), \(bind: e.data.jsonString), \(bind: e.timestamp.timeIntervalSince1970))"
+            if i > 0 { sql += ", (?, ?, ?, ?, ?, ?)" }
+            values += [.text(e.runID.rawValue), .integer(e.sequence), .text(e.tenant), .text(e.kind.rawValue),
+                       .text(e.data.jsonString), .real(e.timestamp.timeIntervalSince1970)]
         }
-        query.appendLiteral(" ON CONFLICT (run_id, seq) DO NOTHING")
-        return query
+        sql += " ON CONFLICT (run_id, seq) DO NOTHING"
+        return SQLStatement(sql, values)
     }
 }

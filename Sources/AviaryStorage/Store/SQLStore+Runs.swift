@@ -4,15 +4,15 @@ import SQLKit
 
 extension SQLStore {
     public func createRun(_ run: RunRecord) async throws {
-        try await database.raw("""
+        try await database.execute(sql: SQLStatement("""
             INSERT INTO runs (id, tenant_id, principal, session_id, parent_run_id, agent, input, status, output, error,
               input_tokens, output_tokens, cost_usd, requests, created_at, updated_at)
-            VALUES (\(bind: run.id.rawValue), \(bind: run.tenant), \(bind: run.principal), \(bind: run.sessionID),
-              \(bind: run.parentRunID?.rawValue), \(bind: run.agent), \(bind: run.input.jsonString), \(bind: run.status.rawValue),
-              \(bind: json(run.output)), \(bind: run.error), \(bind: run.usage.inputTokens), \(bind: run.usage.outputTokens),
-              \(bind: run.usage.costUSD), \(bind: run.usage.requests), \(bind: run.createdAt.timeIntervalSince1970),
-              \(bind: run.updatedAt.timeIntervalSince1970))
-            """).run()
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(run.id.rawValue), .text(run.tenant), .text(run.principal), .text(run.sessionID),
+                  .text(run.parentRunID?.rawValue), .text(run.agent), .text(run.input.jsonString), .text(run.status.rawValue),
+                  .text(json(run.output)), .text(run.error), .integer(run.usage.inputTokens), .integer(run.usage.outputTokens),
+                  .real(run.usage.costUSD), .integer(run.usage.requests), .real(run.createdAt.timeIntervalSince1970),
+                  .real(run.updatedAt.timeIntervalSince1970)])) { _ in }
     }
 
     public func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord? {
@@ -23,18 +23,18 @@ extension SQLStore {
     }
 
     public func updateRun(_ run: RunRecord) async throws {
-        try await database.raw(runUpdate(run)).run()
+        try await database.execute(sql: runUpdate(run)) { _ in }
     }
 
     /// The statement saving a run's status, output, error and usage.
-    func runUpdate(_ run: RunRecord) -> SQLQueryString {
-        """
-        UPDATE runs SET status = \(bind: run.status.rawValue), output = \(bind: json(run.output)), error = \(bind: run.error),
-          input_tokens = \(bind: run.usage.inputTokens), output_tokens = \(bind: run.usage.outputTokens),
-          cost_usd = \(bind: run.usage.costUSD), requests = \(bind: run.usage.requests),
-          updated_at = \(bind: run.updatedAt.timeIntervalSince1970)
-        WHERE id = \(bind: run.id.rawValue) AND tenant_id = \(bind: run.tenant)
-        """
+    func runUpdate(_ run: RunRecord) -> SQLStatement {
+        SQLStatement("""
+            UPDATE runs SET status = ?, output = ?, error = ?, input_tokens = ?, output_tokens = ?, cost_usd = ?,
+              requests = ?, updated_at = ?
+            WHERE id = ? AND tenant_id = ?
+            """, [.text(run.status.rawValue), .text(json(run.output)), .text(run.error), .integer(run.usage.inputTokens),
+                  .integer(run.usage.outputTokens), .real(run.usage.costUSD), .integer(run.usage.requests),
+                  .real(run.updatedAt.timeIntervalSince1970), .text(run.id.rawValue), .text(run.tenant)])
     }
 
     public func claimInterruptedRuns(limit: Int) async throws -> [RunRecord] {
