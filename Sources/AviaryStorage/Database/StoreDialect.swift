@@ -39,6 +39,16 @@ struct StoreDialect: Sendable {
         }
     }
 
+    /// Ends a subquery that picks rows to claim: on PostgreSQL it locks them and skips rows another
+    /// transaction has locked, so concurrent claimers take different rows instead of the same
+    /// first ones (where all but one would come back short). SQLite serialises writers anyway.
+    var claimRows: String {
+        switch engine {
+        case .sqlite: ""
+        case .postgres: " FOR UPDATE SKIP LOCKED"
+        }
+    }
+
     /// The advisory lock that serialises migrations of one schema across processes (PostgreSQL).
     var migrationLock: SQLQueryString? {
         switch engine {

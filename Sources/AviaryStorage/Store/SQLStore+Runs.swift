@@ -38,12 +38,14 @@ extension SQLStore {
     }
 
     public func claimInterruptedRuns(limit: Int) async throws -> [RunRecord] {
-        // The outer status test is re-checked on the updated row under PostgreSQL's row lock, so a
-        // run another process claimed first is skipped; SQLite serialises writers anyway.
+        // PostgreSQL: the subquery locks the rows it picks and skips those another claimer holds,
+        // and the outer status test is re-checked on the locked row, so claimers never share a run
+        // and none comes back short while runs are left. SQLite serialises writers anyway.
         try await database.raw("""
             UPDATE runs SET status = 'running'
             WHERE status = 'interrupted' AND id IN (
-              SELECT id FROM runs WHERE status = 'interrupted' AND parent_run_id IS NULL ORDER BY updated_at, id LIMIT \(bind: max(limit, 0)))
+              SELECT id FROM runs WHERE status = 'interrupted' AND parent_run_id IS NULL ORDER BY updated_at, id
+              LIMIT \(bind: max(limit, 0))\(unsafeRaw: dialect.claimRows))
             RETURNING *
             """).all().map(decodeRun).sorted { ($0.updatedAt, $0.id.rawValue) < ($1.updatedAt, $1.id.rawValue) }
     }
