@@ -104,16 +104,22 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     }
 
     /// Queues statements for the next batch and waits for its commit; leads the batch when the
-    /// connection is idle.
+    /// connection is idle. On an event loop the leader starts the batch behind the work already
+    /// queued there, so the writes that work makes join this commit instead of waiting for the next.
     private func submit(_ statements: [(sql: String, binds: [SQLiteData])]) async throws -> [SQLiteHandle.Outcome] {
         try await withCheckedThrowingContinuation { continuation in
+            let loop = MultiThreadedEventLoopGroup.currentEventLoop
             let leads = queue.withLock { queue in
-                queue.waiters.append(Waiter(statements: statements, continuation: continuation,
-                                            loop: MultiThreadedEventLoopGroup.currentEventLoop))
+                queue.waiters.append(Waiter(statements: statements, continuation: continuation, loop: loop))
                 defer { queue.draining = true }
                 return !queue.draining
             }
-            if leads { drain(onThread: false) }
+            guard leads else { return }
+            if let loop {
+                loop.execute { self.drain(onThread: false) }
+            } else {
+                drain(onThread: false)
+            }
         }
     }
 
