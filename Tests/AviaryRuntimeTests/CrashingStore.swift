@@ -15,6 +15,8 @@ final class CrashingStore: RunStore, Sendable {
     }
 
     var crashed: Bool { writes.withLock { $0 > budget } }
+    /// Writes attempted so far.
+    var writeCount: Int { writes.withLock { $0 } }
 
     private func write() throws {
         let n = writes.withLock { $0 += 1; return $0 }
@@ -28,6 +30,10 @@ final class CrashingStore: RunStore, Sendable {
     func loadJournal(_ id: RunID, tenant: String) async throws -> [JournalEntry] { try await base.loadJournal(id, tenant: tenant) }
     func record(_ entry: JournalEntry, tenant: String, events: [RunEvent]) async throws {
         try write(); try await base.record(entry, tenant: tenant, events: events)
+    }
+    /// One write, as the real store's one commit: a crash here leaves neither the run nor the step.
+    func record(_ entry: JournalEntry, tenant: String, events: [RunEvent], creating run: RunRecord?) async throws {
+        try write(); try await base.record(entry, tenant: tenant, events: events, creating: run)
     }
     func appendEvents(_ events: [RunEvent]) async throws { try write(); try await base.appendEvents(events) }
     func claimInterruptedRuns(limit: Int) async throws -> [RunRecord] { try write(); return try await base.claimInterruptedRuns(limit: limit) }

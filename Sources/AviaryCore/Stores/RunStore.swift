@@ -25,9 +25,25 @@ public protocol RunStore: Sendable {
     /// run's status, output, error and usage — in one commit where the store can (the default
     /// calls ``record(_:tenant:events:)`` or ``appendEvents(_:)``, then ``updateRun(_:)``).
     func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws
+    /// ``record(_:tenant:events:)`` of a run's first write when the run itself is not stored yet:
+    /// inserts `run` too, in the same commit where the store can (the default inserts it first).
+    func record(_ entry: JournalEntry, tenant: String, events: [RunEvent], creating run: RunRecord?) async throws
+    /// ``finishRun(_:held:events:)`` of a run never stored: inserts `created` too, in the same
+    /// commit where the store can (the default inserts it first).
+    func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent], creating created: RunRecord?) async throws
 }
 
 extension RunStore {
+    public func record(_ entry: JournalEntry, tenant: String, events: [RunEvent], creating run: RunRecord?) async throws {
+        if let run { try await createRun(run) }
+        try await record(entry, tenant: tenant, events: events)
+    }
+
+    public func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent], creating created: RunRecord?) async throws {
+        if let created { try await createRun(created) }
+        try await finishRun(run, held: held, events: events)
+    }
+
     public func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws {
         try await finishRunInSteps(run, held: held, events: events)
     }

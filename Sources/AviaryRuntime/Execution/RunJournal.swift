@@ -23,6 +23,8 @@ final class RunJournal: Sendable {
         var pending: [RunEvent] = []
         /// A completed step recorded in memory, not yet written.
         var held: JournalEntry?
+        /// The run itself when it is not stored yet: inserted with the first write.
+        var unstored: RunRecord?
     }
 
     /// Loads the journal of a run (empty for a new run).
@@ -34,17 +36,20 @@ final class RunJournal: Sendable {
                           nextSequence: lastEvent + 1)
     }
 
-    /// A journal for a run that has never executed (no store reads).
-    static func fresh(runID: RunID, tenant: String, store: any RunStore, sink: (any EventSink)?) -> RunJournal {
-        RunJournal(runID: runID, tenant: tenant, store: store, sink: sink, entries: [:], nextSequence: 1)
+    /// A journal for a run that has never executed (no store reads). With `unstored`, the run is
+    /// not in the store yet and is inserted together with the journal's first write.
+    static func fresh(runID: RunID, tenant: String, store: any RunStore, sink: (any EventSink)?,
+                      unstored: RunRecord? = nil) -> RunJournal {
+        RunJournal(runID: runID, tenant: tenant, store: store, sink: sink, entries: [:], nextSequence: 1, unstored: unstored)
     }
 
-    private init(runID: RunID, tenant: String, store: any RunStore, sink: (any EventSink)?, entries: [String: JournalEntry], nextSequence: Int) {
+    private init(runID: RunID, tenant: String, store: any RunStore, sink: (any EventSink)?, entries: [String: JournalEntry],
+                 nextSequence: Int, unstored: RunRecord? = nil) {
         self.runID = runID
         self.tenant = tenant
         self.store = store
         self.sink = sink
-        self.state = Mutex(State(entries: entries, nextSequence: nextSequence))
+        self.state = Mutex(State(entries: entries, nextSequence: nextSequence, unstored: unstored))
     }
 
     /// The recorded entry for a step key.
@@ -76,12 +81,13 @@ final class RunJournal: Sendable {
     func record(_ key: String, _ stepState: JournalEntry.State, output: JSONValue? = nil, error: String? = nil) async throws {
         try await writeHeld()
         let entry = JournalEntry(runID: runID, key: key, state: stepState, output: output, error: error)
-        let events = state.withLock { s -> [RunEvent] in
+        let (events, unstored) = state.withLock { s -> ([RunEvent], RunRecord?) in
             s.entries[key] = entry
             defer { s.pending.removeAll(keepingCapacity: true) }
-            return s.pending
+            return (s.pending, s.unstored)
         }
-        try await store.record(entry, tenant: tenant, events: events)
+        try await store.record(entry, tenant: tenant, events: events, creating: unstored)
+        if unstored != nil { state.withLock { $0.unstored = nil } }
     }
 
     /// Records a completed step in memory only; it is written with the queued events by the next
@@ -97,36 +103,42 @@ final class RunJournal: Sendable {
 
     /// Writes the held step, if any, together with the queued events.
     func writeHeld() async throws {
-        let taken = state.withLock { s -> (JournalEntry, [RunEvent])? in
+        let taken = state.withLock { s -> (JournalEntry, [RunEvent], RunRecord?)? in
             guard let entry = s.held else { return nil }
             s.held = nil
             defer { s.pending.removeAll(keepingCapacity: true) }
-            return (entry, s.pending)
+            return (entry, s.pending, s.unstored)
         }
-        guard let (entry, events) = taken else { return }
-        try await store.record(entry, tenant: tenant, events: events)
+        guard let (entry, events, unstored) = taken else { return }
+        try await store.record(entry, tenant: tenant, events: events, creating: unstored)
+        if unstored != nil { state.withLock { $0.unstored = nil } }
     }
 
     /// Persists the held step, if any, the queued events and the run's final state (one write
     /// where the store can).
     func finish(_ run: RunRecord) async throws {
-        let (held, events) = state.withLock { s -> (JournalEntry?, [RunEvent]) in
+        let (held, events, unstored) = state.withLock { s -> (JournalEntry?, [RunEvent], RunRecord?) in
             defer {
                 s.held = nil
                 s.pending.removeAll(keepingCapacity: true)
+                s.unstored = nil
             }
-            return (s.held, s.pending)
+            return (s.held, s.pending, s.unstored)
         }
-        try await store.finishRun(run, held: held, events: events)
+        try await store.finishRun(run, held: held, events: events, creating: unstored)
     }
 
     /// Persists the held step, if any, and the queued events.
     func flush() async throws {
         if state.withLock({ $0.held != nil }) { return try await writeHeld() }
-        let events = state.withLock { s -> [RunEvent] in
-            defer { s.pending.removeAll(keepingCapacity: true) }
-            return s.pending
+        let (events, unstored) = state.withLock { s -> ([RunEvent], RunRecord?) in
+            defer {
+                s.pending.removeAll(keepingCapacity: true)
+                s.unstored = nil
+            }
+            return (s.pending, s.unstored)
         }
+        if let unstored { try await store.createRun(unstored) }
         try await store.appendEvents(events)
     }
 }

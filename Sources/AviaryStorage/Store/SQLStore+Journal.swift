@@ -35,13 +35,31 @@ extension SQLStore {
         }
     }
 
+    /// On SQLite the run's insert, the step and its events go to the connection as one atomic group.
+    public func record(_ entry: JournalEntry, tenant: String, events: [RunEvent], creating run: RunRecord?) async throws {
+        guard let run, dialect.groupsWrites, let gated = database as? GatedSQLDatabase else {
+            if let run { try await createRun(run) }
+            return try await record(entry, tenant: tenant, events: events)
+        }
+        var statements = [runInsert(run), journalUpsert(entry, tenant: tenant)]
+        if let insert = eventsInsert(events) { statements.append(insert) }
+        try await gated.executeTogether(statements)
+    }
+
     /// On SQLite the final step, its events and the run update go to the connection as one atomic
     /// group; elsewhere the step with its events, then the run.
     public func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws {
+        try await finishRun(run, held: held, events: events, creating: nil)
+    }
+
+    /// ``finishRun(_:held:events:)``, inserting `created` first in the same group on SQLite.
+    public func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent], creating created: RunRecord?) async throws {
         guard dialect.groupsWrites, let gated = database as? GatedSQLDatabase else {
+            if let created { try await createRun(created) }
             return try await finishRunInSteps(run, held: held, events: events)
         }
         var statements: [SQLStatement] = []
+        if let created { statements.append(runInsert(created)) }
         if let held { statements.append(journalUpsert(held, tenant: run.tenant)) }
         if let insert = eventsInsert(events) { statements.append(insert) }
         statements.append(runUpdate(run))

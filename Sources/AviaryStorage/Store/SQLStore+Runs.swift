@@ -4,7 +4,12 @@ import SQLKit
 
 extension SQLStore {
     public func createRun(_ run: RunRecord) async throws {
-        try await database.execute(sql: SQLStatement("""
+        try await database.execute(sql: runInsert(run)) { _ in }
+    }
+
+    /// The statement inserting a new run.
+    func runInsert(_ run: RunRecord) -> SQLStatement {
+        SQLStatement("""
             INSERT INTO runs (id, tenant_id, principal, session_id, parent_run_id, agent, input, status, output, error,
               input_tokens, output_tokens, cost_usd, requests, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -12,7 +17,7 @@ extension SQLStore {
                   .text(run.parentRunID?.rawValue), .text(run.agent), .text(run.input.jsonString), .text(run.status.rawValue),
                   .text(json(run.output)), .text(run.error), .integer(run.usage.inputTokens), .integer(run.usage.outputTokens),
                   .real(run.usage.costUSD), .integer(run.usage.requests), .real(run.createdAt.timeIntervalSince1970),
-                  .real(run.updatedAt.timeIntervalSince1970)])) { _ in }
+                  .real(run.updatedAt.timeIntervalSince1970)])
     }
 
     public func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord? {

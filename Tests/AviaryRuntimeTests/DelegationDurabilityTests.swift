@@ -1,0 +1,92 @@
+import AviaryCore
+import AviaryRuntime
+import AviaryTesting
+import Foundation
+import Synchronization
+import Testing
+
+/// Interrupts a delegation (router → support_agent → get_customer) at every store write and
+/// resumes the router: no completed model call or tool call of either run is repeated, and the
+/// child run — stored with its first journal write — exists once, completed.
+@Suite struct DelegationDurabilityTests {
+    static let sub = AgentDefinition(name: "support_agent", description: "Answers about customers.",
+                                     instructions: "Look customers up.", tools: ["get_customer"])
+    static let router = AgentDefinition(name: "router", instructions: "Route.", tools: ["support_agent"])
+
+    /// Model calls per agent.
+    final class Calls: Sendable {
+        private let counts = Mutex<[String: Int]>([:])
+        func add(_ agent: String) { counts.withLock { $0[agent, default: 0] += 1 } }
+        subscript(agent: String) -> Int { counts.withLock { $0[agent, default: 0] } }
+    }
+
+    /// Answers like the benchmark's delegate scenario; counts calls per agent.
+    static func model(_ calls: Calls) -> FunctionModel {
+        FunctionModel(name: "stub") { r in
+            let k = r.messages.filter { $0.role == .tool }.count
+            let isRouter = r.tools.contains { $0.name == "support_agent" }
+            calls.add(isRouter ? "router" : "support_agent")
+            if isRouter { return k == 0 ? .toolCall("support_agent", ["question": "c42?"], id: "r1") : .text("Support says: active.") }
+            return k == 0 ? .toolCall("get_customer", ["customer_id": "c42"], id: "s1") : .text("Customer c42 is active.")
+        }
+    }
+
+    @Test func aCleanDelegationWritesTheChildWithItsFirstStep() async throws {
+        try await RuntimeFixture.with { fx in
+            let calls = Calls()
+            let (customer, _) = ToolLoop.tools()
+            let counting = CrashingStore(fx.storage.store, crashAfterWrites: Int.max - 1)
+            let run = try await fx.runtime(agents: [Self.router, Self.sub], tools: [customer], model: Self.model(calls), store: counting)
+                .run(RunRequest(agent: "router", input: ["question": "c42?"], runID: "run_clean"))
+            #expect(run.status == .completed)
+            let child = try #require(try await fx.storage.store.loadRun(RunID("run_clean").child("turn/1/tool/r1"), tenant: "default"))
+            #expect(child.status == .completed)
+            #expect(child.parentRunID == run.id)
+            // Writes: router create, router model, child (create + model), child tool, child finish
+            // (held step + events, then the run: two writes through this wrapper), router tool,
+            // router finish (two) = 9; a separately stored child would make it 10.
+            #expect(counting.writeCount == 9)
+        }
+    }
+
+    @Test(arguments: 1...8)
+    func delegationResumesAfterCrashAtWrite(_ crashAfter: Int) async throws {
+        try await RuntimeFixture.with { fx in
+            let calls = Calls()
+            let (customer, _) = ToolLoop.tools()
+            let crashing = CrashingStore(fx.storage.store, crashAfterWrites: crashAfter)
+            let runID = RunID("run_delegate_crash_\(crashAfter)")
+            let childID = runID.child("turn/1/tool/r1")
+            let request = RunRequest(agent: "router", input: ["question": "c42?"], runID: runID)
+            let first = try? await fx.runtime(agents: [Self.router, Self.sub], tools: [customer], model: Self.model(calls), store: crashing)
+                .run(request)
+            #expect(crashing.crashed, "the run makes more than \(crashAfter) writes")
+            #expect(first == nil || first?.status == .failed)
+            let store = fx.storage.store
+            let routerDone = try await store.loadJournal(runID, tenant: "default").filter { $0.state == .completed && $0.key.hasSuffix("/model") }.count
+            let childJournal = try await store.loadJournal(childID, tenant: "default")
+            let childStored = try await store.loadRun(childID, tenant: "default") != nil
+            #expect(childStored || childJournal.isEmpty, "a child's steps are never stored without the child")
+            let childDone = childJournal.filter { $0.state == .completed && $0.key.hasSuffix("/model") }.count
+            let customerDone = childJournal.contains { $0.state == .completed && $0.key.contains("/tool/") }
+            let routerBefore = calls["router"], childBefore = calls["support_agent"], customerBefore = customer.callCount
+
+            // The crashed process left the router `running` or `failed`; a resume picks it up either way.
+            var routerRecord = try #require(try await store.loadRun(runID, tenant: "default"))
+            if routerRecord.status == .failed {
+                routerRecord.status = .running
+                try await store.updateRun(routerRecord)
+            }
+            let resumed = try await fx.runtime(agents: [Self.router, Self.sub], tools: [customer], model: Self.model(calls))
+                .resume(runID, tenant: "default")
+            #expect(resumed.status == .completed)
+            #expect(resumed.output == "Support says: active.")
+            #expect(calls["router"] - routerBefore == 2 - routerDone, "a completed router call was repeated")
+            #expect(calls["support_agent"] - childBefore == 2 - childDone, "a completed child call was repeated")
+            #expect(customer.callCount - customerBefore == (customerDone ? 0 : 1))
+            let children = try await store.listRuns(RunQuery(tenant: "default")).filter { $0.parentRunID == runID }
+            #expect(children.map(\.id) == [childID])
+            #expect(children.first?.status == .completed)
+        }
+    }
+}
