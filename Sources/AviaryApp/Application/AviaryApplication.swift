@@ -63,11 +63,7 @@ public final class AviaryApplication: Sendable {
                                          _ body: @Sendable (AviaryApplication) async throws -> T) async throws -> T {
         let project = try await ProjectLoader().load(configuration)
         return try await AviaryDatabase.withDatabase(configuration.storage, logger: options.logger) { database in
-            var httpConfig = HTTPClient.Configuration()
-            // Aviary traces model calls through its event sink (`TracingEventSink`) and never bootstraps
-            // `InstrumentationSystem`, so AsyncHTTPClient's own spans would go to a no-op tracer at a cost per request.
-            httpConfig.tracing.tracer = nil
-            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfig)
+            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: ProviderHTTPConfiguration.make())
             do {
                 let result = try await run(project, database.store, client, options, body)
                 try await client.shutdown()

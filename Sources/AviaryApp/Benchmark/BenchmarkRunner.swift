@@ -44,10 +44,7 @@ public struct BenchmarkRunner: Sendable {
     public func run() async throws -> JSONValue {
         let path = options.databasePath ?? FileManager.default.temporaryDirectory.appendingPathComponent("aviary-bench-\(UUID().uuidString).sqlite").path
         defer { if options.databasePath == nil { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } } }
-        var httpConfig = HTTPClient.Configuration()
-        httpConfig.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(options.concurrency, 8)
-        httpConfig.tracing.tracer = nil // as in the app: Aviary traces through its event sink, not AsyncHTTPClient's spans
-        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfig)
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: ProviderHTTPConfiguration.make())
         do {
             let result = try await SQLiteStorage.withStorage(path: path) { storage in try await measure(storage.store, client) }
             try await client.shutdown()
