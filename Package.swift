@@ -128,6 +128,7 @@ let package = Package(
         .testTarget(name: "AviaryAppTests", dependencies: [
             "AviaryApp", "AviaryTesting",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),

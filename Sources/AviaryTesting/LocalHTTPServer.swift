@@ -3,15 +3,16 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// Runs a Hummingbird router on 127.0.0.1 with an ephemeral port for the duration of a closure.
-enum LocalHTTPServer {
+/// Runs a Hummingbird router on 127.0.0.1 with an ephemeral port for the duration of a closure
+/// (the fake servers' base; usable for any local HTTP peer a test needs).
+public enum LocalHTTPServer {
     /// A server that stopped before it was listening.
     struct StartError: Error, CustomStringConvertible {
         var description: String { "the local fake server did not start listening" }
     }
 
     /// Starts the server, runs `body` with the bound port, then shuts the server down (also on throw).
-    static func run<T>(router: Router<BasicRequestContext>, _ body: (Int) async throws -> T) async throws -> T {
+    public static func run<T>(router: Router<BasicRequestContext>, _ body: (Int) async throws -> T) async throws -> T {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "aviary.fake-server")
         logger.logLevel = .critical // cancellation at scope end logs expected errors
