@@ -4,8 +4,8 @@ import AviaryCore
 /// A test checks that every registered route appears here.
 ///
 /// The document is kept as JSON fragments by concern (`OpenAPIDocument+*.swift`: the head, the
-/// paths of each route group, the shared components and responses, the schemas of each area),
-/// assembled once.
+/// paths of each route group, the shared components, the schemas of each area) and a table of the
+/// shared error responses, assembled once.
 public enum OpenAPIDocument {
     /// The document as JSON text.
     public static let json: String = assembled.jsonString
@@ -15,7 +15,7 @@ public enum OpenAPIDocument {
         var document = object(info)
         document["paths"] = .object(merged([operationsPaths, chatPaths, openAIPaths, runsPaths, runControlPaths]))
         var shared = object(components)
-        shared["responses"] = .object(merged([clientErrorResponses, serverErrorResponses]))
+        shared["responses"] = .object(Dictionary(uniqueKeysWithValues: (clientErrorResponses + serverErrorResponses).map { ($0.name, $0.json) }))
         shared["schemas"] = .object(merged([runSchemas, eventAndAgentSchemas, chatSchemas, openAISchemas, openAIStreamSchemas]))
         document["components"] = .object(shared)
         return .object(document)
