@@ -61,6 +61,9 @@ let package = Package(
         ]),
         .target(name: "AviaryRuntime", dependencies: [
             "AviaryCore",
+            // Only for the event loop's timers (LoopTimer); the runtime does no I/O of its own.
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -116,7 +119,11 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AviaryToolsTests", dependencies: ["AviaryTools", "AviaryTesting"]),
         .testTarget(name: "AviaryStorageTests", dependencies: ["AviaryStorage", "AviaryTesting"]),
-        .testTarget(name: "AviaryRuntimeTests", dependencies: ["AviaryRuntime", "AviaryStorage", "AviaryTools", "AviaryTesting"]),
+        .testTarget(name: "AviaryRuntimeTests", dependencies: [
+            "AviaryRuntime", "AviaryStorage", "AviaryTools", "AviaryTesting",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "AviaryHTTPTests", dependencies: [
             "AviaryHTTP", "AviaryRuntime", "AviaryStorage", "AviaryTesting",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -17,9 +17,9 @@ public struct Template: Sendable, Hashable {
     public init(_ text: String) throws(TemplateError) {
         var pieces: [Piece] = []
         var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
+        while let open = Self.find(UInt8(ascii: "{"), in: rest) {
             if open.lowerBound > rest.startIndex { pieces.append(.literal(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+            guard let close = Self.find(UInt8(ascii: "}"), in: rest[open.upperBound...]) else {
                 throw TemplateError(message: "unclosed '{{' in template")
             }
             let path = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
@@ -29,6 +29,20 @@ public struct Template: Sendable, Hashable {
         }
         if !rest.isEmpty { pieces.append(.literal(String(rest))) }
         self.pieces = pieces
+    }
+
+    /// The first `{{` or `}}` (`brace` twice) in `text`, scanning its UTF-8 bytes (an ASCII pair
+    /// always starts on a character boundary). Foundation's `range(of:)` bridges through NSString
+    /// and cost more than the rest of a run's preparation.
+    private static func find(_ brace: UInt8, in text: Substring) -> Range<String.Index>? {
+        let bytes = text.utf8
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let next = bytes.index(after: i)
+            if bytes[i] == brace, next != bytes.endIndex, bytes[next] == brace { return i..<bytes.index(after: next) }
+            i = next
+        }
+        return nil
     }
 
     /// Renders against a context object.

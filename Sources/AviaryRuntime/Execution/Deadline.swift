@@ -1,6 +1,17 @@
+import AviaryCore
+
 /// Runs `operation` with a wall-clock limit. On timeout the operation's task is cancelled and
 /// the caller returns at once, even if the operation ignores cancellation.
 func withDeadline<T: Sendable>(seconds: Double, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withTimeLimit(.nanoseconds(Int64((seconds * 1e9).rounded())),
+                            timeout: { ToolError.timeout("timed out after \(seconds.formatted())s") }, operation)
+}
+
+/// Runs `operation` in its own task with a wall-clock limit: when `limit` passes first, the task is
+/// cancelled and the caller gets `timeout()` at once, even if the operation ignores cancellation.
+/// The timer is the event loop's own when there is one (``LoopTimer``).
+package func withTimeLimit<T: Sendable>(_ limit: Duration, timeout: @escaping @Sendable () -> any Error,
+                                        _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
     let gate = ResumeOnce<T>()
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { continuation in
@@ -8,62 +19,13 @@ func withDeadline<T: Sendable>(seconds: Double, _ operation: @escaping @Sendable
             let work = Task {
                 do { gate.resume(with: .success(try await operation())) } catch { gate.resume(with: .failure(error)) }
             }
-            let timer = Task {
-                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                if !Task.isCancelled {
-                    gate.resume(with: .failure(ToolError.timeout("timed out after \(seconds.formatted())s")))
-                    work.cancel()
-                }
+            let timer = LoopTimer(after: limit) {
+                gate.resume(with: .failure(timeout()))
+                work.cancel()
             }
             gate.onFinish { timer.cancel() }
         }
     } onCancel: {
         gate.resume(with: .failure(CancellationError()))
-    }
-}
-
-import AviaryCore
-import Synchronization
-
-/// Resumes a continuation exactly once, whichever side finishes first.
-final class ResumeOnce<T: Sendable>: Sendable {
-    private struct State {
-        var continuation: CheckedContinuation<T, Error>?
-        var early: Result<T, Error>?
-        var finishers: [@Sendable () -> Void] = []
-        var done = false
-    }
-    private let state = Mutex(State())
-
-    func set(_ c: CheckedContinuation<T, Error>) {
-        let early: Result<T, Error>? = state.withLock { s in
-            if let e = s.early { s.early = nil; return e }
-            s.continuation = c
-            return nil
-        }
-        if let early { c.resume(with: early) }
-    }
-
-    func onFinish(_ f: @escaping @Sendable () -> Void) {
-        let runNow = state.withLock { s -> Bool in
-            if s.done { return true }
-            s.finishers.append(f)
-            return false
-        }
-        if runNow { f() }
-    }
-
-    func resume(with result: Result<T, Error>) {
-        let (c, finishers): (CheckedContinuation<T, Error>?, [@Sendable () -> Void]) = state.withLock { s in
-            if s.done { return (nil, []) }
-            s.done = true
-            let f = s.finishers
-            s.finishers = []
-            if let c = s.continuation { s.continuation = nil; return (c, f) }
-            s.early = result
-            return (nil, f)
-        }
-        c?.resume(with: result)
-        finishers.forEach { $0() }
     }
 }
