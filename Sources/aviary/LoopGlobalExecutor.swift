@@ -3,6 +3,7 @@ import Glibc
 #endif
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Swift concurrency's global executor on NIO's event loops, running jobs as *generic* jobs.
 ///
@@ -29,7 +30,8 @@ enum LoopGlobalExecutor {
         precondition(pthread_key_create(&key, nil) == 0, "no thread-specific key for the loop job queues")
         return key
     }()
-    private static let turn = ManagedCounter()
+    /// Round-robin position for jobs enqueued off the loops.
+    private static let turn = Atomic<UInt>(0)
 
     /// Installs the hook for `MultiThreadedEventLoopGroup.singleton`; false when the runtime offers
     /// no hook or another executor has taken it (then the caller falls back to NIO's take-over).
@@ -57,6 +59,6 @@ enum LoopGlobalExecutor {
         if let own = pthread_getspecific(ownQueue) {
             return Unmanaged<LoopJobQueue>.fromOpaque(own)._withUnsafeGuaranteedRef { $0.enqueue(job) }
         }
-        queues[turn.next() % queues.count].enqueue(job)
+        queues[Int(turn.wrappingAdd(1, ordering: .relaxed).oldValue % UInt(queues.count))].enqueue(job)
     }
 }

@@ -49,11 +49,4 @@ import Testing
         }
         #expect(firings.fired.withLock { $0 } == ["kept"])
     }
-
-    @Test func durationsConvertToNanosecondsAndSaturate() {
-        #expect(Duration.milliseconds(1500).nanoseconds == 1_500_000_000)
-        #expect(Duration.nanoseconds(7).nanoseconds == 7)
-        #expect(Duration.seconds(Int64.max).nanoseconds == Int64.max)
-        #expect(Duration.seconds(-Int64.max).nanoseconds == Int64.min)
-    }
 }

@@ -3,7 +3,7 @@ import AviaryCore
 /// Runs `operation` with a wall-clock limit. On timeout the operation's task is cancelled and
 /// the caller returns at once, even if the operation ignores cancellation.
 func withDeadline<T: Sendable>(seconds: Double, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withTimeLimit(.nanoseconds(Int64((seconds * 1e9).rounded())),
+    try await withTimeLimit(.seconds(seconds),
                             timeout: { ToolError.timeout("timed out after \(seconds.formatted())s") }, operation)
 }
 

@@ -86,8 +86,7 @@ final class RunJournal: Sendable {
             defer { s.pending.removeAll(keepingCapacity: true) }
             return (s.pending, s.unstored)
         }
-        try await store.record(entry, tenant: tenant, events: events, creating: unstored)
-        if unstored != nil { state.withLock { $0.unstored = nil } }
+        try await write(entry, events, creating: unstored)
     }
 
     /// Records a completed step in memory only; it is written with the queued events by the next
@@ -110,6 +109,11 @@ final class RunJournal: Sendable {
             return (entry, s.pending, s.unstored)
         }
         guard let (entry, events, unstored) = taken else { return }
+        try await write(entry, events, creating: unstored)
+    }
+
+    /// Writes a step with its events, inserting the run too while it is not stored yet.
+    private func write(_ entry: JournalEntry, _ events: [RunEvent], creating unstored: RunRecord?) async throws {
         try await store.record(entry, tenant: tenant, events: events, creating: unstored)
         if unstored != nil { state.withLock { $0.unstored = nil } }
     }

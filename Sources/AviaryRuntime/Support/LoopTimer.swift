@@ -20,7 +20,7 @@ package struct LoopTimer: Sendable {
     /// Starts the timer: `body` runs after `delay` unless ``cancel()`` comes first.
     package init(after delay: Duration, _ body: @escaping @Sendable () -> Void) {
         if let loop = MultiThreadedEventLoopGroup.currentEventLoop,
-           let scheduled = try? loop.scheduleCallback(in: .nanoseconds(delay.nanoseconds), handler: Handler(body: body)) {
+           let scheduled = try? loop.scheduleCallback(in: TimeAmount(delay), handler: Handler(body: body)) {
             backing = .loop(scheduled)
         } else {
             backing = .task(Task {
@@ -42,16 +42,5 @@ package struct LoopTimer: Sendable {
     private struct Handler: NIOScheduledCallbackHandler, Sendable {
         let body: @Sendable () -> Void
         func handleScheduledCallback(eventLoop: some EventLoop) { body() }
-    }
-}
-
-extension Duration {
-    /// Whole nanoseconds, saturating at `Int64.max` (about 292 years).
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        guard !overflow else { return seconds < 0 ? .min : .max }
-        let (total, overflow2) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
-        return overflow2 ? (seconds < 0 ? .min : .max) : total
     }
 }
