@@ -51,8 +51,12 @@ let package = Package(
             "AviaryCore",
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
         ]),
+        // C: a pass-through SQLite VFS that writes each WAL commit with one write (see CoalescingVFS.c).
+        .target(name: "AviarySQLiteWAL", dependencies: [
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
+        ]),
         .target(name: "AviaryStorage", dependencies: [
-            "AviaryCore",
+            "AviaryCore", "AviarySQLiteWAL",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
             .product(name: "PostgresKit", package: "postgres-kit"),
@@ -118,7 +122,7 @@ let package = Package(
                     ],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AviaryToolsTests", dependencies: ["AviaryTools", "AviaryTesting"]),
-        .testTarget(name: "AviaryStorageTests", dependencies: ["AviaryStorage", "AviaryTesting"]),
+        .testTarget(name: "AviaryStorageTests", dependencies: ["AviaryStorage", "AviarySQLiteWAL", "AviaryTesting"]),
         .testTarget(name: "AviaryRuntimeTests", dependencies: [
             "AviaryRuntime", "AviaryStorage", "AviaryTools", "AviaryTesting",
             .product(name: "NIOCore", package: "swift-nio"),

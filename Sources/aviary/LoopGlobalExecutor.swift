@@ -43,8 +43,8 @@ enum LoopGlobalExecutor {
         guard hookSlot.pointee == nil else { return false }
         let key = ownQueue
         for queue in queues {
-            let pointer = Unmanaged.passUnretained(queue).toOpaque()
-            guard (try? await queue.loop.submit({ pthread_setspecific(key, pointer) }).get()) == 0 else { return false }
+            guard (try? await queue.loop.submit({ pthread_setspecific(key, Unmanaged.passUnretained(queue).toOpaque()) }).get()) == 0
+            else { return false }
         }
         return withUnsafeTemporaryAllocation(of: EnqueueHook.self, capacity: 1) { hook in
             hook.baseAddress!.initialize(to: { job, _ in LoopGlobalExecutor.enqueue(job) })

@@ -1,3 +1,4 @@
+import AviarySQLiteWAL
 import NIOCore
 import SQLiteNIO
 import VaporCSQLite
@@ -29,7 +30,9 @@ struct SQLiteHandle {
         sqlite_nio_sqlite3_initialize()
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
-        let code = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        // WAL commits go to the file as one write each (AviarySQLiteWAL); without it, SQLite's default VFS.
+        let vfs: String? = aviary_wal_vfs_register() == SQLITE_OK ? AVIARY_WAL_VFS_NAME : nil
+        let code = sqlite_nio_sqlite3_open_v2(path, &handle, flags, vfs)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
             if let handle { sqlite_nio_sqlite3_close_v2(handle) }
