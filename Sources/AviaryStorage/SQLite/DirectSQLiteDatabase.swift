@@ -35,6 +35,10 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     static let lockWaitMilliseconds: Int32 = 30_000
     /// Statements between two checkpoints (each commit appends a few pages to the WAL).
     static let checkpointEvery = 1024
+    /// WAL frames (4 KiB pages) from which a checkpoint also makes the WAL start over: a few
+    /// checkpoints' worth, so the writers' short wait for it (see ``didRun(_:)``) is rare while the
+    /// file stays small and cached.
+    static let restartAfterFrames = 4096
 
     let logger: Logger
     let eventLoop: any EventLoop
@@ -85,11 +89,15 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     private let sinceCheckpoint = Atomic<Int>(0)
     private let checkpointing = Atomic<Bool>(false)
     private let checkpointsDone = Atomic<Int>(0)
+    private let restartFrames: Int
 
     /// Opens (creating if needed) the file; `thread` takes the statements that must wait.
-    init(path: String, thread: NIOThreadPool, logger: Logger, eventLoop: any EventLoop) throws {
+    /// `restartAfterFrames` is for tests (``restartAfterFrames`` otherwise).
+    init(path: String, thread: NIOThreadPool, logger: Logger, eventLoop: any EventLoop,
+         restartAfterFrames: Int = DirectSQLiteDatabase.restartAfterFrames) throws {
         handle = Mutex(try SQLiteHandle(path: path))
         self.path = path
+        self.restartFrames = restartAfterFrames
         self.thread = thread
         self.logger = logger
         self.eventLoop = eventLoop
@@ -224,7 +232,8 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     /// coming (it did: 360 MB in six seconds of `aviary bench`), each write a new block. So this
     /// connection checkpoints those last frames itself, on its thread between two batches, and
     /// its next write restarts the WAL, rewriting pages the OS still has cached. Writers queue for
-    /// those few pages' copy; no event loop waits.
+    /// those few pages' copy (and two `fsync`s; no event loop waits), so this happens only once the
+    /// WAL holds ``restartAfterFrames``.
     private func didRun(_ count: Int) {
         guard sinceCheckpoint.add(count, ordering: .relaxed).newValue >= Self.checkpointEvery,
               checkpointing.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
@@ -233,13 +242,15 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
         thread.submit { state in
             defer { self.checkpointing.store(false, ordering: .releasing) }
             guard state == .active else { return }
-            let done = self.checkpointer.withLock { checkpointer -> Bool in
+            let outcome = self.checkpointer.withLock { checkpointer -> SQLiteHandle.Outcome? in
                 if checkpointer == nil { checkpointer = try? SQLiteHandle(path: self.path) }
                 // PASSIVE: copies what no reader needs any more, never waits for a lock.
-                return (try? checkpointer?.run("PRAGMA wal_checkpoint(PASSIVE)", [], waitForLocks: false)) != nil
+                return try? checkpointer?.run("PRAGMA wal_checkpoint(PASSIVE)", [], waitForLocks: false)
             }
-            guard done else { return }
+            // The answer's row: busy (0 or 1), frames in the WAL, frames copied.
+            guard case .rows(_, let rows) = outcome, let row = rows.first, row.count == 3 else { return }
             self.checkpointsDone.add(1, ordering: .relaxed)
+            guard case .integer(let frames) = row[1], frames >= self.restartFrames else { return }
             let leads = self.queue.withLock { queue in
                 queue.catchUpDue = true
                 defer { queue.draining = true }

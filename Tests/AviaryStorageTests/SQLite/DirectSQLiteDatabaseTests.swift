@@ -19,9 +19,9 @@ struct DirectSQLiteDatabaseTests {
             thread = NIOThreadPool(numberOfThreads: 1)
             thread.start()
         }
-        func open() throws -> DirectSQLiteDatabase {
+        func open(restartAfterFrames: Int = DirectSQLiteDatabase.restartAfterFrames) throws -> DirectSQLiteDatabase {
             try DirectSQLiteDatabase(path: path, thread: thread, logger: .init(label: "test"),
-                                     eventLoop: MultiThreadedEventLoopGroup.singleton.any())
+                                     eventLoop: MultiThreadedEventLoopGroup.singleton.any(), restartAfterFrames: restartAfterFrames)
         }
         func finish() async throws {
             try await thread.shutdownGracefully()
@@ -207,11 +207,12 @@ struct DirectSQLiteCheckpointTests {
         try await fixture.finish()
     }
 
-    /// Writes that never pause must not grow the WAL for ever: after each checkpoint the WAL starts
-    /// from its beginning again (SQLite does that only when a write finds every frame copied).
+    /// Writes that never pause must not grow the WAL for ever: after a checkpoint that finds the
+    /// WAL holding `restartAfterFrames` (here half an interval's), the WAL starts from its
+    /// beginning again (SQLite does that only when a write finds every frame copied).
     @Test func theWALStartsOverUnderContinuousWrites() async throws {
         let fixture = DirectSQLiteDatabaseTests.Fixture()
-        let db = try fixture.open()
+        let db = try fixture.open(restartAfterFrames: DirectSQLiteDatabase.checkpointEvery / 2)
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA wal_autocheckpoint = 0"] { try await db.raw(SQLQueryString(pragma)).run() }
         try await db.raw("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)").run()
         // Each statement commits at least one 4 KiB page: without restarts eight checkpoint intervals
