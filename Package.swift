@@ -119,6 +119,7 @@ let package = Package(
         .testTarget(name: "AviaryModelsTests", dependencies: [
                         "AviaryModels", "AviaryTesting",
                         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                        .product(name: "NIOEmbedded", package: "swift-nio"),
                     ],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AviaryToolsTests", dependencies: ["AviaryTools", "AviaryTesting"]),

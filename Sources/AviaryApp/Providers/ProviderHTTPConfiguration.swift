@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import AviaryModels
 
 /// The `HTTPClient` settings Aviary uses to reach model providers.
 enum ProviderHTTPConfiguration {
@@ -15,6 +16,8 @@ enum ProviderHTTPConfiguration {
         // Aviary traces model calls through its event sink (`TracingEventSink`) and never bootstraps
         // `InstrumentationSystem`, so AsyncHTTPClient's own spans would go to a no-op tracer at a cost per request.
         configuration.tracing.tracer = nil
+        // A request's head and body go to the socket in one write (see `CoalescingFlushHandler`).
+        configuration.http1_1ConnectionDebugInitializer = CoalescingFlushHandler.connectionInitializer
         return configuration
     }
 }
