@@ -17,6 +17,12 @@
 // * frames that are not committed yet may sit in memory; losing them in a crash is the same as
 //   losing an uncommitted transaction.
 //
+// SQLite writes a frame's header on its own (one 24-byte write), so a commit frame is recognised
+// by that write. With `synchronous = FULL` SQLite may split writes at a sector boundary and syncs
+// there and after the commit; a sync writes the buffer out too, so a split header that is not
+// recognised still reaches the file before the commit is published, and a misread split write
+// only writes the buffer out early.
+//
 // Every other file (the database itself, rollback journals, temporary files) is opened directly
 // by the underlying VFS into the same memory, so it runs the platform's code with no extra step.
 
