@@ -118,62 +118,26 @@ static int walClose(sqlite3_file *f) {
     return rc != SQLITE_OK ? rc : closed;
 }
 
-static int walRead(sqlite3_file *f, void *data, int amount, sqlite3_int64 offset) {
-    WALFile *file = (WALFile *)f;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xRead(file->real, data, amount, offset);
-}
+/// Writes the buffer out, then hands the call to the underlying file.
+#define FLUSHED(f, method, ...)                                             \
+    WALFile *file = (WALFile *)(f);                                         \
+    int rc = flush(file);                                                   \
+    return rc != SQLITE_OK ? rc : file->real->pMethods->method(file->real, __VA_ARGS__)
 
-static int walTruncate(sqlite3_file *f, sqlite3_int64 size) {
-    WALFile *file = (WALFile *)f;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xTruncate(file->real, size);
-}
+/// Hands the call to the underlying file (nothing it does depends on unwritten frames).
+#define FORWARDED(f, method, ...) \
+    return ((WALFile *)(f))->real->pMethods->method(((WALFile *)(f))->real, ##__VA_ARGS__)
 
-static int walSync(sqlite3_file *f, int flags) {
-    WALFile *file = (WALFile *)f;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xSync(file->real, flags);
-}
-
-static int walFileSize(sqlite3_file *f, sqlite3_int64 *size) {
-    WALFile *file = (WALFile *)f;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xFileSize(file->real, size);
-}
-
-static int walLock(sqlite3_file *f, int level) {
-    WALFile *file = (WALFile *)f;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xLock(file->real, level);
-}
-
-static int walUnlock(sqlite3_file *f, int level) {
-    WALFile *file = (WALFile *)f;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xUnlock(file->real, level);
-}
-
-static int walCheckReservedLock(sqlite3_file *f, int *out) {
-    WALFile *file = (WALFile *)f;
-    return file->real->pMethods->xCheckReservedLock(file->real, out);
-}
-
-static int walFileControl(sqlite3_file *f, int op, void *arg) {
-    WALFile *file = (WALFile *)f;
-    int rc = flush(file);
-    return rc != SQLITE_OK ? rc : file->real->pMethods->xFileControl(file->real, op, arg);
-}
-
-static int walSectorSize(sqlite3_file *f) {
-    WALFile *file = (WALFile *)f;
-    return file->real->pMethods->xSectorSize(file->real);
-}
-
-static int walDeviceCharacteristics(sqlite3_file *f) {
-    WALFile *file = (WALFile *)f;
-    return file->real->pMethods->xDeviceCharacteristics(file->real);
-}
+static int walRead(sqlite3_file *f, void *data, int amount, sqlite3_int64 offset) { FLUSHED(f, xRead, data, amount, offset); }
+static int walTruncate(sqlite3_file *f, sqlite3_int64 size) { FLUSHED(f, xTruncate, size); }
+static int walSync(sqlite3_file *f, int flags) { FLUSHED(f, xSync, flags); }
+static int walFileSize(sqlite3_file *f, sqlite3_int64 *size) { FLUSHED(f, xFileSize, size); }
+static int walLock(sqlite3_file *f, int level) { FLUSHED(f, xLock, level); }
+static int walUnlock(sqlite3_file *f, int level) { FLUSHED(f, xUnlock, level); }
+static int walFileControl(sqlite3_file *f, int op, void *arg) { FLUSHED(f, xFileControl, op, arg); }
+static int walCheckReservedLock(sqlite3_file *f, int *out) { FORWARDED(f, xCheckReservedLock, out); }
+static int walSectorSize(sqlite3_file *f) { FORWARDED(f, xSectorSize); }
+static int walDeviceCharacteristics(sqlite3_file *f) { FORWARDED(f, xDeviceCharacteristics); }
 
 // Version 1 methods: SQLite maps shared memory and memory-maps only the database file, never
 // the WAL, so the WAL needs none of the later methods.
