@@ -51,7 +51,8 @@ let package = Package(
             "AviaryCore",
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
         ]),
-        // C: a pass-through SQLite VFS that writes each WAL commit with one write (see CoalescingVFS.c).
+        // C: a pass-through SQLite VFS that writes each WAL commit with one write (see CoalescingVFS.c);
+        // SQLiteNIO only for the SQLite it bundles.
         .target(name: "AviarySQLiteWAL", dependencies: [
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
         ]),

@@ -38,10 +38,10 @@
 typedef struct WALFile {
     sqlite3_file base;
     sqlite3_file *real;
+    /// kMaxBuffer bytes, allocated when the file is opened.
     unsigned char *buffer;
     sqlite3_int64 bufferOffset;
     int bufferLength;
-    int bufferCapacity;
     /// The last buffered write was a commit frame's header: the next write (its page) completes
     /// the transaction.
     int commitPending;
@@ -58,24 +58,18 @@ static const sqlite3_io_methods walMethods;
 static atomic_llong logicalWrites;
 static atomic_llong physicalWrites;
 
+/// One write to the underlying file.
+static int passOn(WALFile *file, const void *data, int amount, sqlite3_int64 offset) {
+    atomic_fetch_add_explicit(&physicalWrites, 1, memory_order_relaxed);
+    return file->real->pMethods->xWrite(file->real, data, amount, offset);
+}
+
 static int flush(WALFile *file) {
     if (file->bufferLength == 0) return SQLITE_OK;
     int length = file->bufferLength;
     file->bufferLength = 0;
     file->commitPending = 0;
-    atomic_fetch_add_explicit(&physicalWrites, 1, memory_order_relaxed);
-    return file->real->pMethods->xWrite(file->real, file->buffer, length, file->bufferOffset);
-}
-
-static int reserve(WALFile *file, int needed) {
-    if (needed <= file->bufferCapacity) return SQLITE_OK;
-    int capacity = file->bufferCapacity ? file->bufferCapacity : 16 * 1024;
-    while (capacity < needed) capacity *= 2;
-    unsigned char *grown = realloc(file->buffer, (size_t)capacity);
-    if (!grown) return SQLITE_NOMEM;
-    file->buffer = grown;
-    file->bufferCapacity = capacity;
-    return SQLITE_OK;
+    return passOn(file, file->buffer, length, file->bufferOffset);
 }
 
 static int walWrite(sqlite3_file *f, const void *data, int amount, sqlite3_int64 offset) {
@@ -86,16 +80,8 @@ static int walWrite(sqlite3_file *f, const void *data, int amount, sqlite3_int64
     int contiguous = file->bufferLength > 0 && offset == file->bufferOffset + file->bufferLength;
     if (!contiguous || file->bufferLength + amount > kMaxBuffer) {
         if ((rc = flush(file)) != SQLITE_OK) return rc;
-        if (amount > kMaxBuffer || completesCommit) {
-            atomic_fetch_add_explicit(&physicalWrites, 1, memory_order_relaxed);
-            return file->real->pMethods->xWrite(file->real, data, amount, offset);
-        }
+        if (amount > kMaxBuffer || completesCommit) return passOn(file, data, amount, offset);
         file->bufferOffset = offset;
-    }
-    if ((rc = reserve(file, file->bufferLength + amount)) != SQLITE_OK) {
-        file->bufferLength = 0;
-        file->commitPending = 0;
-        return rc;
     }
     memcpy(file->buffer + file->bufferLength, data, (size_t)amount);
     file->bufferLength += amount;
@@ -111,10 +97,9 @@ static int walWrite(sqlite3_file *f, const void *data, int amount, sqlite3_int64
 static int walClose(sqlite3_file *f) {
     WALFile *file = (WALFile *)f;
     int rc = flush(file);
-    int closed = file->real->pMethods ? file->real->pMethods->xClose(file->real) : SQLITE_OK;
+    int closed = file->real->pMethods->xClose(file->real);
     free(file->buffer);
     file->buffer = NULL;
-    file->bufferCapacity = 0;
     return rc != SQLITE_OK ? rc : closed;
 }
 
@@ -154,8 +139,13 @@ static int vfsOpen(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *f, int
     memset(file, 0, sizeof(WALFile));
     file->real = (sqlite3_file *)(file + 1);
     int rc = underlying->xOpen(underlying, name, file->real, flags, outFlags);
-    file->base.pMethods = rc == SQLITE_OK ? &walMethods : NULL;
-    return rc;
+    if (rc != SQLITE_OK) return rc;
+    if (!(file->buffer = malloc(kMaxBuffer))) {
+        file->real->pMethods->xClose(file->real);
+        return SQLITE_NOMEM;
+    }
+    file->base.pMethods = &walMethods;
+    return SQLITE_OK;
 }
 
 static int vfsDelete(sqlite3_vfs *v, const char *name, int syncDir) { (void)v; return underlying->xDelete(underlying, name, syncDir); }

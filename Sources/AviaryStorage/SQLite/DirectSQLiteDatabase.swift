@@ -39,6 +39,9 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     /// checkpoints' worth, so the writers' short wait for it (see ``didRun(_:)``) is rare while the
     /// file stays small and cached.
     static let restartAfterFrames = 4096
+    /// Copies what no reader needs any more, never waits for a lock; answers busy, frames in the
+    /// WAL, frames copied.
+    private static let passiveCheckpoint = "PRAGMA wal_checkpoint(PASSIVE)"
 
     let logger: Logger
     let eventLoop: any EventLoop
@@ -184,7 +187,7 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
             case .idle: return
             case .handOver: return drainOnThread()
             case .catchUp:
-                handle.withLock { _ = try? $0.run("PRAGMA wal_checkpoint(PASSIVE)", [], waitForLocks: false) }
+                handle.withLock { _ = try? $0.run(Self.passiveCheckpoint, [], waitForLocks: false) }
                 continue
             case .batch(let waiters): batch = waiters
             }
@@ -244,10 +247,8 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
             guard state == .active else { return }
             let outcome = self.checkpointer.withLock { checkpointer -> SQLiteHandle.Outcome? in
                 if checkpointer == nil { checkpointer = try? SQLiteHandle(path: self.path) }
-                // PASSIVE: copies what no reader needs any more, never waits for a lock.
-                return try? checkpointer?.run("PRAGMA wal_checkpoint(PASSIVE)", [], waitForLocks: false)
+                return try? checkpointer?.run(Self.passiveCheckpoint, [], waitForLocks: false)
             }
-            // The answer's row: busy (0 or 1), frames in the WAL, frames copied.
             guard case .rows(_, let rows) = outcome, let row = rows.first, row.count == 3 else { return }
             self.checkpointsDone.add(1, ordering: .relaxed)
             guard case .integer(let frames) = row[1], frames >= self.restartFrames else { return }
