@@ -8,6 +8,7 @@ final class CrashingStore: RunStore, Sendable {
     private let base: any RunStore
     private let budget: Int
     private let writes = Mutex(0)
+    private let runLoads = Mutex(0)
 
     init(_ base: any RunStore, crashAfterWrites budget: Int) {
         self.base = base
@@ -17,6 +18,8 @@ final class CrashingStore: RunStore, Sendable {
     var crashed: Bool { writes.withLock { $0 > budget } }
     /// Writes attempted so far.
     var writeCount: Int { writes.withLock { $0 } }
+    /// `loadRun` calls so far.
+    var runLoadCount: Int { runLoads.withLock { $0 } }
 
     private func write() throws {
         let n = writes.withLock { $0 += 1; return $0 }
@@ -24,7 +27,10 @@ final class CrashingStore: RunStore, Sendable {
     }
 
     func createRun(_ run: RunRecord) async throws { try write(); try await base.createRun(run) }
-    func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord? { try await base.loadRun(id, tenant: tenant) }
+    func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord? {
+        runLoads.withLock { $0 += 1 }
+        return try await base.loadRun(id, tenant: tenant)
+    }
     func updateRun(_ run: RunRecord) async throws { try write(); try await base.updateRun(run) }
     func listRuns(_ query: RunQuery) async throws -> [RunRecord] { try await base.listRuns(query) }
     func loadJournal(_ id: RunID, tenant: String) async throws -> [JournalEntry] { try await base.loadJournal(id, tenant: tenant) }

@@ -46,6 +46,8 @@ import Testing
             // (held step + events, then the run: two writes through this wrapper), router tool,
             // router finish (two) = 9; a separately stored child would make it 10.
             #expect(counting.writeCount == 9)
+            // A first execution looks no child up: none can exist under the new parent's id.
+            #expect(counting.runLoadCount == 0)
         }
     }
 

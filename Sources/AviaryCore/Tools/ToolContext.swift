@@ -19,10 +19,14 @@ public struct ToolContext: Sendable {
     public var logger: Logger
     /// Extra values set by the runtime for specific tools (for example delegation).
     public var values: [String: String]
+    /// True when the run executes again after an interruption (its journal had steps): this call
+    /// may have reached the tool before. False on a run's first execution.
+    public var isResumedRun: Bool
 
     /// Creates a context.
     public init(runID: RunID, tenant: String, sessionID: String? = nil, workspace: URL? = nil, idempotencyKey: String,
-                callID: String, logger: Logger = Logger(label: "aviary.tool"), values: [String: String] = [:]) {
+                callID: String, logger: Logger = Logger(label: "aviary.tool"), values: [String: String] = [:],
+                isResumedRun: Bool = false) {
         self.runID = runID
         self.tenant = tenant
         self.sessionID = sessionID
@@ -31,5 +35,6 @@ public struct ToolContext: Sendable {
         self.callID = callID
         self.logger = logger
         self.values = values
+        self.isResumedRun = isResumedRun
     }
 }

@@ -11,8 +11,9 @@ struct RouteEnvironment: Sendable {
 
     /// A tenant's run that `identity` may act on: 404 when absent or in another tenant,
     /// 403 when it belongs to another principal of the same tenant and the caller is not an admin.
+    /// A delegation's child run is found while it executes, before its first step stores it.
     func accessibleRun(_ id: String, identity: Identity) async throws -> RunRecord {
-        guard let run = try await deps.runs.loadRun(RunID(id), tenant: identity.tenant) else { throw APIError.notFound("run") }
+        guard let run = try await runtime.loadRun(RunID(id), tenant: identity.tenant) else { throw APIError.notFound("run") }
         guard identity.mayAccess(tenant: run.tenant, owner: run.principal) else {
             throw APIError.forbidden("run \(id) belongs to another principal")
         }

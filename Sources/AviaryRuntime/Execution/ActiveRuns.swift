@@ -4,8 +4,13 @@ import Synchronization
 /// The runs executing in this process, each with its ``RunControl``. Lets the API cancel a run
 /// and a graceful shutdown suspend them all at their next step boundary.
 public final class ActiveRuns: Sendable {
+    private struct Entry {
+        let control: RunControl
+        /// The run's record while the store has none yet (a delegation's child before its first step).
+        let unstored: RunRecord?
+    }
     private struct State {
-        var runs: [RunID: RunControl] = [:]
+        var runs: [RunID: Entry] = [:]
         var suspending = false
     }
     private let state = Mutex(State())
@@ -13,13 +18,14 @@ public final class ActiveRuns: Sendable {
     /// Creates an empty registry.
     public init() {}
 
-    /// Registers a run that starts executing and returns its control.
-    func register(_ id: RunID) -> RunControl {
+    /// Registers a run that starts executing and returns its control. `unstored` is the run's
+    /// record when the store will only have it with the run's first write.
+    func register(_ id: RunID, unstored: RunRecord? = nil) -> RunControl {
         state.withLock { state in
-            if let existing = state.runs[id] { return existing }
+            if let existing = state.runs[id] { return existing.control }
             let control = RunControl()
             if state.suspending { control.request(.suspend) }
-            state.runs[id] = control
+            state.runs[id] = Entry(control: control, unstored: unstored)
             return control
         }
     }
@@ -31,6 +37,10 @@ public final class ActiveRuns: Sendable {
 
     /// True when the run executes in this process.
     public func contains(_ id: RunID) -> Bool { state.withLock { $0.runs[id] != nil } }
+
+    /// The record of an executing run as it started, when it was registered as not stored yet.
+    /// Once stored, the store's record is the current one.
+    func unstoredRecord(_ id: RunID) -> RunRecord? { state.withLock { $0.runs[id]?.unstored } }
 
     /// True once ``suspendAll()`` was called (graceful shutdown has begun).
     public var isSuspending: Bool { state.withLock { $0.suspending } }
@@ -45,8 +55,8 @@ public final class ActiveRuns: Sendable {
         let prefix = id.rawValue + "."
         return state.withLock { state in
             var found = false
-            for (runID, control) in state.runs where runID == id || runID.rawValue.hasPrefix(prefix) {
-                control.request(reason)
+            for (runID, entry) in state.runs where runID == id || runID.rawValue.hasPrefix(prefix) {
+                entry.control.request(reason)
                 found = true
             }
             return found
@@ -58,7 +68,7 @@ public final class ActiveRuns: Sendable {
     public func suspendAll() {
         state.withLock { state in
             state.suspending = true
-            for control in state.runs.values { control.request(.suspend) }
+            for entry in state.runs.values { entry.control.request(.suspend) }
         }
     }
 }

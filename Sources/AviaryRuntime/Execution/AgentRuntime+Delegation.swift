@@ -2,12 +2,13 @@ import AviaryCore
 
 extension AgentRuntime {
     /// Runs (or resumes) the child run of a delegation step; its id is derived from the parent's step,
-    /// so a resumed parent finds the same child.
+    /// so a resumed parent finds the same child. On the parent's first execution no child can exist
+    /// yet (the parent's id is new), so the lookup is skipped.
     func runChild(agent: AgentDefinition, question: String, context: ToolContext) async throws -> ToolOutput {
         let stepKey = String(context.idempotencyKey.dropFirst(context.runID.rawValue.count + 1))
         let childID = context.runID.child(stepKey)
         let record: RunRecord
-        if let existing = try await runs.loadRun(childID, tenant: context.tenant) {
+        if context.isResumedRun, let existing = try await runs.loadRun(childID, tenant: context.tenant) {
             record = existing.status == .completed ? existing : try await resume(childID, tenant: context.tenant)
         } else {
             let request = RunRequest(agent: agent.name, input: ["question": .string(question)], tenant: context.tenant,

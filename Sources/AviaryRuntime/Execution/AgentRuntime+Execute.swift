@@ -5,7 +5,7 @@ extension AgentRuntime {
     /// Executes (or re-executes against its journal) one run, and records how it ended.
     func execute(_ initial: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?,
                  streamDeltas: Bool) async throws -> RunRecord {
-        let control = activeRuns.register(initial.id)
+        let control = activeRuns.register(initial.id, unstored: journal.unstoredRun)
         defer { activeRuns.unregister(initial.id) }
         var record = initial
         var lifecycle = RunLifecycle(status: record.status)
@@ -25,7 +25,8 @@ extension AgentRuntime {
         }
         do {
             try control.checkpoint()
-            var execution = try await prepare(record, agent: agent, journal: journal, decision: decision, control: control)
+            var execution = try await prepare(record, agent: agent, journal: journal, decision: decision, control: control,
+                                            resuming: resuming)
             execution.streamDeltas = streamDeltas
             let outcome = agent.kind == .simple ? try await execution.simple() : try await execution.react()
             try await commitSession(record, agent: agent, outcome: outcome, journal: journal)
@@ -63,7 +64,7 @@ extension AgentRuntime {
     }
 
     private func prepare(_ record: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?,
-                         control: RunControl) async throws -> RunExecution {
+                         control: RunControl, resuming: Bool) async throws -> RunExecution {
         let model = try models.resolve(agent.model)
         var selected: [String: PreparedTool] = [:]
         for name in agent.tools {
@@ -89,7 +90,7 @@ extension AgentRuntime {
         let instructions = try Template(agent.instructions).render(.object(context))
         let toolContext = ToolContext(runID: record.id, tenant: record.tenant, sessionID: record.sessionID, workspace: workspace,
                                       idempotencyKey: record.id.rawValue, callID: "", logger: logger,
-                                      values: ["principal": record.principal])
+                                      values: ["principal": record.principal], isResumedRun: resuming)
         return RunExecution(agent: agent, model: model, tools: selected, journal: journal,
                             executor: ToolExecutor(journal: journal, context: toolContext, decision: decision),
                             input: record.input, history: history, instructions: instructions, control: control, logger: logger)

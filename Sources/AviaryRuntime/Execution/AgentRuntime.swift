@@ -77,6 +77,14 @@ public final class AgentRuntime: Sendable {
         return try await execute(record, agent: agent, journal: journal, decision: decision, streamDeltas: false)
     }
 
+    /// A run as the store has it or, for a delegation's child run that executes here and is not
+    /// stored yet (it is stored with its first step), as it started: status `running`.
+    public func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord? {
+        if let stored = try await runs.loadRun(id, tenant: tenant) { return stored }
+        if let executing = activeRuns.unstoredRecord(id) { return executing.tenant == tenant ? executing : nil }
+        return try await runs.loadRun(id, tenant: tenant) // stored (and done) between the two looks
+    }
+
     /// Asks an executing run (and its child runs) to stop at the next step boundary, ending `cancelled`.
     /// Returns false when the run does not execute in this process.
     @discardableResult

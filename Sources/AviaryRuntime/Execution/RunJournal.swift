@@ -55,6 +55,9 @@ final class RunJournal: Sendable {
     /// The recorded entry for a step key.
     func entry(_ key: String) -> JournalEntry? { state.withLock { $0.entries[key] } }
 
+    /// The run's record while it is not stored yet (inserted with the journal's first write).
+    var unstoredRun: RunRecord? { state.withLock { $0.unstored } }
+
     /// True when the journal has any entry (the run executed before).
     var isEmpty: Bool { state.withLock { $0.entries.isEmpty } }
 
