@@ -63,7 +63,8 @@ public final class AviaryApplication: Sendable {
                                          _ body: @Sendable (AviaryApplication) async throws -> T) async throws -> T {
         let project = try await ProjectLoader().load(configuration)
         return try await AviaryDatabase.withDatabase(configuration.storage, logger: options.logger) { database in
-            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: ProviderHTTPConfiguration.make())
+            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: ProviderHTTPConfiguration.make(
+                connectionsPerHost: ProviderHTTPConfiguration.connectionsPerHost(for: configuration)))
             do {
                 let result = try await run(project, database.store, client, options, body)
                 try await client.shutdown()

@@ -69,14 +69,20 @@ public struct ProviderSettings: Sendable, Hashable {
     public var apiKeyEnv: String?
     /// Request timeout in seconds. Default 120.
     public var timeout: Double
+    /// Model calls in flight to this provider at once, across all its models; more wait their
+    /// turn (`max_concurrent_requests`, for a rate-limited endpoint or a small local server).
+    /// Default `nil`: no limit beyond the shared client's connections per host (256).
+    public var maxConcurrentRequests: Int?
 
     /// Creates provider settings.
-    public init(kind: String, baseURL: String? = nil, apiKey: String? = nil, apiKeyEnv: String? = nil, timeout: Double = 120) {
+    public init(kind: String, baseURL: String? = nil, apiKey: String? = nil, apiKeyEnv: String? = nil, timeout: Double = 120,
+                maxConcurrentRequests: Int? = nil) {
         self.kind = kind
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.apiKeyEnv = apiKeyEnv
         self.timeout = timeout
+        self.maxConcurrentRequests = maxConcurrentRequests
     }
 }
 

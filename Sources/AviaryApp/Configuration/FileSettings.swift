@@ -5,6 +5,8 @@ import Foundation
 struct FileSettings {
     let value: JSONValue
     static let topLevel: Set<String> = ["model", "default_agent", "profiles", "providers", "models", "storage", "tenant", "server"]
+    static let providerKeys: Set<String> = ["kind", "base_url", "api_key", "api_key_env", "timeout", "max_concurrent_requests"]
+    static let modelKeys: Set<String> = ["tool_calling", "input_price_per_1k", "output_price_per_1k"]
 
     func apply(to config: inout AviaryConfiguration) throws {
         guard case .object(let root) = value else {
@@ -23,6 +25,7 @@ struct FileSettings {
         }
         for (name, v) in try object(root["providers"], "providers") {
             let p = try object(v, "providers.\(name)")
+            try rejectUnknown(p, Self.providerKeys, "providers.\(name)")
             let kind = try string(p["kind"], "providers.\(name).kind") ?? (name == "anthropic" ? "anthropic" : "openai")
             guard kind == "openai" || kind == "anthropic" else {
                 throw ConfigurationError("aviary.yaml: providers.\(name).kind: expected openai or anthropic, got '\(kind)'")
@@ -31,16 +34,21 @@ struct FileSettings {
                 kind: kind, baseURL: try string(p["base_url"], "providers.\(name).base_url"),
                 apiKey: try string(p["api_key"], "providers.\(name).api_key"),
                 apiKeyEnv: try string(p["api_key_env"], "providers.\(name).api_key_env"),
-                timeout: p["timeout"]?.numberValue ?? 120)
+                timeout: try number(p["timeout"], "providers.\(name).timeout", in: 0.001...86_400, unit: "seconds") ?? 120,
+                maxConcurrentRequests: try number(p["max_concurrent_requests"], "providers.\(name).max_concurrent_requests",
+                                                  in: 1...100_000, whole: true).map { Int($0) })
         }
         for (name, v) in try object(root["models"], "models") {
             let m = try object(v, "models.\(name)")
+            try rejectUnknown(m, Self.modelKeys, "models.\(name)")
             let mode = try string(m["tool_calling"], "models.\(name).tool_calling") ?? "native"
             guard let toolCalling = ModelSettings.ToolCalling(rawValue: mode) else {
                 throw ConfigurationError("aviary.yaml: models.\(name).tool_calling: expected native or json, got '\(mode)'")
             }
-            config.models[name] = ModelSettings(toolCalling: toolCalling, inputPricePer1K: m["input_price_per_1k"]?.numberValue,
-                                                outputPricePer1K: m["output_price_per_1k"]?.numberValue)
+            config.models[name] = ModelSettings(
+                toolCalling: toolCalling,
+                inputPricePer1K: try number(m["input_price_per_1k"], "models.\(name).input_price_per_1k", in: 0...1_000_000, unit: "USD"),
+                outputPricePer1K: try number(m["output_price_per_1k"], "models.\(name).output_price_per_1k", in: 0...1_000_000, unit: "USD"))
         }
         if let server = root["server"], !server.isNull {
             try ServerFileSettings(value: try object(server, "server"), projectDirectory: config.projectDirectory).apply(to: &config.server)
@@ -60,6 +68,29 @@ struct FileSettings {
         case nil, .some(.null): return nil
         case .some(.string(let s)): return s
         case .some(let other): throw ConfigurationError("aviary.yaml: \(key): expected text, got \(other.typeName)")
+        }
+    }
+
+    /// A number in `range` (a whole one with `whole`), or nil when absent.
+    private func number(_ v: JSONValue?, _ key: String, in range: ClosedRange<Double>, whole: Bool = false,
+                        unit: String? = nil) throws -> Double? {
+        switch v {
+        case nil, .some(.null): return nil
+        case .some(.number(let n)) where range.contains(n) && (!whole || n.rounded() == n): return n
+        case .some(let other):
+            let what = whole ? "a whole number" : "a number" + (unit.map { " of \($0)" } ?? "")
+            let got = other.numberValue != nil ? other.jsonString : other.typeName
+            throw ConfigurationError(
+                "aviary.yaml: \(key): expected \(what) from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), got \(got)")
+        }
+    }
+
+    private static func format(_ n: Double) -> String { n.rounded() == n ? String(Int(n)) : String(n) }
+
+    /// Throws on the first key of `mapping` not in `known`, naming the known ones.
+    private func rejectUnknown(_ mapping: [String: JSONValue], _ known: Set<String>, _ path: String) throws {
+        for key in mapping.keys.sorted() where !known.contains(key) {
+            throw ConfigurationError("aviary.yaml: \(path): unknown key '\(key)'; known keys: \(known.sorted().joined(separator: ", "))")
         }
     }
 

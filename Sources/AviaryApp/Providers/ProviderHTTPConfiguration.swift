@@ -9,6 +9,12 @@ enum ProviderHTTPConfiguration {
     /// connection.
     static let defaultConnectionsPerHost = 256
 
+    /// Connections per host for a project: the default, or more when a provider allows more
+    /// concurrent requests (`max_concurrent_requests`) than that.
+    static func connectionsPerHost(for configuration: AviaryConfiguration) -> Int {
+        configuration.providers.values.compactMap(\.maxConcurrentRequests).reduce(defaultConnectionsPerHost, max)
+    }
+
     /// Settings for a client shared by every provider of a process.
     static func make(connectionsPerHost: Int = defaultConnectionsPerHost) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()

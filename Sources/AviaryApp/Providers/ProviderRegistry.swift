@@ -9,6 +9,8 @@ import Synchronization
 public final class ProviderRegistry: ModelProvider, Sendable {
     let configuration: AviaryConfiguration
     let transport: any HTTPTransport
+    /// Providers with `max_concurrent_requests`: their transport, shared by all their models.
+    let limited: [String: ConcurrencyLimitedTransport]
     let environment: [String: String]
     private let localBaseURL: Mutex<String?>
     private let cache = Mutex<[String: ResolvedModel]>([:])
@@ -18,6 +20,11 @@ public final class ProviderRegistry: ModelProvider, Sendable {
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.configuration = configuration
         self.transport = transport
+        var limited: [String: ConcurrencyLimitedTransport] = [:]
+        for (name, settings) in configuration.providers {
+            if let limit = settings.maxConcurrentRequests { limited[name] = ConcurrencyLimitedTransport(base: transport, limit: limit) }
+        }
+        self.limited = limited
         self.environment = environment
         self.localBaseURL = Mutex(nil)
     }
@@ -66,6 +73,7 @@ public final class ProviderRegistry: ModelProvider, Sendable {
         if needsKey && key == nil {
             throw ProviderError.missingAPIKey(provider: ref.provider, environmentVariable: keyEnv)
         }
+        let transport: any HTTPTransport = limited[ref.provider] ?? self.transport
         var model: any LanguageModel
         if settings.kind == "anthropic" {
             model = AnthropicModel(configuration: .init(model: ref.model, baseURL: settings.baseURL ?? "https://api.anthropic.com",
@@ -73,6 +81,7 @@ public final class ProviderRegistry: ModelProvider, Sendable {
                                    transport: transport)
         } else {
             guard let base = settings.baseURL else {
+                if ref.provider != "local" { throw ConfigurationError("providers.\(ref.provider).base_url is not set in aviary.yaml") }
                 throw ConfigurationError("the embedded model server is not running; start it with `aviary chat` or configure a provider key")
             }
             var openAI = OpenAIChatModel.Configuration(model: ref.model, baseURL: base, apiKey: key, provider: ref.provider,
@@ -86,11 +95,17 @@ public final class ProviderRegistry: ModelProvider, Sendable {
                              outputPricePer1K: modelSettings.outputPricePer1K)
     }
 
+    /// A provider's settings from aviary.yaml; a built-in provider configured there (say, only
+    /// its `timeout`) keeps its usual base URL.
     func providerSettings(_ name: String) throws -> ProviderSettings {
         if var s = configuration.providers[name] {
-            if name == "local", s.baseURL == nil { s.baseURL = localBaseURL.withLock { $0 } }
+            if s.baseURL == nil { s.baseURL = (try? builtIn(name))?.baseURL }
             return s
         }
+        return try builtIn(name)
+    }
+
+    private func builtIn(_ name: String) throws -> ProviderSettings {
         switch name {
         case "openai":
             return ProviderSettings(kind: "openai", baseURL: environment["OPENAI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.openai.com/v1")
