@@ -6,11 +6,22 @@
 #   scripts/bench-ab.sh ROUNDS WORKLOAD CONCURRENCY RUNS BINARY...
 #   e.g. cp .build/release/aviary /tmp/aviary-before   # build, change, build again, then:
 #        scripts/bench-ab.sh 4 tool-loop 1 1000 /tmp/aviary-before .build/release/aviary
+#
+# SPIN=1 keeps every CPU busy with a lowest-priority (nice 19) spinner during the rounds. On this
+# VM an idle vCPU costs the next wake-up dearly: at C=1 a run measures 15-40 % more CPU when the
+# CPUs idle between requests, by an amount that drifts with the hour. With the spinners the
+# rounds are steadier, so small differences between builds show; the absolute numbers are not
+# comparable with the peers' (measured on idle CPUs).
 set -euo pipefail
 if [ $# -lt 5 ]; then sed -n 2,8p "$0" >&2; exit 2; fi
 rounds=$1 workload=$2 concurrency=$3 runs=$4; shift 4
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+spinners=()
+cleanup() { rm -f "$out"; [ ${#spinners[@]} -eq 0 ] || kill "${spinners[@]}" 2>/dev/null || true; }
+trap cleanup EXIT
+if [ "${SPIN:-0}" = 1 ]; then
+  for _ in $(seq "$(nproc)"); do nice -n 19 sh -c 'while :; do :; done' & spinners+=($!); done
+fi
 for round in $(seq "$rounds"); do
   for binary in "$@"; do
     line=$("$binary" bench --workload "$workload" -n "$runs" -c "$concurrency" --warmup 20 --port "${PORT:-18181}" 2>/dev/null | tail -1)
