@@ -28,17 +28,55 @@ enum JSONWriter {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            var first = true
-            // Sorting the members (not the keys) spares a hash lookup per member.
-            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                writeString(key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                write(member, into: &out)
+            if members.count <= smallObject {
+                writeSmall(members, into: &out)
+            } else {
+                var first = true
+                // Sorting the members (not the keys) spares a hash lookup per member.
+                for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    writeMember(key, member, into: &out)
+                }
             }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Objects up to this many members are sorted in place on the stack (insertion sort of their
+    /// dictionary indices): no array of members, no retains for the sort. Most objects are small.
+    static let smallObject = 16
+
+    private static func writeSmall(_ members: [String: JSONValue], into out: inout [UInt8]) {
+        let count = members.count
+        guard count > 1 else {
+            if let (key, member) = members.first { writeMember(key, member, into: &out) }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Dictionary<String, JSONValue>.Index.self, capacity: count) { order in
+            var index = members.startIndex
+            for i in 0..<count {
+                (order.baseAddress! + i).initialize(to: index)
+                index = members.index(after: index)
+                var j = i
+                while j > 0, members[order[j]].key < members[order[j - 1]].key {
+                    order.swapAt(j, j - 1)
+                    j -= 1
+                }
+            }
+            for i in 0..<count {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                let (key, member) = members[order[i]]
+                writeMember(key, member, into: &out)
+            }
+            order.baseAddress!.deinitialize(count: count)
+        }
+    }
+
+    private static func writeMember(_ key: String, _ member: JSONValue, into out: inout [UInt8]) {
+        writeString(key, into: &out)
+        out.append(UInt8(ascii: ":"))
+        write(member, into: &out)
     }
 
     static func writeNumber(_ n: Double, into out: inout [UInt8]) {
