@@ -60,7 +60,8 @@ public final class AsyncLimiter: Sendable {
         }
     }
 
-    /// Returns a slot: the longest waiter gets it, else it becomes free.
+    /// Returns a slot: the longest waiter gets it, else it becomes free (releases beyond the
+    /// slots taken are ignored).
     public func release() {
         let next = state.withLock { s -> Waiter? in
             if !s.waiters.isEmpty { return s.waiters.removeFirst() }

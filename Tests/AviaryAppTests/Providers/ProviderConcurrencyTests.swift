@@ -67,8 +67,9 @@ import Testing
         let router = Router()
         router.post("v1/chat/completions") { _, _ -> Response in
             inFlight.enter()
-            // Hold each call until a third is in flight (only possible without the limit) or 100 ms pass.
-            let deadline = ContinuousClock.now + .milliseconds(100)
+            // Hold each call until a third is in flight (only possible without the limit) or 250 ms pass,
+            // long enough for the two calls of a wave to meet at the server even on a loaded machine.
+            let deadline = ContinuousClock.now + .milliseconds(250)
             while inFlight.now < 3, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(2)) // sleep-ok: polling with a deadline
             }
