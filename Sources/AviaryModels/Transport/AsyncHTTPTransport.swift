@@ -54,7 +54,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
     /// Sends a request and streams the response body.
     public func stream(_ request: HTTPRequestData) async throws -> HTTPStreamingResponse {
         let response = try await client.execute(makeRequest(request), timeout: timeAmount(request.timeout))
-        let box = BodyIteratorBox(response.body.makeAsyncIterator())
+        let box = AsyncIteratorBox(response.body.makeAsyncIterator())
         let body = AsyncThrowingStream<[UInt8], any Error> {
             guard let buffer = try await box.next() else { return nil }
             return Array(buffer.readableBytesView)
@@ -87,13 +87,4 @@ public struct AsyncHTTPTransport: HTTPTransport {
     private func headerList(_ headers: some Sequence<(name: String, value: String)>) -> [(name: String, value: String)] {
         headers.map { (name: $0.name, value: $0.value) }
     }
-}
-
-/// Holds the response body iterator so the unfolding stream can advance it; the stream serialises calls.
-private final class BodyIteratorBox: @unchecked Sendable {
-    private var iterator: HTTPClientResponse.Body.AsyncIterator
-
-    init(_ iterator: HTTPClientResponse.Body.AsyncIterator) { self.iterator = iterator }
-
-    func next() async throws -> ByteBuffer? { try await iterator.next() }
 }

@@ -31,7 +31,7 @@ public struct ConcurrencyLimitedTransport: HTTPTransport {
             slot.release()
             throw error
         }
-        let box = IteratorBox(response.body.makeAsyncIterator())
+        let box = AsyncIteratorBox(response.body.makeAsyncIterator())
         let body = AsyncThrowingStream<[UInt8], any Error> {
             do {
                 guard let chunk = try await box.next() else {
@@ -59,14 +59,5 @@ public struct ConcurrencyLimitedTransport: HTTPTransport {
         }
 
         deinit { release() }
-    }
-
-    /// Holds the base body's iterator so the unfolding stream can advance it; the stream serialises calls.
-    private final class IteratorBox: @unchecked Sendable {
-        private var iterator: AsyncThrowingStream<[UInt8], any Error>.AsyncIterator
-
-        init(_ iterator: AsyncThrowingStream<[UInt8], any Error>.AsyncIterator) { self.iterator = iterator }
-
-        func next() async throws -> [UInt8]? { try await iterator.next() }
     }
 }

@@ -6,8 +6,8 @@ import Synchronization
 public final class ActiveRuns: Sendable {
     private struct Entry {
         let control: RunControl
-        /// The run's record while the store has none yet (a delegation's child before its first step).
-        let unstored: RunRecord?
+        /// The run's journal: it holds the run's record until its first write stores it.
+        let journal: RunJournal?
     }
     private struct State {
         var runs: [RunID: Entry] = [:]
@@ -18,14 +18,13 @@ public final class ActiveRuns: Sendable {
     /// Creates an empty registry.
     public init() {}
 
-    /// Registers a run that starts executing and returns its control. `unstored` is the run's
-    /// record when the store will only have it with the run's first write.
-    func register(_ id: RunID, unstored: RunRecord? = nil) -> RunControl {
+    /// Registers a run that starts executing, with its journal, and returns its control.
+    func register(_ id: RunID, journal: RunJournal? = nil) -> RunControl {
         state.withLock { state in
             if let existing = state.runs[id] { return existing.control }
             let control = RunControl()
             if state.suspending { control.request(.suspend) }
-            state.runs[id] = Entry(control: control, unstored: unstored)
+            state.runs[id] = Entry(control: control, journal: journal)
             return control
         }
     }
@@ -38,9 +37,9 @@ public final class ActiveRuns: Sendable {
     /// True when the run executes in this process.
     public func contains(_ id: RunID) -> Bool { state.withLock { $0.runs[id] != nil } }
 
-    /// The record of an executing run as it started, when it was registered as not stored yet.
-    /// Once stored, the store's record is the current one.
-    func unstoredRecord(_ id: RunID) -> RunRecord? { state.withLock { $0.runs[id]?.unstored } }
+    /// The record of an executing run that is not stored yet (a delegation's child before its
+    /// first write), as it started; nil once the store has it.
+    func unstoredRecord(_ id: RunID) -> RunRecord? { state.withLock { $0.runs[id]?.journal }?.unstoredRun }
 
     /// True once ``suspendAll()`` was called (graceful shutdown has begun).
     public var isSuspending: Bool { state.withLock { $0.suspending } }

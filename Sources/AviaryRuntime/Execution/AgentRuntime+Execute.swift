@@ -5,7 +5,7 @@ extension AgentRuntime {
     /// Executes (or re-executes against its journal) one run, and records how it ended.
     func execute(_ initial: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?,
                  streamDeltas: Bool) async throws -> RunRecord {
-        let control = activeRuns.register(initial.id, unstored: journal.unstoredRun)
+        let control = activeRuns.register(initial.id, journal: journal)
         defer { activeRuns.unregister(initial.id) }
         var record = initial
         var lifecycle = RunLifecycle(status: record.status)

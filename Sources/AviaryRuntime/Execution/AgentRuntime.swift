@@ -80,9 +80,9 @@ public final class AgentRuntime: Sendable {
     /// A run as the store has it or, for a delegation's child run that executes here and is not
     /// stored yet (it is stored with its first step), as it started: status `running`.
     public func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord? {
-        if let stored = try await runs.loadRun(id, tenant: tenant) { return stored }
+        // The journal forgets the record only once its write has stored it, so one of the two has it.
         if let executing = activeRuns.unstoredRecord(id) { return executing.tenant == tenant ? executing : nil }
-        return try await runs.loadRun(id, tenant: tenant) // stored (and done) between the two looks
+        return try await runs.loadRun(id, tenant: tenant)
     }
 
     /// Asks an executing run (and its child runs) to stop at the next step boundary, ending `cancelled`.

@@ -55,7 +55,8 @@ final class RunJournal: Sendable {
     /// The recorded entry for a step key.
     func entry(_ key: String) -> JournalEntry? { state.withLock { $0.entries[key] } }
 
-    /// The run's record while it is not stored yet (inserted with the journal's first write).
+    /// The run's record while it is not stored yet (inserted with the journal's first write, and
+    /// forgotten once that write has returned).
     var unstoredRun: RunRecord? { state.withLock { $0.unstored } }
 
     /// True when the journal has any entry (the run executed before).
@@ -128,24 +129,24 @@ final class RunJournal: Sendable {
             defer {
                 s.held = nil
                 s.pending.removeAll(keepingCapacity: true)
-                s.unstored = nil
             }
             return (s.held, s.pending, s.unstored)
         }
         try await store.finishRun(run, held: held, events: events, creating: unstored)
+        if unstored != nil { state.withLock { $0.unstored = nil } }
     }
 
     /// Persists the held step, if any, and the queued events.
     func flush() async throws {
         if state.withLock({ $0.held != nil }) { return try await writeHeld() }
         let (events, unstored) = state.withLock { s -> ([RunEvent], RunRecord?) in
-            defer {
-                s.pending.removeAll(keepingCapacity: true)
-                s.unstored = nil
-            }
+            defer { s.pending.removeAll(keepingCapacity: true) }
             return (s.pending, s.unstored)
         }
-        if let unstored { try await store.createRun(unstored) }
+        if let unstored {
+            try await store.createRun(unstored)
+            state.withLock { $0.unstored = nil }
+        }
         try await store.appendEvents(events)
     }
 }

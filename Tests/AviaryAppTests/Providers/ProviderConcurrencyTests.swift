@@ -21,18 +21,7 @@ import Testing
 
     static func registry(_ yaml: String, env: [String: String] = [:], transport: any HTTPTransport = ProviderRegistryTests.NoTransport())
         throws -> ProviderRegistry {
-        try withTemporaryDirectorySync { dir in
-            try yaml.write(to: dir.appendingPathComponent("aviary.yaml"), atomically: true, encoding: .utf8)
-            let config = try ConfigurationLoader(environment: env).load(project: dir)
-            return ProviderRegistry(configuration: config, transport: transport, environment: env)
-        }
-    }
-
-    static func withTemporaryDirectorySync<T>(_ body: (URL) throws -> T) throws -> T {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        return try body(dir)
+        try ProviderRegistryTests.registry(env, yaml: yaml, transport: transport)
     }
 
     @Test func providerAndModelMistakesAreNamed() throws {

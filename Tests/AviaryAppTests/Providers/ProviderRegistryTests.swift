@@ -8,7 +8,8 @@ import Foundation
 import Testing
 
 @Suite struct ProviderRegistryTests {
-    static func registry(_ env: [String: String], yaml: String = "", local: String? = nil) throws -> ProviderRegistry {
+    static func registry(_ env: [String: String], yaml: String = "", local: String? = nil,
+                         transport: any HTTPTransport = NoTransport()) throws -> ProviderRegistry {
         var config = AviaryConfiguration(projectDirectory: URL(fileURLWithPath: "/tmp/aviary-none"))
         if !yaml.isEmpty {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-" + UUID().uuidString)
@@ -17,7 +18,7 @@ import Testing
             try yaml.write(to: dir.appendingPathComponent("aviary.yaml"), atomically: true, encoding: .utf8)
             config = try ConfigurationLoader(environment: env).load(project: dir)
         }
-        let r = ProviderRegistry(configuration: config, transport: NoTransport(), environment: env)
+        let r = ProviderRegistry(configuration: config, transport: transport, environment: env)
         r.setLocalBaseURL(local)
         return r
     }
