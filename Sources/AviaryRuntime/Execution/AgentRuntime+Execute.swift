@@ -72,7 +72,7 @@ extension AgentRuntime {
                 selected[name] = PreparedTool(AgentTool(agent: other, runtime: self), schema: AgentTool.schema)
                 continue
             }
-            let matches = name.contains("*") ? tools.keys.filter { Glob.matches(name, $0) } : tools[name] == nil ? [] : [name]
+            let matches = Glob.isPattern(name) ? tools.keys.filter { Glob.matches(name, $0) } : tools[name] == nil ? [] : [name]
             if matches.isEmpty { throw RuntimeError(.agentNotRunnable, "agent '\(agent.name)' lists unknown tool '\(name)'") }
             for m in matches { selected[m] = tools[m] }
         }

@@ -21,13 +21,19 @@ public struct ToolRegistry: Sendable {
     /// Tools matching a pattern: an exact name, or a glob with `*` (`files.*`, `mcp.github.*`).
     public func matching(_ pattern: String) -> [any Tool] {
         if let exact = tools[pattern] { return [exact] }
-        guard pattern.contains("*") else { return [] }
+        guard Glob.isPattern(pattern) else { return [] }
         return names.filter { Glob.matches(pattern, $0) }.compactMap { tools[$0] }
     }
 }
 
 /// Minimal `*` glob matching for tool names.
 enum Glob {
+    /// Whether `name` holds a `*` (a byte scan: `String.contains("*")` goes through Foundation's
+    /// `range(of:)` here, which bridges to NSString — measurable when it runs for every run).
+    static func isPattern(_ name: String) -> Bool {
+        name.utf8.contains(UInt8(ascii: "*"))
+    }
+
     static func matches(_ pattern: String, _ name: String) -> Bool {
         let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
         var rest = Substring(name)

@@ -27,6 +27,13 @@ public final class SQLiteStorage: ClosableStorage {
         self.appliedMigrations = appliedMigrations
     }
 
+    /// The page size of a database this creates: 2 KiB instead of SQLite's 4 KiB. Every commit
+    /// appends each page it changed to the WAL in full, and a run's commits change a few rows on the
+    /// right edge of a few b-trees, so smaller pages mean fewer bytes written, checksummed, synced
+    /// at checkpoints and copied back per row (docs/benchmarks.md, "Sixth pass"). Rows larger
+    /// than a page spill to overflow pages either way; files created with another size keep it.
+    public static let pageSize = 2048
+
     /// Opens (creating if needed) the database file, enables WAL and, unless `migrate` is false,
     /// applies pending migrations.
     public static func open(path: String, migrate: Bool = true, logger: Logger = Logger(label: "aviary.storage")) async throws -> SQLiteStorage {
@@ -46,8 +53,10 @@ public final class SQLiteStorage: ClosableStorage {
             // Another process holding the write lock (a CLI next to a server) is waited for, not an error:
             // see `DirectSQLiteDatabase.lockWaitMilliseconds`.
             // wal_autocheckpoint = 0: checkpoints run off the event loops (see `DirectSQLiteDatabase`).
-            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
-                           "PRAGMA wal_autocheckpoint = 0"] {
+            // page_size only applies to a new, empty file (it must come before WAL is enabled);
+            // an existing database keeps its own — see `pageSize`.
+            for pragma in ["PRAGMA page_size = \(pageSize)", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                           "PRAGMA foreign_keys = ON", "PRAGMA wal_autocheckpoint = 0"] {
                 try await connection.raw(SQLQueryString(pragma)).run()
             }
             let database = GatedSQLDatabase(base: connection, session: connection.unbatched, gate: ConnectionGate())

@@ -1,0 +1,44 @@
+import AviaryCore
+import AviaryRuntime
+import AviaryTesting
+import Foundation
+import Testing
+
+/// An agent's `tools` list: exact names and `*` globs over the registry.
+@Suite struct ToolSelectionTests {
+    static func registryTools() -> [any Tool] {
+        let (customer, incidents) = ToolLoop.tools()
+        let other = ClosureTool("other", policy: .readOnly) { _, _ in ToolOutput("x") }
+        return [customer, incidents, other]
+    }
+
+    @Test func aGlobSelectsEveryMatchingToolAndNothingElse() async throws {
+        try await RuntimeFixture.with { fx in
+            let agent = AgentDefinition(name: "support", instructions: "Use the tools.", tools: ["get_*"])
+            let model = ScriptedModel([.text("done")])
+            let runtime = fx.runtime(agents: [agent], tools: Self.registryTools(), model: model)
+            let run = try await runtime.run(.question("hi", agent: "support"))
+            #expect(run.status == .completed)
+            #expect(model.requests.first?.tools.map(\.name).sorted() == ["get_customer", "get_incidents"])
+            model.expectFinished()
+        }
+    }
+
+    @Test func aGlobMatchingNoToolFailsTheRunSayingWhich() async throws {
+        try await RuntimeFixture.with { fx in
+            let agent = AgentDefinition(name: "support", instructions: "Use the tools.", tools: ["lookup_*"])
+            let runtime = fx.runtime(agents: [agent], tools: Self.registryTools(), model: ScriptedModel([]))
+            let run = try await runtime.run(.question("hi", agent: "support"))
+            #expect(run.status == .failed)
+            #expect(run.error == "agent 'support' lists unknown tool 'lookup_*'")
+        }
+    }
+
+    @Test(arguments: [("get_customer", ["get_customer"]), ("get_*", ["get_customer", "get_incidents"]),
+                      ("*_incidents", ["get_incidents"]), ("*", ["get_customer", "get_incidents", "other"]),
+                      ("g*t_c*", ["get_customer"]), ("get", []), ("nothing*", [])])
+    func theRegistryMatchesExactNamesAndGlobs(_ pattern: String, _ expected: [String]) {
+        let registry = ToolRegistry(Self.registryTools())
+        #expect(registry.matching(pattern).map(\.spec.name).sorted() == expected)
+    }
+}
