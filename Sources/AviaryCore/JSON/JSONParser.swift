@@ -3,6 +3,10 @@ struct JSONParser {
     let bytes: [UInt8]
     var index = 0
     var depth = 0
+    /// The members of the objects being parsed, innermost last: an object's dictionary is made
+    /// once its size is known, so its keys are hashed once (a dictionary grown member by member
+    /// rehashes every key at each doubling).
+    private var members: [(String, JSONValue)] = []
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -58,9 +62,10 @@ struct JSONParser {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         index += 1
-        var object: [String: JSONValue] = [:]
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(object) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object([:]) }
+        let base = members.count
+        defer { members.removeSubrange(base...) }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected object key") }
@@ -69,7 +74,7 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
             skipWhitespace()
-            object[key] = try parseValue()
+            members.append((key, try parseValue()))
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -77,6 +82,8 @@ struct JSONParser {
             throw fail("expected ',' or '}'")
         }
         depth -= 1
+        var object = [String: JSONValue](minimumCapacity: members.count - base)
+        for i in base..<members.count { object[members[i].0] = members[i].1 }  // a repeated key: the last wins
         return .object(object)
     }
 
