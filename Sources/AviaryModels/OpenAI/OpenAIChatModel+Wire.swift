@@ -1,79 +1,112 @@
 import AviaryCore
 
 extension OpenAIChatModel {
-    /// Encodes a request as a Chat Completions body.
+    /// Encodes a request as a Chat Completions body, written straight to bytes (no ``JSONValue``
+    /// tree first: the body is rebuilt for every call of a run, history included).
     static func encodeRequest(_ request: ModelRequest, model: String, stream: Bool,
-                              configuration: Configuration) -> JSONValue {
-        var body: [String: JSONValue] = ["model": .string(model), "messages": .array(encodeMessages(request.messages))]
-        if !request.tools.isEmpty {
-            body["tools"] = .array(request.tools.map { tool in
-                ["type": "function",
-                 "function": ["name": .string(tool.name), "description": .string(tool.description),
-                              "parameters": tool.parameters]]
-            })
-            body["tool_choice"] = switch request.toolChoice {
-            case .auto: "auto"
-            case .none: "none"
-            case .required: "required"
-            case .tool(let name): ["type": "function", "function": ["name": .string(name)]]
+                              configuration: Configuration) -> [UInt8] {
+        var json = JSONStreamWriter(capacity: 1024)
+        json.object { body in
+            body.key("model"); body.string(model)
+            body.key("messages"); body.array { encodeMessages(request.messages, into: &$0) }
+            if !request.tools.isEmpty {
+                body.key("tools")
+                body.array { tools in
+                    for tool in request.tools {
+                        tools.object { t in
+                            t.key("type"); t.string("function")
+                            t.key("function")
+                            t.object { f in
+                                f.key("name"); f.string(tool.name)
+                                f.key("description"); f.string(tool.description)
+                                f.key("parameters"); f.value(tool.parameters)
+                            }
+                        }
+                    }
+                }
+                body.key("tool_choice")
+                switch request.toolChoice {
+                case .auto: body.string("auto")
+                case .none: body.string("none")
+                case .required: body.string("required")
+                case .tool(let name): body.value(["type": "function", "function": ["name": .string(name)]])
+                }
+                body.key("parallel_tool_calls"); body.bool(request.parallelToolCalls)
             }
-            body["parallel_tool_calls"] = .bool(request.parallelToolCalls)
+            switch request.responseFormat {
+            case .text: break
+            case .jsonObject: body.key("response_format"); body.value(["type": "json_object"])
+            case .jsonSchema(_, let schema) where configuration.jsonSchemaStyle == .schemaInJSONObject:
+                body.key("response_format"); body.value(["type": "json_object", "schema": schema])
+            case .jsonSchema(let name, let schema):
+                let strict = configuration.strictJSONSchema ?? WireSchema.isStrictCompatible(schema)
+                body.key("response_format")
+                body.value(["type": "json_schema", "json_schema": ["name": .string(WireSchema.sanitizedName(name)),
+                                                                   "schema": schema, "strict": .bool(strict)]])
+            }
+            if let temperature = request.temperature { body.key("temperature"); body.number(temperature) }
+            if let maxTokens = request.maxTokens { body.key(configuration.maxTokensKey); body.number(Double(maxTokens)) }
+            if stream {
+                body.key("stream"); body.bool(true)
+                if configuration.includeStreamUsage { body.key("stream_options"); body.value(["include_usage": true]) }
+            }
         }
-        switch request.responseFormat {
-        case .text: break
-        case .jsonObject: body["response_format"] = ["type": "json_object"]
-        case .jsonSchema(_, let schema) where configuration.jsonSchemaStyle == .schemaInJSONObject:
-            body["response_format"] = ["type": "json_object", "schema": schema]
-        case .jsonSchema(let name, let schema):
-            let strict = configuration.strictJSONSchema ?? WireSchema.isStrictCompatible(schema)
-            body["response_format"] = ["type": "json_schema",
-                                       "json_schema": ["name": .string(WireSchema.sanitizedName(name)),
-                                                       "schema": schema, "strict": .bool(strict)]]
-        }
-        if let temperature = request.temperature { body["temperature"] = .number(temperature) }
-        if let maxTokens = request.maxTokens { body[configuration.maxTokensKey] = .number(Double(maxTokens)) }
-        if stream {
-            body["stream"] = true
-            if configuration.includeStreamUsage { body["stream_options"] = ["include_usage": true] }
-        }
-        return .object(body)
+        return json.bytes
     }
 
-    /// Encodes messages: tool results become one `tool` message each; assistant tool calls carry
-    /// their arguments as JSON text.
-    static func encodeMessages(_ messages: [Message]) -> [JSONValue] {
-        var out: [JSONValue] = []
-        out.reserveCapacity(messages.count)
+    /// Writes messages as array elements: tool results become one `tool` message each; assistant
+    /// tool calls carry their arguments as JSON text.
+    static func encodeMessages(_ messages: [Message], into json: inout JSONStreamWriter) {
         for message in messages {
             var text = ""
-            var calls: [JSONValue] = []
+            var hasCalls = false
             for part in message.parts {
                 switch part {
                 case .text(let t): text += t
                 case .json(let value): text += value.jsonString
-                case .toolCall(let call):
-                    calls.append(["id": .string(call.id), "type": "function",
-                                  "function": ["name": .string(call.name),
-                                               "arguments": .string(call.invalidArguments ?? call.arguments.jsonString)]])
+                case .toolCall: hasCalls = true
                 case .toolResult(let result):
-                    out.append(["role": "tool", "tool_call_id": .string(result.callID), "content": .string(result.content)])
+                    json.object { m in
+                        m.key("role"); m.string("tool")
+                        m.key("tool_call_id"); m.string(result.callID)
+                        m.key("content"); m.string(result.content)
+                    }
                 }
             }
             switch message.role {
             case .assistant:
-                var object: [String: JSONValue] = ["role": "assistant"]
-                object["content"] = text.isEmpty && !calls.isEmpty ? .null : .string(text)
-                if !calls.isEmpty { object["tool_calls"] = .array(calls) }
-                out.append(.object(object))
-            case .tool:
-                if !text.isEmpty, message.toolResults.isEmpty { out.append(["role": "user", "content": .string(text)]) }
-            case .system, .user:
-                if !text.isEmpty || message.toolResults.isEmpty {
-                    out.append(["role": .string(message.role.rawValue), "content": .string(text)])
+                json.object { m in
+                    m.key("role"); m.string("assistant")
+                    m.key("content"); m.string(text.isEmpty && hasCalls ? nil : text)
+                    guard hasCalls else { return }
+                    m.key("tool_calls")
+                    m.array { calls in
+                        for case .toolCall(let call) in message.parts {
+                            calls.object { c in
+                                c.key("id"); c.string(call.id)
+                                c.key("type"); c.string("function")
+                                c.key("function")
+                                c.object { f in
+                                    f.key("name"); f.string(call.name)
+                                    f.key("arguments"); f.string(call.invalidArguments ?? call.arguments.jsonString)
+                                }
+                            }
+                        }
+                    }
                 }
+            case .tool:
+                if !text.isEmpty, message.toolResults.isEmpty { userOrSystem("user", text, into: &json) }
+            case .system, .user:
+                if !text.isEmpty || message.toolResults.isEmpty { userOrSystem(message.role.rawValue, text, into: &json) }
             }
         }
-        return out
+    }
+
+    private static func userOrSystem(_ role: String, _ text: String, into json: inout JSONStreamWriter) {
+        json.object { m in
+            m.key("role"); m.string(role)
+            m.key("content"); m.string(text)
+        }
     }
 
     /// Decodes a Chat Completions response body.

@@ -2,9 +2,9 @@ import AviaryCore
 
 /// A ``LanguageModel`` for any OpenAI-compatible Chat Completions endpoint (`POST {baseURL}/chat/completions`).
 ///
-/// Requests are built as ``JSONValue`` and responses walked from ``JSONValue(parsing:)``: no Foundation
-/// coders on the hot path. Non-streaming and streaming calls retry per ``Configuration/retryPolicy``;
-/// a stream is retried only until its response head arrives.
+/// Requests are written straight to bytes (``JSONStreamWriter``) and responses walked from
+/// ``JSONValue(parsing:)``: no Foundation coders on the hot path. Non-streaming and streaming calls
+/// retry per ``Configuration/retryPolicy``; a stream is retried only until its response head arrives.
 public struct OpenAIChatModel: LanguageModel {
     /// The configuration this model was created with.
     public let configuration: Configuration
@@ -68,14 +68,19 @@ public struct OpenAIChatModel: LanguageModel {
         }
     }
 
-    /// The JSON body this model sends for `request`.
+    /// The JSON body this model sends for `request` (read back from the bytes it sends).
     public func requestBody(for request: ModelRequest, stream: Bool = false) -> JSONValue {
+        (try? JSONValue(parsing: requestBytes(for: request, stream: stream))) ?? .null
+    }
+
+    /// The exact bytes of the JSON body this model sends for `request`.
+    public func requestBytes(for request: ModelRequest, stream: Bool = false) -> [UInt8] {
         Self.encodeRequest(request, model: modelID(for: request), stream: stream, configuration: configuration)
     }
 
     private func httpRequest(for request: ModelRequest, stream: Bool) -> HTTPRequestData {
         HTTPRequestData(method: "POST", url: url, headers: stream ? streamHeaders : headers,
-                        body: requestBody(for: request, stream: stream).jsonBytes,
+                        body: requestBytes(for: request, stream: stream),
                         timeout: configuration.timeout)
     }
 
