@@ -4,7 +4,8 @@
 /// timestamps are seconds since 1970. Never edit or rename an applied migration: add one.
 public enum AviaryMigrations {
     /// Every migration, in order.
-    public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes]
+    public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes,
+                                          interruptedRunsIndex]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -75,5 +76,13 @@ public enum AviaryMigrations {
     static let leanRunIndexes = Migration(name: "0005_lean_run_indexes", statements: [
         "DROP INDEX IF EXISTS runs_parent",
         "DROP INDEX IF EXISTS runs_session",
+    ])
+
+    /// Lets a starting server find the interrupted runs it must resume without reading every run:
+    /// the claim filters by status across tenants, which `runs_tenant_status` (tenant first) cannot
+    /// serve, so it scanned the table. A partial index holds only interrupted top-level runs, so
+    /// the runs that start and end normally never touch it.
+    static let interruptedRunsIndex = Migration(name: "0006_interrupted_runs_index", statements: [
+        "CREATE INDEX runs_interrupted ON runs (updated_at, id) WHERE status = 'interrupted' AND parent_run_id IS NULL",
     ])
 }

@@ -49,11 +49,16 @@ extension SQLStore {
         try await database.raw("""
             UPDATE runs SET status = 'running'
             WHERE status = 'interrupted' AND id IN (
-              SELECT id FROM runs WHERE status = 'interrupted' AND parent_run_id IS NULL ORDER BY updated_at, id
+              \(unsafeRaw: Self.interruptedRunsOldestFirst)
               LIMIT \(bind: max(limit, 0))\(unsafeRaw: dialect.claimRows))
             RETURNING *
             """).all().map(decodeRun).sorted { ($0.updatedAt, $0.id.rawValue) < ($1.updatedAt, $1.id.rawValue) }
     }
+
+    /// The interrupted top-level runs, oldest first: its `WHERE` is the one of the partial index
+    /// `runs_interrupted` (migration 0006), so the claim reads only those runs.
+    static let interruptedRunsOldestFirst =
+        "SELECT id FROM runs WHERE status = 'interrupted' AND parent_run_id IS NULL ORDER BY updated_at, id"
 
     public func listRuns(_ q: RunQuery) async throws -> [RunRecord] {
         var sql = SQLQueryString("SELECT * FROM runs WHERE tenant_id = \(bind: q.tenant)")
