@@ -25,7 +25,7 @@ struct FileSettings {
         }
         for (name, v) in try object(root["providers"], "providers") {
             let p = try object(v, "providers.\(name)")
-            try rejectUnknown(p, Self.providerKeys, "providers.\(name)")
+            try SettingsKeys.rejectUnknown(p, Self.providerKeys, "providers.\(name)")
             let kind = try string(p["kind"], "providers.\(name).kind") ?? (name == "anthropic" ? "anthropic" : "openai")
             guard kind == "openai" || kind == "anthropic" else {
                 throw ConfigurationError("aviary.yaml: providers.\(name).kind: expected openai or anthropic, got '\(kind)'")
@@ -40,7 +40,7 @@ struct FileSettings {
         }
         for (name, v) in try object(root["models"], "models") {
             let m = try object(v, "models.\(name)")
-            try rejectUnknown(m, Self.modelKeys, "models.\(name)")
+            try SettingsKeys.rejectUnknown(m, Self.modelKeys, "models.\(name)")
             let mode = try string(m["tool_calling"], "models.\(name).tool_calling") ?? "native"
             guard let toolCalling = ModelSettings.ToolCalling(rawValue: mode) else {
                 throw ConfigurationError("aviary.yaml: models.\(name).tool_calling: expected native or json, got '\(mode)'")
@@ -88,12 +88,6 @@ struct FileSettings {
     private static func format(_ n: Double) -> String { n.rounded() == n ? String(Int(n)) : String(n) }
 
     /// Throws on the first key of `mapping` not in `known`, naming the known ones.
-    private func rejectUnknown(_ mapping: [String: JSONValue], _ known: Set<String>, _ path: String) throws {
-        for key in mapping.keys.sorted() where !known.contains(key) {
-            throw ConfigurationError("aviary.yaml: \(path): unknown key '\(key)'; known keys: \(known.sorted().joined(separator: ", "))")
-        }
-    }
-
     private func object(_ v: JSONValue?, _ key: String) throws -> [String: JSONValue] {
         switch v {
         case nil, .some(.null): return [:]

@@ -27,7 +27,7 @@ struct ServerFileSettings {
     static let jwtKeys: Set<String> = ["hs256_secret_env", "rs256_public_key_file", "issuer", "audience", "tenant_claim", "role_claim", "default_role"]
 
     func apply(to server: inout ServerConfiguration) throws {
-        try Self.rejectUnknown(value, Self.keys, "server")
+        try SettingsKeys.rejectUnknown(value, Self.keys, "server")
         if let v = try string("host") { server.host = v }
         if let v = try number("port") {
             guard v <= 65535, v.rounded() == v else { throw ConfigurationError("aviary.yaml: server.port: expected a port number (0-65535)") }
@@ -51,7 +51,7 @@ struct ServerFileSettings {
         }
         if let raw = value["rate_limit"], !raw.isNull {
             guard let rate = raw.objectValue else { throw ConfigurationError("aviary.yaml: server.rate_limit: expected a mapping {per_second, burst}") }
-            try Self.rejectUnknown(rate, ["per_second", "burst"], "server.rate_limit")
+            try SettingsKeys.rejectUnknown(rate, ["per_second", "burst"], "server.rate_limit")
             if let v = rate["per_second"], !v.isNull {
                 guard let n = v.numberValue, n > 0 else { throw ConfigurationError("aviary.yaml: server.rate_limit.per_second: expected a positive number") }
                 server.rateLimitPerSecond = n
@@ -63,7 +63,7 @@ struct ServerFileSettings {
         }
         if let raw = value["jwt"], !raw.isNull {
             guard let jwt = raw.objectValue else { throw ConfigurationError("aviary.yaml: server.jwt: expected a mapping") }
-            try Self.rejectUnknown(jwt, Self.jwtKeys, "server.jwt")
+            try SettingsKeys.rejectUnknown(jwt, Self.jwtKeys, "server.jwt")
             var settings = server.jwt ?? JWTSettings()
             if let env = jwt["hs256_secret_env"]?.stringValue {
                 guard let secret = ProcessInfo.processInfo.environment[env], !secret.isEmpty else {
@@ -100,12 +100,6 @@ struct ServerFileSettings {
         guard let v = value[key], !v.isNull else { return nil }
         guard let n = v.numberValue, n >= 0 else { throw ConfigurationError("aviary.yaml: server.\(key): expected a non-negative number, got \(v.typeName)") }
         return n
-    }
-
-    static func rejectUnknown(_ object: [String: JSONValue], _ known: Set<String>, _ path: String) throws {
-        for key in object.keys.sorted() where !known.contains(key) {
-            throw ConfigurationError("aviary.yaml: unknown key '\(path).\(key)'; known keys: \(known.sorted().joined(separator: ", "))")
-        }
     }
 }
 

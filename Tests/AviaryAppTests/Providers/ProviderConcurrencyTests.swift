@@ -26,12 +26,12 @@ import Testing
 
     @Test func providerAndModelMistakesAreNamed() throws {
         let cases: [(String, String)] = [
-            ("providers: {openai: {base_ur: 'http://x'}}", "providers.openai: unknown key 'base_ur'"),
+            ("providers: {openai: {base_ur: 'http://x'}}", "unknown key 'providers.openai.base_ur'"),
             ("providers: {openai: {timeout: soon}}", "providers.openai.timeout: expected a number of seconds"),
             ("providers: {openai: {timeout: 0}}", "providers.openai.timeout"),
             ("providers: {vllm: {max_concurrent_requests: 0}}", "providers.vllm.max_concurrent_requests: expected a whole number from 1"),
             ("providers: {vllm: {max_concurrent_requests: 2.5}}", "got 2.5"),
-            ("models: {openai/gpt-4o: {input_price: 1}}", "models.openai/gpt-4o: unknown key 'input_price'"),
+            ("models: {openai/gpt-4o: {input_price: 1}}", "unknown key 'models.openai/gpt-4o.input_price'"),
             ("models: {openai/gpt-4o: {output_price_per_1k: -1}}", "models.openai/gpt-4o.output_price_per_1k"),
         ]
         for (yaml, message) in cases {
