@@ -65,7 +65,7 @@ struct JSONParser {
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return .object([:]) }
         let base = members.count
-        defer { members.removeSubrange(base...) }
+        defer { members.removeLast(members.count - base) }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected object key") }
