@@ -87,7 +87,7 @@ struct FileSettings {
 
     private static func format(_ n: Double) -> String { n.rounded() == n ? String(Int(n)) : String(n) }
 
-    /// Throws on the first key of `mapping` not in `known`, naming the known ones.
+    /// The mapping at `key`, empty when absent; anything else is an error naming the key.
     private func object(_ v: JSONValue?, _ key: String) throws -> [String: JSONValue] {
         switch v {
         case nil, .some(.null): return [:]

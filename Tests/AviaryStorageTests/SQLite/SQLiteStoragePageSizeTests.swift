@@ -8,17 +8,30 @@ import Testing
 
 @Suite("SQLiteStorage page size")
 struct SQLiteStoragePageSizeTests {
-    /// `PRAGMA page_size` and `journal_mode` of the file at `path`, read through a connection of its own.
-    static func pragmas(_ path: String) async throws -> (pageSize: Int, journalMode: String) {
+    /// Runs `body` on a connection of its own to the file at `path`, then closes it.
+    static func withConnection<T>(_ path: String, _ body: (DirectSQLiteDatabase) async throws -> T) async throws -> T {
         let thread = NIOThreadPool(numberOfThreads: 1)
         thread.start()
-        let db = try DirectSQLiteDatabase(path: path, thread: thread, logger: .init(label: "test"),
-                                          eventLoop: MultiThreadedEventLoopGroup.singleton.any())
-        let pageSize = try await db.raw("PRAGMA page_size").first()?.decode(column: "page_size", as: Int.self)
-        let mode = try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
-        db.close()
+        let result: Result<T, any Error>
+        do {
+            let db = try DirectSQLiteDatabase(path: path, thread: thread, logger: .init(label: "test"),
+                                              eventLoop: MultiThreadedEventLoopGroup.singleton.any())
+            defer { db.close() }
+            result = .success(try await body(db))
+        } catch {
+            result = .failure(error)
+        }
         try await thread.shutdownGracefully()
-        return (pageSize ?? 0, mode ?? "")
+        return try result.get()
+    }
+
+    /// `PRAGMA page_size` and `journal_mode` of the file at `path`.
+    static func pragmas(_ path: String) async throws -> (pageSize: Int, journalMode: String) {
+        try await withConnection(path) { db in
+            let pageSize = try await db.raw("PRAGMA page_size").first()?.decode(column: "page_size", as: Int.self)
+            let mode = try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            return (pageSize ?? 0, mode ?? "")
+        }
     }
 
     @Test func aNewDatabaseUsesTheSmallerPageSizeInWALMode() async throws {
@@ -38,16 +51,12 @@ struct SQLiteStoragePageSizeTests {
         try await withTemporaryDirectory { dir in
             let path = dir.appendingPathComponent("old.sqlite").path
             // A file made by an earlier Aviary: SQLite's default 4 KiB pages, already in WAL mode.
-            let thread = NIOThreadPool(numberOfThreads: 1)
-            thread.start()
-            let old = try DirectSQLiteDatabase(path: path, thread: thread, logger: .init(label: "test"),
-                                               eventLoop: MultiThreadedEventLoopGroup.singleton.any())
-            for sql in ["PRAGMA page_size = 4096", "PRAGMA journal_mode = WAL", "CREATE TABLE kept (id INTEGER)",
-                        "INSERT INTO kept VALUES (7)"] {
-                try await old.raw(SQLQueryString(sql)).run()
+            try await Self.withConnection(path) { old in
+                for sql in ["PRAGMA page_size = 4096", "PRAGMA journal_mode = WAL", "CREATE TABLE kept (id INTEGER)",
+                            "INSERT INTO kept VALUES (7)"] {
+                    try await old.raw(SQLQueryString(sql)).run()
+                }
             }
-            old.close()
-            try await thread.shutdownGracefully()
 
             let run = Fixtures.run()
             try await SQLiteStorage.withStorage(path: path) { storage in
