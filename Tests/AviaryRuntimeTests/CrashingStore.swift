@@ -9,6 +9,7 @@ final class CrashingStore: RunStore, Sendable {
     private let budget: Int
     private let writes = Mutex(0)
     private let runLoads = Mutex(0)
+    private let combined = Mutex<[[JournalWrite]]>([])
 
     init(_ base: any RunStore, crashAfterWrites budget: Int) {
         self.base = base
@@ -42,6 +43,14 @@ final class CrashingStore: RunStore, Sendable {
         try write(); try await base.record(entry, tenant: tenant, events: events, creating: run)
     }
     func appendEvents(_ events: [RunEvent]) async throws { try write(); try await base.appendEvents(events) }
+    /// One write, as the real store's one commit (several runs' writes together).
+    func write(_ writes: [JournalWrite]) async throws {
+        combined.withLock { $0.append(writes) }
+        try write()
+        try await base.write(writes)
+    }
+    /// The writes of several runs stored together so far.
+    var combinedWrites: [[JournalWrite]] { combined.withLock { $0 } }
     func claimInterruptedRuns(limit: Int) async throws -> [RunRecord] { try write(); return try await base.claimInterruptedRuns(limit: limit) }
     func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent] {
         try await base.loadEvents(id, tenant: tenant, after: after, limit: limit)

@@ -42,16 +42,23 @@ import Testing
             let child = try #require(try await fx.storage.store.loadRun(RunID("run_clean").child("turn/1/tool/r1"), tenant: "default"))
             #expect(child.status == .completed)
             #expect(child.parentRunID == run.id)
-            // Writes: router create, router model, child (create + model), child tool, child finish
-            // (held step + events, then the run: two writes through this wrapper), router tool,
-            // router finish (two) = 9; a separately stored child would make it 10.
-            #expect(counting.writeCount == 9)
+            // Writes: router create, router model, child (create + model), child tool, the child's
+            // end (held step, events, run) carried into the router's tool step (one write), router
+            // finish (held step + events, then the run: two writes through this wrapper) = 7; a
+            // separately stored child would make it 8, a child writing its own end 9.
+            #expect(counting.writeCount == 7)
             // A first execution looks no child up: none can exist under the new parent's id.
             #expect(counting.runLoadCount == 0)
+            // The combined write: the child's end, then the router's delegation step.
+            let combined = try #require(counting.combinedWrites.first)
+            #expect(counting.combinedWrites.count == 1)
+            #expect(combined.map { $0.finishing?.id } == [child.id, nil])
+            #expect(combined.map { $0.step?.key } == ["turn/2/model", "turn/1/tool/r1"])
+            #expect(combined.last?.events.map(\.kind) == [.toolStarted, .delegationStarted, .toolFinished, .delegationFinished])
         }
     }
 
-    @Test(arguments: 1...8)
+    @Test(arguments: 1...6)
     func delegationResumesAfterCrashAtWrite(_ crashAfter: Int) async throws {
         try await RuntimeFixture.with { fx in
             let calls = Calls()

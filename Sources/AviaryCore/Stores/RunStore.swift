@@ -31,6 +31,10 @@ public protocol RunStore: Sendable {
     /// ``finishRun(_:held:events:)`` of a run never stored: inserts `created` too, in the same
     /// commit where the store can (the default inserts it first).
     func finishRun(_ run: RunRecord, held: JournalEntry?, events: [RunEvent], creating created: RunRecord?) async throws
+    /// Stores writes of one or more runs in order — in one commit where the store can (a child
+    /// run's end with its parent's delegation step); the default stores them one after another
+    /// (``writeInSteps(_:)``).
+    func write(_ writes: [JournalWrite]) async throws
 }
 
 extension RunStore {
@@ -57,6 +61,25 @@ extension RunStore {
             try await appendEvents(events)
         }
         try await updateRun(run)
+    }
+
+    public func write(_ writes: [JournalWrite]) async throws {
+        try await writeInSteps(writes)
+    }
+
+    /// ``write(_:)`` as one store call per run's write: ``finishRun(_:held:events:creating:)``,
+    /// ``record(_:tenant:events:creating:)``, or the insert and ``appendEvents(_:)``.
+    public func writeInSteps(_ writes: [JournalWrite]) async throws {
+        for w in writes {
+            if let finishing = w.finishing {
+                try await finishRun(finishing, held: w.step, events: w.events, creating: w.creating)
+            } else if let step = w.step {
+                try await record(step, tenant: w.tenant, events: w.events, creating: w.creating)
+            } else {
+                if let created = w.creating { try await createRun(created) }
+                try await appendEvents(w.events)
+            }
+        }
     }
 
     /// Newest runs of a tenant first.

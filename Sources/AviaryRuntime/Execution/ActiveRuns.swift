@@ -34,12 +34,15 @@ public final class ActiveRuns: Sendable {
         _ = state.withLock { $0.runs.removeValue(forKey: id) }
     }
 
+    /// The journal of a run executing in this process.
+    func journal(of id: RunID) -> RunJournal? { state.withLock { $0.runs[id]?.journal } }
+
     /// True when the run executes in this process.
     public func contains(_ id: RunID) -> Bool { state.withLock { $0.runs[id] != nil } }
 
     /// The record of an executing run that is not stored yet (a delegation's child before its
     /// first write), as it started; nil once the store has it.
-    func unstoredRecord(_ id: RunID) -> RunRecord? { state.withLock { $0.runs[id]?.journal }?.unstoredRun }
+    func unstoredRecord(_ id: RunID) -> RunRecord? { journal(of: id)?.unstoredRun }
 
     /// True once ``suspendAll()`` was called (graceful shutdown has begun).
     public var isSuspending: Bool { state.withLock { $0.suspending } }

@@ -49,6 +49,7 @@ public final class AgentRuntime: Sendable {
     /// delegation's child run may be stored with its first journal write instead
     /// (`storedWithFirstWrite`, one commit fewer per delegation): until then it has done nothing
     /// durable, and a resumed parent re-runs its delegation step, which finds no child and starts it.
+    /// Such a child also carries its end to the parent's journal (see ``RunJournal``).
     func start(_ request: RunRequest, parent: RunID?, streamDeltas: Bool, storedWithFirstWrite: Bool) async throws -> RunRecord {
         guard let agent = catalog.agent(named: request.agent) else {
             throw RuntimeError(.unknownAgent, "unknown agent '\(request.agent)'; known agents: \(catalog.names.joined(separator: ", "))")
@@ -59,7 +60,9 @@ public final class AgentRuntime: Sendable {
         stored.status = .running // a run found `running` without a live process was interrupted
         let unstored: RunRecord? = storedWithFirstWrite ? stored : nil
         if unstored == nil { try await runs.createRun(stored) }
-        let journal = RunJournal.fresh(runID: record.id, tenant: record.tenant, store: runs, sink: sink, unstored: unstored)
+        let carrier = storedWithFirstWrite ? parent.flatMap(activeRuns.journal(of:)) : nil
+        let journal = RunJournal.fresh(runID: record.id, tenant: record.tenant, store: runs, sink: sink, unstored: unstored,
+                                       carrier: carrier)
         return try await execute(record, agent: agent, journal: journal, decision: nil, streamDeltas: streamDeltas)
     }
 

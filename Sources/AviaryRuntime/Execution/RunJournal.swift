@@ -10,14 +10,20 @@ import Synchronization
 /// write (the next step's record, or the run's final ``flush()``), so a run's last step, its events
 /// and the run's end share one store write. Callers hold only a step after which nothing but pure
 /// computation happens before that next write; ``writeHeld()`` makes a held step durable earlier.
+///
+/// A delegation's child run *carries* its end (final step, events, run update) to its parent's
+/// journal (`carrier`) instead of writing it: the parent's tool step for the delegation, recorded
+/// right after the child returns, stores both in one commit. Until then only pure computation
+/// happens, as for a held step; a parent that has ended takes no carried writes (the child writes).
 final class RunJournal: Sendable {
     let runID: RunID
     let tenant: String
     private let store: any RunStore
     private let sink: (any EventSink)?
+    private let carrier: RunJournal?
     private let state: Mutex<State>
 
-    private struct State {
+    fileprivate struct State {
         var entries: [String: JournalEntry]
         var nextSequence: Int
         var pending: [RunEvent] = []
@@ -25,6 +31,10 @@ final class RunJournal: Sendable {
         var held: JournalEntry?
         /// The run itself when it is not stored yet: inserted with the first write.
         var unstored: RunRecord?
+        /// Child runs' ends, stored before (and with) this journal's next write.
+        var carried: [JournalWrite] = []
+        /// The run's execution has ended (``finish(_:)``): writes are no longer carried here.
+        var ended = false
     }
 
     /// Loads the journal of a run (empty for a new run).
@@ -38,17 +48,20 @@ final class RunJournal: Sendable {
 
     /// A journal for a run that has never executed (no store reads). With `unstored`, the run is
     /// not in the store yet and is inserted together with the journal's first write.
+    /// With `carrier` (a delegation's parent journal), the run's end is carried to it.
     static func fresh(runID: RunID, tenant: String, store: any RunStore, sink: (any EventSink)?,
-                      unstored: RunRecord? = nil) -> RunJournal {
-        RunJournal(runID: runID, tenant: tenant, store: store, sink: sink, entries: [:], nextSequence: 1, unstored: unstored)
+                      unstored: RunRecord? = nil, carrier: RunJournal? = nil) -> RunJournal {
+        RunJournal(runID: runID, tenant: tenant, store: store, sink: sink, entries: [:], nextSequence: 1, unstored: unstored,
+                   carrier: carrier)
     }
 
     private init(runID: RunID, tenant: String, store: any RunStore, sink: (any EventSink)?, entries: [String: JournalEntry],
-                 nextSequence: Int, unstored: RunRecord? = nil) {
+                 nextSequence: Int, unstored: RunRecord? = nil, carrier: RunJournal? = nil) {
         self.runID = runID
         self.tenant = tenant
         self.store = store
         self.sink = sink
+        self.carrier = carrier
         self.state = Mutex(State(entries: entries, nextSequence: nextSequence, unstored: unstored))
     }
 
@@ -83,20 +96,19 @@ final class RunJournal: Sendable {
 
     /// Records a step state together with queued events (after writing a held step, if any).
     func record(_ key: String, _ stepState: JournalEntry.State, output: JSONValue? = nil, error: String? = nil) async throws {
-        try await writeHeld()
+        try await writeHeld(carriedAlone: false)
         let entry = JournalEntry(runID: runID, key: key, state: stepState, output: output, error: error)
-        let (events, unstored) = state.withLock { s -> ([RunEvent], RunRecord?) in
+        let (write, carried) = state.withLock { s -> (JournalWrite, [JournalWrite]) in
             s.entries[key] = entry
-            defer { s.pending.removeAll(keepingCapacity: true) }
-            return (s.pending, s.unstored)
+            return s.take(step: entry, tenant: tenant)
         }
-        try await write(entry, events, creating: unstored)
+        try await commit(write, after: carried)
     }
 
     /// Records a completed step in memory only; it is written with the queued events by the next
     /// ``record(_:_:output:error:)``, ``writeHeld()`` or ``flush()``.
     func hold(_ key: String, output: JSONValue) async throws {
-        try await writeHeld()
+        try await writeHeld(carriedAlone: false)
         let entry = JournalEntry(runID: runID, key: key, state: .completed, output: output)
         state.withLock { s in
             s.entries[key] = entry
@@ -104,49 +116,77 @@ final class RunJournal: Sendable {
         }
     }
 
-    /// Writes the held step, if any, together with the queued events.
-    func writeHeld() async throws {
-        let taken = state.withLock { s -> (JournalEntry, [RunEvent], RunRecord?)? in
-            guard let entry = s.held else { return nil }
+    /// Writes the held step, if any, together with the queued events — and the writes carried
+    /// from child runs, which are durable before whatever this journal's run does next. With
+    /// `carriedAlone` false, carried writes without a held step wait for the caller's own write.
+    func writeHeld(carriedAlone: Bool = true) async throws {
+        let taken = state.withLock { s -> (JournalWrite, [JournalWrite])? in
+            guard let entry = s.held else {
+                return !carriedAlone || s.carried.isEmpty ? nil : (JournalWrite(tenant: tenant), s.takeCarried())
+            }
             s.held = nil
-            defer { s.pending.removeAll(keepingCapacity: true) }
-            return (entry, s.pending, s.unstored)
+            return s.take(step: entry, tenant: tenant)
         }
-        guard let (entry, events, unstored) = taken else { return }
-        try await write(entry, events, creating: unstored)
-    }
-
-    /// Writes a step with its events, inserting the run too while it is not stored yet.
-    private func write(_ entry: JournalEntry, _ events: [RunEvent], creating unstored: RunRecord?) async throws {
-        try await store.record(entry, tenant: tenant, events: events, creating: unstored)
-        if unstored != nil { state.withLock { $0.unstored = nil } }
+        guard let (write, carried) = taken else { return }
+        try await commit(write, after: carried)
     }
 
     /// Persists the held step, if any, the queued events and the run's final state (one write
-    /// where the store can).
+    /// where the store can). A delegation's child run carries them to its parent's journal when
+    /// it is stored already and the parent still executes.
     func finish(_ run: RunRecord) async throws {
-        let (held, events, unstored) = state.withLock { s -> (JournalEntry?, [RunEvent], RunRecord?) in
-            defer {
-                s.held = nil
-                s.pending.removeAll(keepingCapacity: true)
-            }
-            return (s.held, s.pending, s.unstored)
+        let (write, carried) = state.withLock { s -> (JournalWrite, [JournalWrite]) in
+            s.ended = true
+            let held = s.held
+            s.held = nil
+            var (write, carried) = s.take(step: held, tenant: tenant)
+            write.finishing = run
+            return (write, carried)
         }
-        try await store.finishRun(run, held: held, events: events, creating: unstored)
-        if unstored != nil { state.withLock { $0.unstored = nil } }
+        if write.creating == nil, let carrier, carrier.carry(carried + [write]) { return }
+        try await commit(write, after: carried)
     }
 
     /// Persists the held step, if any, and the queued events.
     func flush() async throws {
         if state.withLock({ $0.held != nil }) { return try await writeHeld() }
-        let (events, unstored) = state.withLock { s -> ([RunEvent], RunRecord?) in
-            defer { s.pending.removeAll(keepingCapacity: true) }
-            return (s.pending, s.unstored)
+        let (write, carried) = state.withLock { $0.take(step: nil, tenant: tenant) }
+        try await commit(write, after: carried)
+    }
+
+    /// Takes a child run's end, to be stored with this journal's next write; false once this
+    /// journal's run has ended (the child then writes it).
+    private func carry(_ writes: [JournalWrite]) -> Bool {
+        state.withLock { s in
+            if s.ended { return false }
+            s.carried += writes
+            return true
         }
-        if let unstored {
-            try await store.createRun(unstored)
-            state.withLock { $0.unstored = nil }
+    }
+
+    /// Stores the carried writes, then this journal's write, in one store write where the store
+    /// can; the run is stored from then on.
+    private func commit(_ write: JournalWrite, after carried: [JournalWrite]) async throws {
+        if carried.isEmpty {
+            try await store.writeInSteps([write])
+        } else {
+            try await store.write(write.isEmpty ? carried : carried + [write])
         }
-        try await store.appendEvents(events)
+        if write.creating != nil { state.withLock { $0.unstored = nil } }
+    }
+}
+
+extension RunJournal.State {
+    /// This journal's next write (`step`, the queued events, the run while unstored) and the
+    /// carried writes that go before it; the queue and carried writes are emptied.
+    mutating func take(step: JournalEntry?, tenant: String) -> (JournalWrite, [JournalWrite]) {
+        defer { pending.removeAll(keepingCapacity: true) }
+        return (JournalWrite(tenant: tenant, creating: unstored, step: step, events: pending), takeCarried())
+    }
+
+    mutating func takeCarried() -> [JournalWrite] {
+        guard !carried.isEmpty else { return [] }
+        defer { carried.removeAll() }
+        return carried
     }
 }
