@@ -5,7 +5,7 @@
 public enum AviaryMigrations {
     /// Every migration, in order.
     public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes,
-                                          interruptedRunsIndex]
+                                          interruptedRunsIndex, sessionRunsIndex]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -84,5 +84,14 @@ public enum AviaryMigrations {
     /// the runs that start and end normally never touch it.
     static let interruptedRunsIndex = Migration(name: "0006_interrupted_runs_index", statements: [
         "CREATE INDEX runs_interrupted ON runs (updated_at, id) WHERE status = 'interrupted' AND parent_run_id IS NULL",
+    ])
+
+    /// Keeps runs without a session out of `runs_tenant_session`: every query of it compares
+    /// `session_id` with a value (which implies `IS NOT NULL`, so SQLite and PostgreSQL still use
+    /// it), and creating a run outside a session — API and CLI runs, their delegations — writes one
+    /// index page fewer.
+    static let sessionRunsIndex = Migration(name: "0007_session_runs_index", statements: [
+        "DROP INDEX IF EXISTS runs_tenant_session",
+        "CREATE INDEX runs_tenant_session ON runs (tenant_id, session_id, created_at) WHERE session_id IS NOT NULL",
     ])
 }
