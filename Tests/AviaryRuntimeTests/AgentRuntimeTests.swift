@@ -68,6 +68,33 @@ import Testing
         }
     }
 
+    /// Two calls in one response run at the same time: each tool waits (up to a deadline) until
+    /// both have started, so calls run one after the other would both report `alone`.
+    @Test func theCallsOfOneResponseRunInParallel() async throws {
+        try await RuntimeFixture.with { fx in
+            let started = Atomic<Int>(0)
+            let rendezvous = { @Sendable (_: JSONValue, _: ToolContext) async throws -> ToolOutput in
+                started.add(1, ordering: .relaxed)
+                let deadline = ContinuousClock.now + .seconds(20)
+                while started.load(ordering: .relaxed) < 2, ContinuousClock.now < deadline { await Task.yield() }
+                return ToolOutput(.string(started.load(ordering: .relaxed) < 2 ? "alone" : "together"))
+            }
+            let a = ClosureTool("tool_a", rendezvous), b = ClosureTool("tool_b", rendezvous)
+            let both = ModelResponse(message: Message(role: .assistant, parts: [
+                .toolCall(ToolCall(id: "a", name: "tool_a", arguments: [:])),
+                .toolCall(ToolCall(id: "b", name: "tool_b", arguments: [:])),
+            ]), finishReason: .toolCalls)
+            let model = ScriptedModel([.response(both), .text("done")])
+            let agent = AgentDefinition(name: "pair", instructions: "Use both tools.", tools: ["tool_a", "tool_b"])
+            let run = try await fx.runtime(agents: [agent], tools: [a, b], model: model).run(.question("hi", agent: "pair"))
+            #expect(run.status == .completed)
+            let results = model.requests[1].messages.last?.toolResults ?? []
+            #expect(results.map(\.callID) == ["a", "b"])
+            #expect(results.map(\.content) == ["together", "together"])
+            model.expectFinished()
+        }
+    }
+
     @Test func aModelThatNeverStopsHitsMaxIterations() async throws {
         try await RuntimeFixture.with { fx in
             let counter = Mutex(0)

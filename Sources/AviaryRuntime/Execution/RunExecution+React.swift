@@ -17,31 +17,24 @@ extension RunExecution {
                 let text = response.message.text
                 return Outcome(output: .string(text), text: text, usage: usage, messages: Array(messages[startCount...]))
             }
-            var keys: [String] = []
-            var seen: Set<String> = []
-            for (i, call) in calls.enumerated() {
-                var key = "turn/\(turn)/tool/\(call.id)"
-                if !seen.insert(key).inserted { key += "#\(i)" }
-                keys.append(key)
-            }
+            let keys = Self.stepKeys(calls, turn: turn)
             try control.checkpoint()
             let verdicts = calls.map { detector.observe($0) }
             if detector.tripped {
                 throw RuntimeError(.loopDetected, "agent '\(agent.name)' is looping: it repeated the same tool call \(LoopDetector.limit) times")
             }
-            let outcomes = try await withThrowingTaskGroup(of: (Int, ToolExecutor.Outcome).self) { group in
-                for (i, call) in calls.enumerated() {
-                    let key = keys[i]
-                    let repeated = verdicts[i]
-                    group.addTask {
-                        if repeated {
-                            let result = ToolResult(callID: call.id, name: call.name, isError: true,
-                                content: "Error: you already called \(call.name) with these arguments; use the earlier result or answer.")
-                            return (i, ToolExecutor.Outcome(result: result))
-                        }
-                        return (i, try await executor.execute(call, tool: tools[call.name], stepKey: key))
-                    }
+            let run = { @Sendable (i: Int) async throws -> ToolExecutor.Outcome in
+                let call = calls[i]
+                if verdicts[i] {
+                    let result = ToolResult(callID: call.id, name: call.name, isError: true,
+                        content: "Error: you already called \(call.name) with these arguments; use the earlier result or answer.")
+                    return ToolExecutor.Outcome(result: result)
                 }
+                return try await executor.execute(call, tool: tools[call.name], stepKey: keys[i])
+            }
+            // One call runs in this task; several run in parallel, one child task each.
+            let outcomes = calls.count == 1 ? [try await run(0)] : try await withThrowingTaskGroup(of: (Int, ToolExecutor.Outcome).self) { group in
+                for i in calls.indices { group.addTask { (i, try await run(i)) } }
                 var out = [ToolExecutor.Outcome?](repeating: nil, count: calls.count)
                 for try await (i, o) in group { out[i] = o }
                 return out.compactMap { $0 }
@@ -50,6 +43,16 @@ extension RunExecution {
             messages.append(Message(role: .tool, parts: outcomes.map { .toolResult($0.result) }))
         }
         throw RuntimeError(.maxIterations, "agent '\(agent.name)' reached max_iterations (\(agent.maxIterations)) without a final answer")
+    }
+
+    /// The journal keys of a turn's tool calls: `turn/<n>/tool/<call id>`, a repeated id
+    /// suffixed with its position.
+    static func stepKeys(_ calls: [ToolCall], turn: Int) -> [String] {
+        var seen: Set<String> = []
+        return calls.enumerated().map { i, call in
+            let key = "turn/\(turn)/tool/\(call.id)"
+            return seen.insert(key).inserted ? key : key + "#\(i)"
+        }
     }
 }
 
