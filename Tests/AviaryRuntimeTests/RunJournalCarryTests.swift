@@ -16,6 +16,12 @@ import Testing
         return (parent, child)
     }
 
+    /// The parent's journal and the child's, which carries its end to the parent's.
+    static func journals(_ parent: RunRecord, _ child: RunRecord, store: any RunStore) -> (RunJournal, RunJournal) {
+        let parentJournal = RunJournal.fresh(runID: parent.id, tenant: "default", store: store, sink: nil)
+        return (parentJournal, RunJournal.fresh(runID: child.id, tenant: "default", store: store, sink: nil, carrier: parentJournal))
+    }
+
     static func ended(_ run: RunRecord) -> RunRecord {
         var run = run
         run.status = .completed
@@ -27,8 +33,7 @@ import Testing
         try await RuntimeFixture.with { fx in
             let store = CrashingStore(fx.storage.store, crashAfterWrites: Int.max - 1)
             let (parent, child) = try await Self.runs(fx.storage.store)
-            let parentJournal = RunJournal.fresh(runID: parent.id, tenant: "default", store: store, sink: nil)
-            let childJournal = RunJournal.fresh(runID: child.id, tenant: "default", store: store, sink: nil, carrier: parentJournal)
+            let (parentJournal, childJournal) = Self.journals(parent, child, store: store)
             try await childJournal.hold("turn/1/model", output: ["text": "done"])
             await childJournal.emit(.runFinished, ["output": "done"])
             try await childJournal.finish(Self.ended(child))
@@ -52,9 +57,7 @@ import Testing
     @Test func aCarriedEndIsDurableBeforeTheParentPaysForItsNextCall() async throws {
         try await RuntimeFixture.with { fx in
             let (parent, child) = try await Self.runs(fx.storage.store)
-            let parentJournal = RunJournal.fresh(runID: parent.id, tenant: "default", store: fx.storage.store, sink: nil)
-            let childJournal = RunJournal.fresh(runID: child.id, tenant: "default", store: fx.storage.store, sink: nil,
-                                                carrier: parentJournal)
+            let (parentJournal, childJournal) = Self.journals(parent, child, store: fx.storage.store)
             try await childJournal.finish(Self.ended(child))
             #expect(try await fx.storage.store.loadRun(child.id, tenant: "default")?.status == .running)
             // What a model step does before calling the model.
@@ -66,9 +69,7 @@ import Testing
     @Test func aChildEndingAfterItsParentWritesItsOwnEnd() async throws {
         try await RuntimeFixture.with { fx in
             let (parent, child) = try await Self.runs(fx.storage.store)
-            let parentJournal = RunJournal.fresh(runID: parent.id, tenant: "default", store: fx.storage.store, sink: nil)
-            let childJournal = RunJournal.fresh(runID: child.id, tenant: "default", store: fx.storage.store, sink: nil,
-                                                carrier: parentJournal)
+            let (parentJournal, childJournal) = Self.journals(parent, child, store: fx.storage.store)
             try await parentJournal.finish(Self.ended(parent)) // e.g. the delegation timed out and the parent went on
             try await childJournal.finish(Self.ended(child))
             #expect(try await fx.storage.store.loadRun(child.id, tenant: "default")?.status == .completed)

@@ -9,11 +9,9 @@ struct InterruptedRunsIndexTests {
     @Test(arguments: Backend.all)
     func theMigrationCreatesThePartialIndex(_ backend: Backend) async throws {
         try await withStore(backend) { store in
-            let sql: SQLQueryString = backend == .sqlite
-                ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'runs_interrupted'"
-                : "SELECT indexname AS name FROM pg_indexes WHERE indexname = 'runs_interrupted' AND schemaname = current_schema()"
-            let rows = try await store.database.raw(sql).all()
-            #expect(rows.count == 1)
+            let definitions = try await store.indexDefinitions("runs_interrupted", backend: backend)
+            #expect(definitions.count == 1)
+            #expect(definitions.first?.contains("interrupted") == true, "\(definitions)")
         }
     }
 

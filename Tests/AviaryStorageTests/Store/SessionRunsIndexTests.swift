@@ -10,10 +10,7 @@ struct SessionRunsIndexTests {
     @Test(arguments: Backend.all)
     func theIndexLeavesRunsWithoutASessionOut(_ backend: Backend) async throws {
         try await withStore(backend) { store in
-            let sql: SQLQueryString = backend == .sqlite
-                ? "SELECT sql AS definition FROM sqlite_master WHERE type = 'index' AND name = 'runs_tenant_session'"
-                : "SELECT indexdef AS definition FROM pg_indexes WHERE indexname = 'runs_tenant_session' AND schemaname = current_schema()"
-            let definitions = try await store.database.raw(sql).all().map { try $0.decode(column: "definition", as: String.self) }
+            let definitions = try await store.indexDefinitions("runs_tenant_session", backend: backend)
             #expect(definitions.count == 1)
             #expect(definitions.first?.lowercased().contains("where (session_id is not null)") == true
                     || definitions.first?.lowercased().contains("where session_id is not null") == true, "\(definitions)")

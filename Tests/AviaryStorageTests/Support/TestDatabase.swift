@@ -2,6 +2,7 @@ import AviaryCore
 @testable import AviaryStorage
 import AviaryTesting
 import Foundation
+import SQLKit
 
 /// A private, empty database for one test: a SQLite file in a temporary folder, or a schema of
 /// its own in the PostgreSQL test database, dropped at the end.
@@ -63,5 +64,16 @@ extension TestDatabase {
             try await PostgresStorage.open(.init(url: configuration.url ?? "", schema: configuration.postgresSchema), migrate: false)
                 .closing { try await body($0.store) }
         }
+    }
+}
+
+extension SQLStore {
+    /// The definitions (`CREATE INDEX …`) of the index `name` in this store's schema: none when
+    /// it does not exist.
+    func indexDefinitions(_ name: String, backend: Backend) async throws -> [String] {
+        let sql: SQLQueryString = backend == .sqlite
+            ? "SELECT sql AS definition FROM sqlite_master WHERE type = 'index' AND name = \(bind: name)"
+            : "SELECT indexdef AS definition FROM pg_indexes WHERE indexname = \(bind: name) AND schemaname = current_schema()"
+        return try await database.raw(sql).all().map { try $0.decode(column: "definition", as: String.self) }
     }
 }
