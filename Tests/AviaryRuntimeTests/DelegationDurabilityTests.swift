@@ -58,6 +58,41 @@ import Testing
         }
     }
 
+    /// Two delegations in one response run in parallel; each child's end is stored (carried to
+    /// the router's journal, whichever of the router's writes takes it).
+    @Test func parallelDelegationsStoreBothChildrensEnds() async throws {
+        try await RuntimeFixture.with { fx in
+            let (customer, _) = ToolLoop.tools()
+            let model = FunctionModel(name: "stub") { r in
+                let isRouter = r.tools.contains { $0.name == "support_agent" }
+                let k = r.messages.filter { $0.role == .tool }.count
+                if isRouter {
+                    guard k == 0 else { return .text("Both answered.") }
+                    return ModelResponse(message: Message(role: .assistant, parts: [
+                        .toolCall(ToolCall(id: "r1", name: "support_agent", arguments: ["question": "c42?"])),
+                        .toolCall(ToolCall(id: "r2", name: "support_agent", arguments: ["question": "c43?"])),
+                    ]), finishReason: .toolCalls)
+                }
+                return k == 0 ? .toolCall("get_customer", ["customer_id": "c42"], id: "s1") : .text("Customer is active.")
+            }
+            let counting = CrashingStore(fx.storage.store, crashAfterWrites: Int.max - 1)
+            let run = try await fx.runtime(agents: [Self.router, Self.sub], tools: [customer], model: model, store: counting)
+                .run(RunRequest(agent: "router", input: ["question": "c42 and c43?"], runID: "run_pair"))
+            #expect(run.status == .completed)
+            #expect(run.output == "Both answered.")
+            for step in ["turn/1/tool/r1", "turn/1/tool/r2"] {
+                let child = try #require(try await fx.storage.store.loadRun(run.id.child(step), tenant: "default"))
+                #expect(child.status == .completed)
+                #expect(child.output == "Customer is active.")
+                let journal = try await fx.storage.store.loadJournal(child.id, tenant: "default")
+                #expect(journal.filter { $0.state == .completed }.count == 3, "\(journal.map(\.key))")
+            }
+            #expect(counting.combinedWrites.flatMap { $0 }.compactMap(\.finishing?.id).count == 2)
+            let routerSteps = try await fx.storage.store.loadJournal(run.id, tenant: "default").map(\.key).sorted()
+            #expect(routerSteps == ["turn/1/model", "turn/1/tool/r1", "turn/1/tool/r2", "turn/2/model"])
+        }
+    }
+
     @Test(arguments: 1...6)
     func delegationResumesAfterCrashAtWrite(_ crashAfter: Int) async throws {
         try await RuntimeFixture.with { fx in

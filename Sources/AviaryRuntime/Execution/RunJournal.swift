@@ -14,7 +14,8 @@ import Synchronization
 /// A delegation's child run *carries* its end (final step, events, run update) to its parent's
 /// journal (`carrier`) instead of writing it: the parent's tool step for the delegation, recorded
 /// right after the child returns, stores both in one commit. Until then only pure computation
-/// happens, as for a held step; a parent that has ended takes no carried writes (the child writes).
+/// happens, as for a held step (meanwhile the store still shows the child `running`); a parent
+/// that has ended takes no carried writes (the child writes).
 final class RunJournal: Sendable {
     let runID: RunID
     let tenant: String
