@@ -185,6 +185,7 @@ extension RunJournal.State {
         return (JournalWrite(tenant: tenant, creating: unstored, step: step, events: pending), takeCarried())
     }
 
+    /// The carried writes, emptied.
     mutating func takeCarried() -> [JournalWrite] {
         guard !carried.isEmpty else { return [] }
         defer { carried.removeAll() }

@@ -61,8 +61,10 @@ extension SQLStore {
     }
 
     /// On SQLite every write's statements go to the connection as one atomic group (one commit).
-    /// On PostgreSQL each run's write is its own statement as in ``writeInSteps(_:)``: one round
-    /// trip per write beats a transaction's four.
+    /// On PostgreSQL the writes go one after another (``writeInSteps(_:)``), each as it would
+    /// alone — one or two statements, fewer round trips than a transaction around them all; a
+    /// crash between them leaves a child ended and its parent's step not yet recorded, which a
+    /// resume handles (the parent finds the child completed).
     public func write(_ writes: [JournalWrite]) async throws {
         guard let gated = groupingDatabase, writes.count > 1 else { return try await writeInSteps(writes) }
         try await gated.executeTogether(writes.flatMap(statements(for:)))
