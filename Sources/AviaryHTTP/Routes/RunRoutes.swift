@@ -95,7 +95,7 @@ struct RunRoutes {
         }
         // Answer once the run is executing (so an event stream opened next follows the new
         // execution), or with its error if it could not start.
-        if try await Self.started(id, feed: feed, ticket: ticket) == false, let done = try await ticket.value() {
+        if await Self.started(id, feed: feed, ticket: ticket) == false, let done = try await ticket.value() {
             return Response.json(["run": done.wireJSON, "events": .string("/api/v1/runs/\(id)/events")], status: .accepted)
         }
         var accepted = run
@@ -119,11 +119,12 @@ struct RunRoutes {
     }
 
     /// Waits (up to 10 s) for the run's `run.resumed` event; false when the work ended first.
-    static func started(_ id: RunID, feed: RunEventFeed, ticket: RunTicket<RunRecord>) async throws -> Bool {
-        try await withThrowingTaskGroup(of: Void.self) { group in
+    static func started(_ id: RunID, feed: RunEventFeed, ticket: RunTicket<RunRecord>) async -> Bool {
+        await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for _ in 0..<100 {
-                    try await Task.sleep(for: .milliseconds(100))
+                    // Cancelled once the event (or the end) has been seen: the ticker just stops.
+                    guard (try? await Task.sleep(for: .milliseconds(100))) != nil else { return }
                     feed.tick()
                 }
                 feed.cancel()
