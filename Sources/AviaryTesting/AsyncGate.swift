@@ -7,7 +7,10 @@ public final class AsyncGate: Sendable {
         var open = false
         var arrivals = 0
         var waiters: [CheckedContinuation<Void, Never>] = []
-        var arrivalWatchers: [(Int, CheckedContinuation<Void, Never>)] = []
+        var arrivalWatchers: [(id: Int, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var nextWatcher = 0
+        /// Watchers cancelled before they registered.
+        var cancelledWatchers: Set<Int> = []
     }
 
     private let state = Mutex(State())
@@ -23,8 +26,8 @@ public final class AsyncGate: Sendable {
         await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
             let (resumeNow, watchers) = state.withLock { s -> (Bool, [CheckedContinuation<Void, Never>]) in
                 s.arrivals += 1
-                let ready = s.arrivalWatchers.filter { $0.0 <= s.arrivals }.map(\.1)
-                s.arrivalWatchers.removeAll { $0.0 <= s.arrivals }
+                let ready = s.arrivalWatchers.filter { $0.count <= s.arrivals }.map(\.continuation)
+                s.arrivalWatchers.removeAll { $0.count <= s.arrivals }
                 if s.open { return (true, ready) }
                 s.waiters.append(c)
                 return (false, ready)
@@ -44,15 +47,31 @@ public final class AsyncGate: Sendable {
         for w in waiters { w.resume() }
     }
 
-    /// Returns once at least `count` tasks have reached the gate.
+    /// Returns once at least `count` tasks have reached the gate, or when the waiting task is
+    /// cancelled (a test's time limit): check ``arrivals`` after it when that matters.
     public func waitForArrivals(_ count: Int = 1) async {
-        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-            let now = state.withLock { s -> Bool in
-                if s.arrivals >= count { return true }
-                s.arrivalWatchers.append((count, c))
-                return false
+        let id = state.withLock { s -> Int in
+            s.nextWatcher += 1
+            return s.nextWatcher
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+                let now = state.withLock { s -> Bool in
+                    if s.arrivals >= count || s.cancelledWatchers.remove(id) != nil { return true }
+                    s.arrivalWatchers.append((id, count, c))
+                    return false
+                }
+                if now { c.resume() }
             }
-            if now { c.resume() }
+        } onCancel: {
+            let watcher = state.withLock { s -> CheckedContinuation<Void, Never>? in
+                guard let i = s.arrivalWatchers.firstIndex(where: { $0.id == id }) else {
+                    s.cancelledWatchers.insert(id)
+                    return nil
+                }
+                return s.arrivalWatchers.remove(at: i).continuation
+            }
+            watcher?.resume()
         }
     }
 }
