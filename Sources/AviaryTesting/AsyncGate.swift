@@ -9,8 +9,6 @@ public final class AsyncGate: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
         var arrivalWatchers: [(id: Int, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
         var nextWatcher = 0
-        /// Watchers cancelled before they registered.
-        var cancelledWatchers: Set<Int> = []
     }
 
     private let state = Mutex(State())
@@ -57,7 +55,9 @@ public final class AsyncGate: Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
                 let now = state.withLock { s -> Bool in
-                    if s.arrivals >= count || s.cancelledWatchers.remove(id) != nil { return true }
+                    // A task cancelled before this point is flagged already (the handler below
+                    // found nothing to resume), so it does not register.
+                    if s.arrivals >= count || Task.isCancelled { return true }
                     s.arrivalWatchers.append((id, count, c))
                     return false
                 }
@@ -65,10 +65,7 @@ public final class AsyncGate: Sendable {
             }
         } onCancel: {
             let watcher = state.withLock { s -> CheckedContinuation<Void, Never>? in
-                guard let i = s.arrivalWatchers.firstIndex(where: { $0.id == id }) else {
-                    s.cancelledWatchers.insert(id)
-                    return nil
-                }
+                guard let i = s.arrivalWatchers.firstIndex(where: { $0.id == id }) else { return nil }
                 return s.arrivalWatchers.remove(at: i).continuation
             }
             watcher?.resume()

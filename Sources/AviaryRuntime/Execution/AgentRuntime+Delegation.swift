@@ -13,7 +13,7 @@ extension AgentRuntime {
         } else {
             let request = RunRequest(agent: agent.name, input: ["question": .string(question)], tenant: context.tenant,
                                      principal: context.values["principal"] ?? "local", sessionID: context.sessionID, runID: childID)
-            record = try await start(request, parent: context.runID, streamDeltas: false, storedWithFirstWrite: true)
+            record = try await start(request, parent: context.runID, streamDeltas: false, delegation: true)
         }
         switch record.status {
         case .completed:

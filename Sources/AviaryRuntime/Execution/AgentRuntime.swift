@@ -42,15 +42,15 @@ public final class AgentRuntime: Sendable {
 
     /// Starts a new run; with `streamDeltas` the model's text is streamed as transient `model.delta` events.
     public func run(_ request: RunRequest, parent: RunID? = nil, streamDeltas: Bool) async throws -> RunRecord {
-        try await start(request, parent: parent, streamDeltas: streamDeltas, storedWithFirstWrite: false)
+        try await start(request, parent: parent, streamDeltas: streamDeltas, delegation: false)
     }
 
     /// Starts a new run. A run is normally stored before it starts, so it is never lost. A
-    /// delegation's child run may be stored with its first journal write instead
-    /// (`storedWithFirstWrite`, one commit fewer per delegation): until then it has done nothing
-    /// durable, and a resumed parent re-runs its delegation step, which finds no child and starts it.
-    /// Such a child also carries its end to the parent's journal (see ``RunJournal``).
-    func start(_ request: RunRequest, parent: RunID?, streamDeltas: Bool, storedWithFirstWrite: Bool) async throws -> RunRecord {
+    /// delegation's child run (`delegation`) is stored with its first journal write instead, one
+    /// commit fewer: until then it has done nothing durable, and a resumed parent re-runs its
+    /// delegation step, which finds no child and starts it. It also carries its end to the
+    /// parent's journal (see ``RunJournal``).
+    func start(_ request: RunRequest, parent: RunID?, streamDeltas: Bool, delegation: Bool) async throws -> RunRecord {
         guard let agent = catalog.agent(named: request.agent) else {
             throw RuntimeError(.unknownAgent, "unknown agent '\(request.agent)'; known agents: \(catalog.names.joined(separator: ", "))")
         }
@@ -58,9 +58,9 @@ public final class AgentRuntime: Sendable {
                                sessionID: request.sessionID, parentRunID: parent, agent: agent.name, input: request.input)
         var stored = record
         stored.status = .running // a run found `running` without a live process was interrupted
-        let unstored: RunRecord? = storedWithFirstWrite ? stored : nil
+        let unstored: RunRecord? = delegation ? stored : nil
         if unstored == nil { try await runs.createRun(stored) }
-        let carrier = storedWithFirstWrite ? parent.flatMap(activeRuns.journal(of:)) : nil
+        let carrier = delegation ? parent.flatMap(activeRuns.journal(of:)) : nil
         let journal = RunJournal.fresh(runID: record.id, tenant: record.tenant, store: runs, sink: sink, unstored: unstored,
                                        carrier: carrier)
         return try await execute(record, agent: agent, journal: journal, decision: nil, streamDeltas: streamDeltas)
