@@ -54,7 +54,26 @@ import Testing
             #expect(counting.combinedWrites.count == 1)
             #expect(combined.map { $0.finishing?.id } == [child.id, nil])
             #expect(combined.map { $0.step?.key } == ["turn/2/model", "turn/1/tool/r1"])
-            #expect(combined.last?.events.map(\.kind) == [.toolStarted, .delegationStarted, .toolFinished, .delegationFinished])
+            // `tool.started` went with the router's model step, written before the delegation ran.
+            #expect(combined.last?.events.map(\.kind) == [.delegationStarted, .toolFinished, .delegationFinished])
+        }
+    }
+
+    @Test func aPureToolIsWrittenWithTheChildsFirstStep() async throws {
+        try await RuntimeFixture.with { fx in
+            let (customer, _) = ToolLoop.tools(customerPolicy: .computation)
+            let counting = CrashingStore(fx.storage.store, crashAfterWrites: Int.max - 1)
+            let run = try await fx.runtime(agents: [Self.router, Self.sub], tools: [customer], model: Self.model(Calls()), store: counting)
+                .run(RunRequest(agent: "router", input: ["question": "c42?"], runID: "run_pure"))
+            #expect(run.status == .completed)
+            // Writes: router create, router model, child (create + model + its pure tool call), the
+            // child's end carried into the router's tool step, router finish (two writes) = 6.
+            #expect(counting.writeCount == 6)
+            let child = RunID("run_pure").child("turn/1/tool/r1")
+            let first = try #require(counting.combinedWrites.first)
+            #expect(first.map(\.creating?.id) == [child, nil])
+            #expect(first.map(\.step?.key) == ["turn/1/model", "turn/1/tool/s1"])
+            #expect(try await fx.storage.store.loadJournal(child, tenant: "default").filter { $0.state == .completed }.count == 3)
         }
     }
 
@@ -93,13 +112,16 @@ import Testing
         }
     }
 
-    @Test(arguments: 1...6)
-    func delegationResumesAfterCrashAtWrite(_ crashAfter: Int) async throws {
+    /// Every write boundary: 6 writes with a read-only tool, 5 with a pure one.
+    static let crashPoints: [(Int, Bool)] = (1...6).map { ($0, false) } + (1...5).map { ($0, true) }
+
+    @Test(arguments: crashPoints)
+    func delegationResumesAfterCrashAtWrite(_ crashAfter: Int, pure: Bool) async throws {
         try await RuntimeFixture.with { fx in
             let calls = Calls()
-            let (customer, _) = ToolLoop.tools()
+            let (customer, _) = ToolLoop.tools(customerPolicy: pure ? .computation : .readOnly)
             let crashing = CrashingStore(fx.storage.store, crashAfterWrites: crashAfter)
-            let runID = RunID("run_delegate_crash_\(crashAfter)")
+            let runID = RunID("run_delegate_crash_\(crashAfter)_\(pure)")
             let childID = runID.child("turn/1/tool/r1")
             let request = RunRequest(agent: "router", input: ["question": "c42?"], runID: runID)
             let first = try? await fx.runtime(agents: [Self.router, Self.sub], tools: [customer], model: Self.model(calls), store: crashing)

@@ -20,15 +20,18 @@ import Testing
         }
     }
 
-    @Test(arguments: 1...16)
-    func toolLoopResumesAfterCrashAtWrite(_ crashAfter: Int) async throws {
+    /// With `pure` tools (`ToolPolicy.computation`) a model step and the tool call after it are
+    /// one write, so a crash loses both or neither.
+    @Test(arguments: 1...16, [false, true])
+    func toolLoopResumesAfterCrashAtWrite(_ crashAfter: Int, pure: Bool) async throws {
         try await RuntimeFixture.with { fx in
             let modelCalls = Mutex(0)
             let base = ToolLoop.model()
             let model = FunctionModel { r in modelCalls.withLock { $0 += 1 }; return try await base.respond(to: r) }
-            let (customer, incidents) = ToolLoop.tools()
+            let policy: ToolPolicy = pure ? .computation : .readOnly
+            let (customer, incidents) = ToolLoop.tools(customerPolicy: policy, incidentsPolicy: policy)
             let crashing = CrashingStore(fx.storage.store, crashAfterWrites: crashAfter)
-            let runID = RunID("run_crash_\(crashAfter)")
+            let runID = RunID("run_crash_\(crashAfter)_\(pure)")
             var request = RunRequest.question("q", agent: "support")
             request.runID = runID
             let first = try? await fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: model, store: crashing).run(request)
@@ -64,6 +67,29 @@ import Testing
         #expect(writes <= 16, "extend the crash-point range to \(writes)")
     }
 
+    @Test func pureToolCallsAreWrittenWithTheModelStepBeforeThem() async throws {
+        try await RuntimeFixture.with { fx in
+            let (customer, incidents) = ToolLoop.tools(customerPolicy: .computation, incidentsPolicy: .computation)
+            let counting = CrashingStore(fx.storage.store, crashAfterWrites: Int.max - 1)
+            let run = try await fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: ToolLoop.model(), store: counting)
+                .run(.question("q", agent: "support"))
+            #expect(run.status == .completed)
+            // Writes: the run's creation; each model step with its tool call (one write each,
+            // before the next model call); the final step, events and run (two writes through this
+            // wrapper) = 5, where read-only tools make 7.
+            #expect(counting.writeCount == 5)
+            let together = counting.combinedWrites.map { $0.compactMap(\.step?.key) }
+            #expect(together == [["turn/1/model", "turn/1/tool/call_0"], ["turn/2/model", "turn/2/tool/call_1"]])
+            // The events go with the first step: the model's response and the tool's whole call.
+            let firstEvents = counting.combinedWrites.first?.first?.events.map(\.kind) ?? []
+            #expect(firstEvents.suffix(3) == [.modelResponse, .toolStarted, .toolFinished])
+            #expect(counting.combinedWrites.allSatisfy { $0.dropFirst().allSatisfy(\.events.isEmpty) })
+            let journal = try await fx.storage.store.loadJournal(run.id, tenant: "default")
+            #expect(journal.filter { $0.state == .completed }.count == 5)
+            #expect(customer.callCount == 1 && incidents.callCount == 1)
+        }
+    }
+
     @Test func aNonIdempotentToolInterruptedMidCallNeedsAttention() async throws {
         try await RuntimeFixture.with { fx in
             let (_, incidents) = ToolLoop.tools()
@@ -76,7 +102,9 @@ import Testing
             let runID = RunID("run_na")
             var request = RunRequest.question("q", agent: "support")
             request.runID = runID
-            let crashing = CrashingStore(fx.storage.store, crashAfterWrites: 3) // create, context? started → then die
+            // Writes: the run's creation, then the model step with the tool's started step (one
+            // write); the tool then dies mid-call.
+            let crashing = CrashingStore(fx.storage.store, crashAfterWrites: 2)
             _ = try? await fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: ToolLoop.model(), store: crashing).run(request)
             let journal = try await fx.storage.store.loadJournal(runID, tenant: "default")
             try #require(journal.contains { $0.key.contains("/tool/") && $0.state == .started })
@@ -102,8 +130,8 @@ import Testing
             let runID = RunID("run_retry")
             var request = RunRequest.question("q", agent: "support")
             request.runID = runID
-            // Writes: createRun(1), model completed(2), tool started(3) → die before the tool's completion.
-            let crashing = CrashingStore(fx.storage.store, crashAfterWrites: 3)
+            // Writes: createRun(1), model completed with tool started(2) → die before the tool's completion.
+            let crashing = CrashingStore(fx.storage.store, crashAfterWrites: 2)
             _ = try? await fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: ToolLoop.model(), store: crashing).run(request)
             let runtime = fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: ToolLoop.model())
             #expect(try await runtime.resume(runID, tenant: "default").status == .needsAttention)

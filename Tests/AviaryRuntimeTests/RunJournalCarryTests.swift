@@ -34,7 +34,7 @@ import Testing
             let store = CrashingStore(fx.storage.store, crashAfterWrites: Int.max - 1)
             let (parent, child) = try await Self.runs(fx.storage.store)
             let (parentJournal, childJournal) = Self.journals(parent, child, store: store)
-            try await childJournal.hold("turn/1/model", output: ["text": "done"])
+            childJournal.hold("turn/1/model", output: ["text": "done"])
             await childJournal.emit(.runFinished, ["output": "done"])
             try await childJournal.finish(Self.ended(child))
 

@@ -30,13 +30,13 @@ enum ToolLoop {
     static let agent = AgentDefinition(name: "support", instructions: "You are a support assistant. Use the tools to answer.",
                                        tools: ["get_customer", "get_incidents"])
 
-    static func tools(customerPolicy: ToolPolicy = .readOnly) -> (ClosureTool, ClosureTool) {
+    static func tools(customerPolicy: ToolPolicy = .readOnly, incidentsPolicy: ToolPolicy = .readOnly) -> (ClosureTool, ClosureTool) {
         let customer = ClosureTool("get_customer", parameters: [
             "type": "object", "properties": ["customer_id": ["type": "string"]], "required": ["customer_id"],
         ], policy: customerPolicy) { args, _ in
             ToolOutput(["id": args["customer_id"] ?? .null, "name": "Acme Corp", "status": "active", "plan": "pro"])
         }
-        let incidents = ClosureTool("get_incidents", policy: .readOnly) { _, _ in
+        let incidents = ClosureTool("get_incidents", policy: incidentsPolicy) { _, _ in
             ToolOutput([["id": "inc-1", "customer_id": "c42", "status": "open", "title": "Login failures"]])
         }
         return (customer, incidents)

@@ -45,7 +45,7 @@ struct GetCustomerTool: Tool {
             "type": "object", "properties": ["customer_id": ["type": "string"]], "required": ["customer_id"],
         ])
     }
-    var policy: ToolPolicy { .readOnly }
+    var policy: ToolPolicy { .computation } // in-memory: held across like the runtime's own computation
 
     func call(arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
         let id = arguments["customer_id"]?.stringValue ?? ""
@@ -57,7 +57,7 @@ struct GetCustomerTool: Tool {
 /// `get_incidents()`: the open incidents.
 struct GetIncidentsTool: Tool {
     var spec: ToolSpec { ToolSpec(name: "get_incidents", description: "List open incidents.", parameters: ["type": "object", "properties": [:]]) }
-    var policy: ToolPolicy { .readOnly }
+    var policy: ToolPolicy { .computation } // in-memory: held across like the runtime's own computation
 
     func call(arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
         ToolOutput([["id": "inc-1", "customer_id": "c42", "status": "open", "title": "Login failures"]])

@@ -14,16 +14,39 @@ public struct ToolPolicy: Sendable, Hashable, Codable {
     /// Whether calling twice with the same arguments is harmless; decides what resume does with a
     /// call found started but not completed. Default `false`.
     public var idempotent: Bool
+    /// Whether the call is computation inside this process: no side effects and no waiting on a
+    /// network, a disk or a person (an in-memory lookup, a calculator, a formatter). The runtime
+    /// then treats the call like its own computation: the completed step before it (the model's
+    /// response) is not written first, and the call's own step is held too, so both are stored
+    /// with the run's next write — one store commit per model call instead of two. A crash during
+    /// the call loses what was held, as a crash during the runtime's own computation does: resume
+    /// repeats the model call and the tool call. Implies ``idempotent``. Default `false`.
+    public var pure: Bool
 
     /// Creates a policy; every field has a default.
-    public init(timeout: Double = 30, retries: Int = 0, backoff: Double = 0.2, risk: Risk = .safe, idempotent: Bool = false) {
+    public init(timeout: Double = 30, retries: Int = 0, backoff: Double = 0.2, risk: Risk = .safe, idempotent: Bool = false,
+                pure: Bool = false) {
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
         self.risk = risk
-        self.idempotent = idempotent
+        self.idempotent = idempotent || pure
+        self.pure = pure
+    }
+
+    /// Decodes a policy; `pure` may be missing (policies encoded before it existed).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(timeout: try c.decode(Double.self, forKey: .timeout), retries: try c.decode(Int.self, forKey: .retries),
+                  backoff: try c.decode(Double.self, forKey: .backoff), risk: try c.decode(Risk.self, forKey: .risk),
+                  idempotent: try c.decode(Bool.self, forKey: .idempotent),
+                  pure: try c.decodeIfPresent(Bool.self, forKey: .pure) ?? false)
     }
 
     /// Read-only tools: idempotent and safe.
     public static let readOnly = ToolPolicy(idempotent: true)
+
+    /// Pure computation in this process (see ``pure``): idempotent, safe, held across like the
+    /// runtime's own computation.
+    public static let computation = ToolPolicy(pure: true)
 }

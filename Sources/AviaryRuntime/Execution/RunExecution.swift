@@ -80,13 +80,12 @@ struct RunExecution: Sendable {
         if !calls.isEmpty, !response.message.text.isEmpty {
             await journal.emit(.reasoningStep, ["step": .string(key), "text": .string(response.message.text)])
         }
-        if calls.isEmpty {
-            // A final answer: what follows is pure computation up to the run's end, so the step is
-            // written with the run's last events (the session commit writes it first).
-            try await journal.hold(key, output: response.json)
-        } else {
-            try await journal.record(key, .completed, output: response.json)
-        }
+        // Held, not written: a final answer is followed by computation up to the run's end (the
+        // step is written with the run's last events; the session commit writes it first), and
+        // tool calls by the tool executor, which writes held steps before any call that is not
+        // pure computation (`ToolPolicy.pure`) — so with pure tools the response and their
+        // results are written together before the next model call.
+        journal.hold(key, output: response.json)
         return response
     }
 

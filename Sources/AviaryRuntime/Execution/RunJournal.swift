@@ -6,10 +6,11 @@ import Synchronization
 /// One run's journal and event log while it executes: replays recorded steps, records new ones,
 /// numbers events and forwards them to the sink. Events are persisted together with journal writes.
 ///
-/// A step can be *held* (``hold(_:output:)``) instead of recorded: it is written with the next
-/// write (the next step's record, or the run's final ``flush()``), so a run's last step, its events
-/// and the run's end share one store write. Callers hold only a step after which nothing but pure
-/// computation happens before that next write; ``writeHeld()`` makes a held step durable earlier.
+/// Steps can be *held* (``hold(_:output:)``) instead of recorded: they are written with the next
+/// write (the next step's record, ``writeHeld()`` before a paid call or a tool that is not pure
+/// computation, or the run's end), so a model step and the pure tool calls after it, or a run's last
+/// step, its events and the run's end, share one store write. Callers hold only steps after which
+/// nothing but computation happens before that next write.
 ///
 /// A delegation's child run *carries* its end (final step, events, run update) to its parent's
 /// journal (`carrier`) instead of writing it: the parent's tool step for the delegation, recorded
@@ -28,8 +29,8 @@ final class RunJournal: Sendable {
         var entries: [String: JournalEntry]
         var nextSequence: Int
         var pending: [RunEvent] = []
-        /// A completed step recorded in memory, not yet written.
-        var held: JournalEntry?
+        /// Completed steps recorded in memory, not yet written (in order).
+        var held: [JournalEntry] = []
         /// The run itself when it is not stored yet: inserted with the first write.
         var unstored: RunRecord?
         /// Child runs' ends, stored before (and with) this journal's next write.
@@ -95,64 +96,55 @@ final class RunJournal: Sendable {
         await sink.receive(RunEvent(runID: runID, sequence: sequence, tenant: tenant, kind: kind, data: data))
     }
 
-    /// Records a step state together with queued events (after writing a held step, if any).
+    /// Records a step state, in one store write with the held steps before it and the queued events.
     func record(_ key: String, _ stepState: JournalEntry.State, output: JSONValue? = nil, error: String? = nil) async throws {
-        try await writeHeld(carriedAlone: false)
         let entry = JournalEntry(runID: runID, key: key, state: stepState, output: output, error: error)
-        let (write, carried) = state.withLock { s -> (JournalWrite, [JournalWrite]) in
+        let (writes, carried) = state.withLock { s -> ([JournalWrite], [JournalWrite]) in
             s.entries[key] = entry
-            return s.take(step: entry, tenant: tenant)
+            return s.take(steps: s.takeHeld() + [entry], tenant: tenant)
         }
-        try await commit(write, after: carried)
+        try await commit(writes, after: carried)
     }
 
     /// Records a completed step in memory only; it is written with the queued events by the next
-    /// ``record(_:_:output:error:)``, ``writeHeld()`` or ``flush()``.
-    func hold(_ key: String, output: JSONValue) async throws {
-        try await writeHeld(carriedAlone: false)
+    /// ``record(_:_:output:error:)``, ``writeHeld()``, ``finish(_:)`` or ``flush()``.
+    func hold(_ key: String, output: JSONValue) {
         let entry = JournalEntry(runID: runID, key: key, state: .completed, output: output)
         state.withLock { s in
             s.entries[key] = entry
-            s.held = entry
+            s.held.append(entry)
         }
     }
 
-    /// Writes the held step, if any, together with the queued events — and the writes carried
-    /// from child runs, which are durable before whatever this journal's run does next. With
-    /// `carriedAlone` false, carried writes without a held step wait for the caller's own write.
-    func writeHeld(carriedAlone: Bool = true) async throws {
-        let taken = state.withLock { s -> (JournalWrite, [JournalWrite])? in
-            guard let entry = s.held else {
-                return !carriedAlone || s.carried.isEmpty ? nil : (JournalWrite(tenant: tenant), s.takeCarried())
-            }
-            s.held = nil
-            return s.take(step: entry, tenant: tenant)
+    /// Writes the held steps, if any, together with the queued events — and the writes carried
+    /// from child runs, which are durable before whatever this journal's run does next.
+    func writeHeld() async throws {
+        let taken = state.withLock { s -> ([JournalWrite], [JournalWrite])? in
+            guard !s.held.isEmpty else { return s.carried.isEmpty ? nil : ([], s.takeCarried()) }
+            return s.take(steps: s.takeHeld(), tenant: tenant)
         }
-        guard let (write, carried) = taken else { return }
-        try await commit(write, after: carried)
+        guard let (writes, carried) = taken else { return }
+        try await commit(writes, after: carried)
     }
 
-    /// Persists the held step, if any, the queued events and the run's final state (one write
+    /// Persists the held steps, if any, the queued events and the run's final state (one write
     /// where the store can). A delegation's child run carries them to its parent's journal when
     /// it is stored already and the parent still executes.
     func finish(_ run: RunRecord) async throws {
-        let (write, carried) = state.withLock { s -> (JournalWrite, [JournalWrite]) in
+        let (writes, carried) = state.withLock { s -> ([JournalWrite], [JournalWrite]) in
             s.ended = true
-            let held = s.held
-            s.held = nil
-            var (write, carried) = s.take(step: held, tenant: tenant)
-            write.finishing = run
-            return (write, carried)
+            var (writes, carried) = s.take(steps: s.takeHeld(), tenant: tenant)
+            writes[writes.count - 1].finishing = run
+            return (writes, carried)
         }
-        if write.creating == nil, let carrier, carrier.carry(carried + [write]) { return }
-        try await commit(write, after: carried)
+        if writes[0].creating == nil, let carrier, carrier.carry(carried + writes) { return }
+        try await commit(writes, after: carried)
     }
 
-    /// Persists the held step, if any, and the queued events.
+    /// Persists the held steps, if any, and the queued events.
     func flush() async throws {
-        if state.withLock({ $0.held != nil }) { return try await writeHeld() }
-        let (write, carried) = state.withLock { $0.take(step: nil, tenant: tenant) }
-        try await commit(write, after: carried)
+        let (writes, carried) = state.withLock { s in s.take(steps: s.takeHeld(), tenant: tenant) }
+        try await commit(writes, after: carried)
     }
 
     /// Takes a child run's end, to be stored with this journal's next write; false once this
@@ -165,24 +157,35 @@ final class RunJournal: Sendable {
         }
     }
 
-    /// Stores the carried writes, then this journal's write, in one store write where the store
+    /// Stores the carried writes, then this journal's writes, in one store write where the store
     /// can; the run is stored from then on.
-    private func commit(_ write: JournalWrite, after carried: [JournalWrite]) async throws {
-        if carried.isEmpty {
-            try await store.writeInSteps([write])
+    private func commit(_ writes: [JournalWrite], after carried: [JournalWrite]) async throws {
+        if carried.isEmpty, writes.count == 1 {
+            try await store.writeInSteps(writes)
         } else {
-            try await store.write(write.isEmpty ? carried : carried + [write])
+            try await store.write(carried + writes.filter { !$0.isEmpty })
         }
-        if write.creating != nil { state.withLock { $0.unstored = nil } }
+        if writes.first?.creating != nil { state.withLock { $0.unstored = nil } }
     }
 }
 
 extension RunJournal.State {
-    /// This journal's next write (`step`, the queued events, the run while unstored) and the
-    /// carried writes that go before it; the queue and carried writes are emptied.
-    mutating func take(step: JournalEntry?, tenant: String) -> (JournalWrite, [JournalWrite]) {
+    /// This journal's next writes — the queued events and the run while unstored with the first
+    /// step, then one write per further step (one write even without steps) — and the carried
+    /// writes that go before them; the queue and carried writes are emptied. The events go with the
+    /// first write: an event of a step is never missing once the step is stored.
+    mutating func take(steps: [JournalEntry], tenant: String) -> ([JournalWrite], [JournalWrite]) {
         defer { pending.removeAll(keepingCapacity: true) }
-        return (JournalWrite(tenant: tenant, creating: unstored, step: step, events: pending), takeCarried())
+        var writes = [JournalWrite(tenant: tenant, creating: unstored, step: steps.first, events: pending)]
+        for step in steps.dropFirst() { writes.append(JournalWrite(tenant: tenant, step: step)) }
+        return (writes, takeCarried())
+    }
+
+    /// The held steps, emptied.
+    mutating func takeHeld() -> [JournalEntry] {
+        guard !held.isEmpty else { return [] }
+        defer { held.removeAll() }
+        return held
     }
 
     /// The carried writes, emptied.

@@ -41,7 +41,10 @@ struct ToolExecutor: Sendable {
             }
         }
         await journal.emit(.toolStarted, ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments, "step": .string(stepKey)])
-        if !(tool?.tool.policy.idempotent ?? true) {
+        let pure = tool?.tool.policy.pure ?? false
+        if pure {
+            // Computation in this process: held steps stay held across it (`ToolPolicy.pure`).
+        } else if !(tool?.tool.policy.idempotent ?? true) {
             // Resume must find a non-idempotent call started before it runs. For an idempotent
             // tool a `started` step and no step resume the same way (the call runs again), so the
             // write is skipped; the event is persisted with the step's completion.
@@ -75,7 +78,11 @@ struct ToolExecutor: Sendable {
             await journal.emit(.delegationFinished, ["agent": .string(delegate), "child_run_id": .string(journal.runID.child(stepKey).rawValue),
                                                      "is_error": .bool(outcome.result.isError)])
         }
-        try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
+        if pure {
+            journal.hold(stepKey, output: Self.encodeOutcome(outcome))
+        } else {
+            try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
+        }
         return outcome
     }
 
