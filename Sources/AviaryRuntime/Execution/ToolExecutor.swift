@@ -45,9 +45,9 @@ struct ToolExecutor: Sendable {
         if pure {
             // Computation in this process: held steps stay held across it (`ToolPolicy.pure`).
         } else if !(tool?.tool.policy.idempotent ?? true) {
-            // Resume must find a non-idempotent call started before it runs. For an idempotent
-            // tool a `started` step and no step resume the same way (the call runs again), so the
-            // write is skipped; the event is persisted with the step's completion.
+            // Resume must find a non-idempotent call started before it runs (written with the
+            // held steps). For an idempotent tool a `started` step and no step resume the same way
+            // (the call runs again), so only the held steps are written, with the queued events.
             try await journal.record(stepKey, .started)
         } else {
             try await journal.writeHeld()
