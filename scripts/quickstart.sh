@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start: builds aviary and asks the support-swarm example a question, end to end.
 # With OPENAI_API_KEY or ANTHROPIC_API_KEY set, that provider answers; otherwise the embedded
-# local model is installed on first use (one-time llama.cpp build, ~20 min on 2 cores) and started.
+# local model is installed on first use (one-time llama.cpp build, 4-20 min on 2 cores) and started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 QUESTION="${1:-Are there any active incidents right now, and what should client789 do about their failed transfer?}"

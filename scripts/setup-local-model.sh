@@ -9,7 +9,7 @@
 #   setup.log    pip's full output
 #
 # Idempotent: when READY exists it does nothing. Building llama.cpp from source takes
-# about 15-20 minutes on 2 cores, once.
+# 4-20 minutes on 2 cores (by host), once.
 set -euo pipefail
 
 LLAMA_CPP_PYTHON_VERSION="0.3.36"
@@ -54,7 +54,7 @@ if "$VPY" -c "import llama_cpp, importlib.metadata as m; assert m.version('llama
     step "llama-cpp-python $LLAMA_CPP_PYTHON_VERSION already installed"
 else
     step "installing llama-cpp-python[server]==$LLAMA_CPP_PYTHON_VERSION"
-    echo "    building llama.cpp from source: about 15-20 minutes on 2 cores, one time only"
+    echo "    building llama.cpp from source: 4-20 minutes on 2 cores, one time only"
     echo "    (full output in $LOG)"
     START=$(date +%s)
     if ! "$VPY" -m pip install --disable-pip-version-check --progress-bar off \
