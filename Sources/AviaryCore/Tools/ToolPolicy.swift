@@ -20,7 +20,8 @@ public struct ToolPolicy: Sendable, Hashable, Codable {
     /// response) is not written first, and the call's own step is held too, so both are stored
     /// with the run's next write — one store commit per model call instead of two. A crash during
     /// the call loses what was held, as a crash during the runtime's own computation does: resume
-    /// repeats the model call and the tool call. Implies ``idempotent``. Default `false`.
+    /// repeats the model call and the tool call. Implies ``idempotent`` (the initialisers set both;
+    /// the runtime checks `pure` first). Default `false`.
     public var pure: Bool
 
     /// Creates a policy; every field has a default.

@@ -15,6 +15,8 @@ struct ToolExecutor: Sendable {
     }
 
     func execute(_ call: ToolCall, tool: PreparedTool?, stepKey: String) async throws -> Outcome {
+        // An unknown tool fails without running: idempotent, not pure.
+        let policy = tool?.tool.policy ?? .readOnly
         if let entry = journal.entry(stepKey) {
             switch entry.state {
             case .completed:
@@ -22,7 +24,6 @@ struct ToolExecutor: Sendable {
             case .failed:
                 return Outcome(result: ToolResult(callID: call.id, name: call.name, content: entry.error ?? "failed", isError: true))
             case .started:
-                let idempotent = tool?.tool.policy.idempotent ?? true
                 switch decision {
                 case .skip(let value):
                     let outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: ToolOutput(value).modelText))
@@ -33,7 +34,7 @@ struct ToolExecutor: Sendable {
                 case .retry:
                     break
                 case nil:
-                    if !idempotent {
+                    if !policy.idempotent {
                         throw RuntimeError(.needsAttention,
                             "step \(stepKey) calls non-idempotent tool '\(call.name)' and was interrupted mid-call; decide with `aviary runs resume \(journal.runID) --retry | --skip-with JSON | --fail`")
                     }
@@ -41,16 +42,12 @@ struct ToolExecutor: Sendable {
             }
         }
         await journal.emit(.toolStarted, ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments, "step": .string(stepKey)])
-        let pure = tool?.tool.policy.pure ?? false
-        if pure {
-            // Computation in this process: held steps stay held across it (`ToolPolicy.pure`).
-        } else if !(tool?.tool.policy.idempotent ?? true) {
-            // Resume must find a non-idempotent call started before it runs (written with the
-            // held steps). For an idempotent tool a `started` step and no step resume the same way
-            // (the call runs again), so only the held steps are written, with the queued events.
-            try await journal.record(stepKey, .started)
-        } else {
-            try await journal.writeHeld()
+        // A pure call is computation in this process: held steps stay held across it
+        // (`ToolPolicy.pure`). Resume must find a non-idempotent call started before it runs
+        // (written with the held steps). For an idempotent tool a `started` step and no step resume
+        // the same way (the call runs again), so only the held steps are written, with the queued events.
+        if !policy.pure {
+            if policy.idempotent { try await journal.writeHeld() } else { try await journal.record(stepKey, .started) }
         }
         let start = ContinuousClock.now
         let outcome: Outcome
@@ -78,7 +75,7 @@ struct ToolExecutor: Sendable {
             await journal.emit(.delegationFinished, ["agent": .string(delegate), "child_run_id": .string(journal.runID.child(stepKey).rawValue),
                                                      "is_error": .bool(outcome.result.isError)])
         }
-        if pure {
+        if policy.pure {
             journal.hold(stepKey, output: Self.encodeOutcome(outcome))
         } else {
             try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
