@@ -3,15 +3,16 @@
 # the fastest Python peer of shared/bench/README.md) on one workload, against a stub LLM that is
 # already running (PORT, default 18181); prints each program's median CPU per run and runs/s and
 # the ratio of the CPU medians. The peers' table in the README is from one hour of 2026-11-22 and
-# this VM's speed drifts by tens of percent between hours: rounds that alternate the two programs
-# see the same drift, so their ratio is comparable with the issue's "1/20 of the fastest peer".
+# this VM's speed drifts by tens of percent between hours and up to 4x between hosts: rounds that
+# alternate the two programs see the same drift, so their ratio is comparable with the issue's
+# "1/20 of the fastest peer" (the ratio itself differs by host: docs/benchmarks.md).
 #
 #   scripts/bench-vs-peer.sh ROUNDS WORKLOAD CONCURRENCY RUNS BINARY [OUT]
 #   e.g. scripts/bench-vs-peer.sh 3 delegate 1 2000 .build/release/aviary
 #
 # PYTHON (default /tmp/peervenv/bin/python) must have the peer's packages; see the peer's header.
 set -euo pipefail
-if [ $# -lt 5 ]; then sed -n 2,12p "$0" >&2; exit 2; fi
+if [ $# -lt 5 ]; then sed -n 2,13p "$0" >&2; exit 2; fi
 rounds=$1 workload=$2 concurrency=$3 runs=$4 binary=$5 out=${6:-$(mktemp)}
 python=${PYTHON:-/tmp/peervenv/bin/python}
 peer="$(dirname "$0")/peer-openai-agents.py"

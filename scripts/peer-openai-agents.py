@@ -3,8 +3,9 @@
 peer there — so Aviary and the peer can be measured in the same hour on this VM.
 
 The peers' table in the README was measured on 2026-11-22; the VM's speed drifts by tens of percent
-between hours, so a ratio measured with both programs in one set of interleaved rounds is the fair
-comparison. Same versions as the README's peers:
+between hours and by up to 4x between hosts of this machine kind — not alike for Aviary and the
+peer (docs/benchmarks.md, "Current results") — so a ratio measured with both programs in one set of
+interleaved rounds is the fair comparison. Same versions as the README's peers:
 
     python3 -m venv /tmp/peervenv
     /tmp/peervenv/bin/pip install 'openai-agents==0.24.0' 'openai==3.54.0' 'httpx==0.28.1'
