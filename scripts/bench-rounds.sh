@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The six command lines of docs/benchmarks.md ("Machine and command lines"), ROUNDS times back to
+# The six command lines of docs/benchmarks.md ("How to reproduce"), ROUNDS times back to
 # back, against stubs already running on PORT (LATENCY_MS=0, default 18181) and SLOW_PORT
 # (LATENCY_MS=50, default 18182); prints the results table of docs/benchmarks.md (the median round
 # by runs/s per line, ranges over the rounds) and keeps the raw JSON lines in OUT.
@@ -7,10 +7,10 @@
 #   scripts/bench-rounds.sh ROUNDS BINARY [OUT]
 #   e.g. scripts/bench-rounds.sh 3 .build/release/aviary /tmp/rounds.jsonl
 #
-# Read the stub's own CPU per run first: it tells how fast the VM is in this hour. The quiet
-# hours measured so far gave ≈ 0.58 ms (tool-loop, C=1) and ≈ 0.77 ms (delegate, C=1); rounds in
-# hours where it is far above that are not comparable with the targets (use scripts/bench-ab.sh
-# to compare builds in any hour).
+# Read the stub's own CPU per run first: it tells how fast the VM is while the rounds run (hosts
+# of this machine kind differ by up to 4x; docs/benchmarks.md gives the stub's figures next to the
+# results). Compare rounds only with rounds of a similar stub CPU (use scripts/bench-ab.sh to
+# compare builds in any hour).
 set -euo pipefail
 if [ $# -lt 2 ]; then sed -n 2,13p "$0" >&2; exit 2; fi
 rounds=$1 binary=$2 out=${3:-$(mktemp)}

@@ -5,7 +5,7 @@ import NIOCore
 ///
 /// AsyncHTTPClient flushes a request's head as soon as it is encoded and then, in the same call,
 /// writes and flushes its body: two system calls, and on a loopback connection two trips through
-/// the kernel's network stack, per model call (≈ 5–8 % of a benchmark run's CPU). Placed next to
+/// the kernel's network stack, per model call, where one would do. Placed next to
 /// the socket, this handler holds a flush until the end of the current turn of the event loop;
 /// whatever else the turn writes (the body) goes out with it. Nothing waits longer than that turn.
 public final class CoalescingFlushHandler: ChannelOutboundHandler, RemovableChannelHandler {

@@ -7,7 +7,7 @@ import NIOPosix
 /// binary) it is the loop's own timer: setting and cancelling it touch only the loop's timer queue.
 /// `Task.sleep` there goes through Dispatch instead — a `dispatch_after` that wakes Dispatch's
 /// manager thread on every call and fires on a Dispatch worker long after the work it guarded has
-/// ended, which made tool timeouts cost ≈ 8 % of a benchmark run's CPU. Elsewhere (Swift's
+/// ended: two extra threads woken for every tool call's deadline. Elsewhere (Swift's
 /// cooperative pool) it is a task that sleeps.
 package struct LoopTimer: Sendable {
     private enum Backing: Sendable {

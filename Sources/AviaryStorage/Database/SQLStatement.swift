@@ -4,8 +4,8 @@ import SQLiteKit
 /// SQL text with `?` where each bind goes, and the binds as plain values: the store's hot writes
 /// (a journal step, a run's events, a run row).
 ///
-/// On SQLite the text and values go to the connection as they are; SQLKit's general serializer
-/// (an existential per fragment, a dynamic cast per bind) cost about 5 % of a run's CPU there. On
+/// On SQLite the text and values go to the connection as they are, skipping SQLKit's general
+/// serializer (an existential per fragment, a dynamic cast per bind) on the hottest path there. On
 /// PostgreSQL it serialises like any `SQLExpression`, each `?` becoming the dialect's placeholder,
 /// so the text must not contain `?` anywhere else (no string literals with `?`, no `?` operators).
 struct SQLStatement: SQLExpression, Sendable {
