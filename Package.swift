@@ -80,7 +80,9 @@ let package = Package(
             .product(name: "Tracing", package: "swift-distributed-tracing"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ],
+        // The API's contract, compiled into the binary (served as JSON at /openapi.json).
+        resources: [.embedInCode("OpenAPI/openapi.yaml")]),
         .target(name: "AviaryApp", dependencies: [
             "AviaryCore", "AviaryModels", "AviaryRuntime", "AviaryTools", "AviaryStorage", "AviaryHTTP",
             "AviaryObservability", "AviaryOTel",

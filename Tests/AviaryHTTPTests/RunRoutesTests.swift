@@ -1,8 +1,10 @@
 import AviaryCore
 import AviaryHTTP
 import AviaryRuntime
+import AviaryStorage
 import AviaryTesting
 import Foundation
+import NIOHTTP1
 import Testing
 
 @Suite struct RunRoutesTests {
@@ -169,8 +171,10 @@ import Testing
             let runID = RunID("run_interrupted")
             try await fx.store.createRun(RunRecord(id: runID, tenant: "acme", principal: "alice", agent: "support",
                                                   input: ["question": "hi"], status: .interrupted))
-            try await fx.store.appendEvents([RunEvent(runID: runID, sequence: 1, tenant: "acme", kind: .runStarted),
-                                             RunEvent(runID: runID, sequence: 2, tenant: "acme", kind: .runInterrupted)])
+            try await fx.store.appendEvents([RunEvent(runID: runID, sequence: 1, tenant: "acme", kind: .runStarted,
+                                                      data: ["agent": "support", "input": ["question": "hi"]]),
+                                             RunEvent(runID: runID, sequence: 2, tenant: "acme", kind: .runInterrupted,
+                                                      data: ["error": "the server shut down"])])
             let key = try await fx.key()
             let accepted = try await fx.call(.POST, "/api/v1/runs/\(runID)/resume", key: key)
             #expect(accepted.status == 202)

@@ -54,6 +54,13 @@ extension APIError {
         headers[.retryAfter] = String(max(1, seconds))
         return APIError(.tooManyRequests, code: code, message, headers: headers)
     }
+    /// 405: the path exists but does not serve this method; `Allow` lists the methods it serves.
+    public static func methodNotAllowed(_ method: String, path: String, allow: String) -> APIError {
+        var headers = HTTPFields()
+        headers[.allow] = allow
+        return APIError(.methodNotAllowed, code: "method_not_allowed", "\(path) does not support \(method); allowed: \(allow)",
+                        headers: headers)
+    }
     /// 413: the body is larger than the limit.
     public static func bodyTooLarge(limit: Int) -> APIError {
         APIError(.contentTooLarge, code: "body_too_large", "request body exceeds the limit of \(limit) bytes")

@@ -2,6 +2,7 @@ import AviaryCore
 import AviaryRuntime
 import Foundation
 import Hummingbird
+import Logging
 
 /// The OpenAI-compatible facade: `GET /v1/models` lists the agents a key may use and
 /// `POST /v1/chat/completions` runs the agent named by `model` — non-streaming, or streaming
@@ -10,7 +11,7 @@ import Hummingbird
 struct OpenAIRoutes {
     let env: RouteEnvironment
 
-    func register(on router: Router<AviaryRequestContext>) {
+    func register(on router: RouteRecorder) {
         router.get("/v1/models") { _, context in try models(context) }
         router.post("/v1/chat/completions") { request, context in try await completions(request, context) }
     }

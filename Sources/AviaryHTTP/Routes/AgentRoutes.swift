@@ -1,4 +1,5 @@
 import AviaryCore
+import AviaryRuntime
 import Hummingbird
 
 /// `GET /api/v1/agents?capability=&cost_tier=&status=`: the agent registry. Drafts are listed
@@ -6,7 +7,7 @@ import Hummingbird
 struct AgentRoutes {
     let env: RouteEnvironment
 
-    func register(on router: Router<AviaryRequestContext>) {
+    func register(on router: RouteRecorder) {
         router.get("/api/v1/agents") { request, context in try list(request, context) }
     }
 

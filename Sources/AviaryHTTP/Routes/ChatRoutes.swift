@@ -1,6 +1,7 @@
 import AviaryCore
 import AviaryRuntime
 import Hummingbird
+import Logging
 
 /// `POST /chat`: seed 000's contract. `{userId, question, sessionId?}` →
 /// `{sessionId, response, metadata{input_tokens, output_tokens, total_tokens, cost_usd}}`.
@@ -8,7 +9,7 @@ import Hummingbird
 struct ChatRoutes {
     let env: RouteEnvironment
 
-    func register(on router: Router<AviaryRequestContext>) {
+    func register(on router: RouteRecorder) {
         router.post("/chat") { request, context in try await chat(request, context) }
     }
 

@@ -5,7 +5,7 @@ import Hummingbird
 struct HealthRoutes {
     let env: RouteEnvironment
 
-    func register(on router: Router<AviaryRequestContext>) {
+    func register(on router: RouteRecorder) {
         router.get("/health") { _, _ in Response.json(["status": "ok"]) }
         router.get("/ready") { _, _ in try await ready() }
     }

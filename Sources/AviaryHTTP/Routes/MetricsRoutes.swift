@@ -1,5 +1,6 @@
-import Hummingbird
+import AviaryCore
 import HTTPTypes
+import Hummingbird
 import NIOCore
 
 /// `GET /metrics`: Prometheus text exposition (public by default, for scrapers; admin-only
@@ -7,7 +8,7 @@ import NIOCore
 struct MetricsRoutes {
     let env: RouteEnvironment
 
-    func register(on router: Router<AviaryRequestContext>) {
+    func register(on router: RouteRecorder) {
         router.get("/metrics") { _, context in
             if !env.config.publicMetrics, try context.requireIdentity().role != .admin {
                 throw APIError.forbidden("metrics are for admins")

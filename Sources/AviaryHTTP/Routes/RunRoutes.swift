@@ -8,7 +8,7 @@ import HTTPTypes
 struct RunRoutes {
     let env: RouteEnvironment
 
-    func register(on router: Router<AviaryRequestContext>) {
+    func register(on router: RouteRecorder) {
         router.get("/api/v1/runs") { request, context in try await env.bounded { try await list(request, context) } }
         router.get("/api/v1/runs/{id}") { _, context in
             try await env.bounded {

@@ -1,12 +1,14 @@
 import AviaryCore
+import AviaryRuntime
 import Foundation
 import Hummingbird
+import Logging
 
 /// `GET /sessions/{id}`, `GET /sessions/{id}/messages`, `DELETE /sessions/{id}` (right to erasure).
 struct SessionRoutes {
     let env: RouteEnvironment
 
-    func register(on router: Router<AviaryRequestContext>) {
+    func register(on router: RouteRecorder) {
         router.get("/sessions/{id}") { _, context in try await env.bounded { try await show(context) } }
         router.get("/sessions/{id}/messages") { request, context in try await env.bounded { try await messages(request, context) } }
         router.delete("/sessions/{id}") { _, context in try await env.bounded { try await delete(context) } }

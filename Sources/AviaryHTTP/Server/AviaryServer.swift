@@ -15,19 +15,27 @@ public struct AviaryServer: Sendable {
     let configuration: ServerConfiguration
     let dependencies: ServerDependencies
     let authenticator: Authenticator
+    let document: OpenAPIDocument
 
     /// Builds the server; throws when the JWT settings are unusable.
     public init(configuration: ServerConfiguration, dependencies: ServerDependencies) async throws {
         self.configuration = configuration
         self.dependencies = dependencies
+        self.document = try OpenAPIDocument.bundled()
         var jwt: JWTVerifier?
         if let settings = configuration.jwt { jwt = try await JWTVerifier(settings: settings) }
         self.authenticator = Authenticator(keys: APIKeyIssuer(store: dependencies.keys), jwt: jwt)
     }
 
     /// The router with every route and middleware.
-    public func router() -> Router<AviaryRequestContext> {
-        let router = Router(context: AviaryRequestContext.self)
+    public func router() -> Router<AviaryRequestContext> { build().router }
+
+    /// Every route the server registers (method and path template, as the OpenAPI document
+    /// writes them), without the 405 answers for the methods a path does not serve.
+    public var routes: [OpenAPIDocument.Operation] { build().routes }
+
+    private func build() -> RouteRecorder {
+        let router = RouteRecorder(Router(context: AviaryRequestContext.self))
         var publicRoutes = Self.publicRoutes
         if configuration.publicMetrics { publicRoutes.insert("/metrics") }
         router.add(middleware: ObservabilityMiddleware(metrics: dependencies.metrics, tracer: dependencies.tracer))
@@ -41,12 +49,13 @@ public struct AviaryServer: Sendable {
                                                        timeout: configuration.runTimeout))
         HealthRoutes(env: env).register(on: router)
         MetricsRoutes(env: env).register(on: router)
-        OpenAPIRoutes().register(on: router)
+        OpenAPIRoutes(document: document).register(on: router)
         ChatRoutes(env: env).register(on: router)
         SessionRoutes(env: env).register(on: router)
         OpenAIRoutes(env: env).register(on: router)
         RunRoutes(env: env).register(on: router)
         AgentRoutes(env: env).register(on: router)
+        router.answerUnsupportedMethods()
         return router
     }
 

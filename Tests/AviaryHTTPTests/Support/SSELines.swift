@@ -8,6 +8,8 @@ final class SSELines: @unchecked Sendable {
     private var iterator: HTTPClientResponse.Body.AsyncIterator
     private var buffer: [UInt8] = []
     private var finished = false
+    /// Called with each frame's `data` (the contract check of `ServerFixture.stream`).
+    var checkData: (@Sendable (String) -> Void)?
 
     init(body: HTTPClientResponse.Body) { iterator = body.makeAsyncIterator() }
 
@@ -34,7 +36,10 @@ final class SSELines: @unchecked Sendable {
         var sawAnything = false
         while let line = try await nextLine() {
             if line.isEmpty {
-                if sawAnything { return frame }
+                if sawAnything {
+                    if let data = frame.data { checkData?(data) }
+                    return frame
+                }
                 continue
             }
             sawAnything = true
@@ -50,6 +55,7 @@ final class SSELines: @unchecked Sendable {
             default: break
             }
         }
+        if sawAnything, let data = frame.data { checkData?(data) }
         return sawAnything ? frame : nil
     }
 

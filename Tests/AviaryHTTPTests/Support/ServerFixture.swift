@@ -9,6 +9,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import ServiceLifecycle
+import Testing
 
 /// A real `aviary serve` HTTP server on 127.0.0.1 (ephemeral port) over a real SQLite store in a
 /// temporary directory, with test-double models, plus an HTTP client to call it.
@@ -21,6 +22,8 @@ struct ServerFixture: Sendable {
     let hub: RunEventHub
     let group: ServiceGroup
     let directory: URL
+    /// Every route the server registers (method and path template).
+    let routes: [OpenAPIDocument.Operation]
 
     /// Builds and starts the server, runs `body`, then shuts everything down gracefully.
     static func with<T: Sendable>(agents: [AgentDefinition], tools: [any Tool] = [], model: any LanguageModel,
@@ -63,7 +66,8 @@ struct ServerFixture: Sendable {
                     var iterator = ports.makeAsyncIterator()
                     guard let port = await iterator.next() else { throw FixtureError(message: "server did not start") }
                     let fixture = ServerFixture(baseURL: "http://127.0.0.1:\(port)", port: port, client: client, store: storage.store,
-                                                runtime: runtime, hub: hub, group: group, directory: dir)
+                                                runtime: runtime, hub: hub, group: group, directory: dir,
+                                                routes: server.routes)
                     let result = try await body(fixture)
                     await group.triggerGracefulShutdown()
                     while let next = try await tasks.next() { if next != nil { continue } }
@@ -99,6 +103,12 @@ struct ServerFixture: Sendable {
         let response = try await client.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 8 << 20)
         let text = String(buffer: bytes)
+        var fields: [String: String] = [:]
+        for header in response.headers { fields[header.name.lowercased()] = header.value }
+        for problem in APIContract.bundled.violations(method: method.rawValue, path: path, status: Int(response.status.code),
+                                                      contentType: response.headers["Content-Type"].first, headers: fields, body: text) {
+            Issue.record("API contract: \(problem)")
+        }
         return HTTPResult(status: Int(response.status.code), headers: response.headers, text: text,
                           json: try? JSONValue(parsing: text))
     }
@@ -112,7 +122,16 @@ struct ServerFixture: Sendable {
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let json { request.body = .bytes(ByteBuffer(string: json.jsonString)) }
         let response = try await client.execute(request, timeout: .seconds(60))
-        return (Int(response.status.code), SSELines(body: response.body))
+        let status = Int(response.status.code)
+        let lines = SSELines(body: response.body)
+        if response.headers["Content-Type"].first?.hasPrefix("text/event-stream") == true {
+            lines.checkData = { data in
+                for problem in APIContract.bundled.frameViolations(method: method.rawValue, path: path, status: status, data: data) {
+                    Issue.record("API contract: \(problem)")
+                }
+            }
+        }
+        return (status, lines)
     }
 }
 
