@@ -1,6 +1,13 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Every target declares what it imports (a member is visible only through a module the file
+/// imports) and spells existential types `any P`, as the packages Aviary builds on do.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
 let package = Package(
     name: "Aviary",
     platforms: [.macOS(.v15)],
@@ -25,7 +32,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
-        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        // Exact: AviaryStorage (SQLiteHandle) and AviarySQLiteWAL call SQLite's C API through
+        // `VaporCSQLite`, sqlite-nio's internal C module with its `sqlite_nio_`-prefixed symbols, which
+        // is not a product and has no stability promise. Upgrading is a deliberate act: bump this
+        // version, rebuild, and run the storage tests (the WAL VFS tests exercise the C API).
+        .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -40,17 +51,17 @@ let package = Package(
     targets: [
         .target(name: "AviaryCore", dependencies: [
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .target(name: "AviaryModels", dependencies: [
             "AviaryCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOFoundationCompat", package: "swift-nio"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .target(name: "AviaryTools", dependencies: [
             "AviaryCore",
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
-        ]),
+        ], swiftSettings: swiftSettings),
         // C: a pass-through SQLite VFS that writes each WAL commit with one write (see CoalescingVFS.c);
         // SQLiteNIO only for the SQLite it bundles.
         .target(name: "AviarySQLiteWAL", dependencies: [
@@ -63,7 +74,7 @@ let package = Package(
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .target(name: "AviaryRuntime", dependencies: [
             "AviaryCore",
             // Only for the event loop's timers (LoopTimer); the runtime does no I/O of its own.
@@ -71,7 +82,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .target(name: "AviaryHTTP", dependencies: [
             "AviaryCore", "AviaryRuntime",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -82,7 +93,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ],
         // The API's contract, compiled into the binary (served as JSON at /openapi.json).
-        resources: [.embedInCode("OpenAPI/openapi.yaml")]),
+        resources: [.embedInCode("OpenAPI/openapi.yaml")], swiftSettings: swiftSettings),
         .target(name: "AviaryApp", dependencies: [
             "AviaryCore", "AviaryModels", "AviaryRuntime", "AviaryTools", "AviaryStorage", "AviaryHTTP",
             "AviaryObservability", "AviaryOTel",
@@ -90,48 +101,48 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Yams", package: "Yams"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .target(name: "AviaryObservability", dependencies: [
             "AviaryCore",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "CoreMetrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Tracing", package: "swift-distributed-tracing"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .target(name: "AviaryOTel", dependencies: [
             .product(name: "OTel", package: "swift-otel"),
             .product(name: "Tracing", package: "swift-distributed-tracing"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .target(name: "AviaryTesting", dependencies: [
             "AviaryCore", "AviaryStorage",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .executableTarget(name: "aviary", dependencies: [
             "AviaryApp",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .testTarget(name: "AviaryCoreTests", dependencies: ["AviaryCore", "AviaryTesting"]),
+        ], swiftSettings: swiftSettings),
+        .testTarget(name: "AviaryCoreTests", dependencies: ["AviaryCore", "AviaryTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryModelsTests", dependencies: [
                         "AviaryModels", "AviaryTesting",
                         .product(name: "AsyncHTTPClient", package: "async-http-client"),
                         .product(name: "NIOEmbedded", package: "swift-nio"),
                     ],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "AviaryToolsTests", dependencies: ["AviaryTools", "AviaryTesting"]),
-        .testTarget(name: "AviaryStorageTests", dependencies: ["AviaryStorage", "AviarySQLiteWAL", "AviaryTesting"]),
+                    resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "AviaryToolsTests", dependencies: ["AviaryTools", "AviaryTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "AviaryStorageTests", dependencies: ["AviaryStorage", "AviarySQLiteWAL", "AviaryTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryRuntimeTests", dependencies: [
             "AviaryRuntime", "AviaryStorage", "AviaryTools", "AviaryTesting",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryHTTPTests", dependencies: [
             "AviaryHTTP", "AviaryRuntime", "AviaryStorage", "AviaryTesting",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -139,28 +150,28 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ], exclude: ["Scripts"]),
+        ], exclude: ["Scripts"], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryAppTests", dependencies: [
             "AviaryApp", "AviaryTesting",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryObservabilityTests", dependencies: [
             "AviaryObservability",
             .product(name: "Tracing", package: "swift-distributed-tracing"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryOTelTests", dependencies: [
             "AviaryOTel", "AviaryObservability", "AviaryTesting",
             .product(name: "Tracing", package: "swift-distributed-tracing"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: swiftSettings),
         .testTarget(name: "aviaryTests", dependencies: [
             "aviary", "AviaryApp", "AviaryStorage", "AviaryTesting",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        ]),
+        ], swiftSettings: swiftSettings),
     ]
 )

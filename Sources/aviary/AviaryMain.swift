@@ -1,18 +1,20 @@
-import NIOCore
-import NIOPosix
+import ArgumentParser
+import Foundation
 
-/// The process entry point: installs NIO's event loops as the concurrency executor, then runs ``Aviary``.
+/// The process entry point: installs the concurrency executor (``ConcurrencyExecutor``, chosen
+/// with `AVIARY_EXECUTOR`), then runs ``Aviary``.
 @main
 enum AviaryMain {
-    /// Swift concurrency runs on NIO's event loops, where the HTTP client, the server and SQLite's
-    /// completions already live: a task resumed by an I/O completion continues on the thread that
-    /// completed it instead of hopping to the cooperative pool (a futex wake-up and a context switch
-    /// per await on I/O). Installed before any other task exists, so every command gets it. Jobs run
-    /// as generic-executor jobs (``LoopGlobalExecutor``); NIO's own take-over is the fallback.
     static func main() async {
-        if await !LoopGlobalExecutor.install() {
-            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        let requested: ConcurrencyExecutor
+        do {
+            requested = try ConcurrencyExecutor.requested(in: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("aviary: \(error)\n".utf8))
+            exit(2)
         }
+        // Installed before any other task exists, so every command gets it.
+        _ = await ConcurrencyExecutor.install(requested)
         await Aviary.main()
     }
 }

@@ -18,8 +18,7 @@ struct BenchCommand: AsyncParsableCommand {
         try await failing {
             guard let w = BenchmarkWorkload(rawValue: workload) else { throw ValidationError("--workload must be tool-loop or delegate") }
             let options = BenchmarkRunner.Options(workload: w, runs: n, concurrency: c, warmup: warmup, port: port, databasePath: database)
-            let line = try await BenchmarkRunner(options: options, progress: { printError($0) }).run()
-            print(line.jsonString)
+            print(try await BenchmarkRunner(options: options, progress: { printError($0) }).jsonLine())
         }
     }
 }

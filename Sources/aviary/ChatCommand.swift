@@ -1,7 +1,5 @@
 import ArgumentParser
 import AviaryApp
-import AviaryCore
-import AviaryRuntime
 import Foundation
 
 /// `aviary chat "<question>"`: one turn of a session.
@@ -31,31 +29,19 @@ struct ChatCommand: AsyncParsableCommand {
     func run() async throws {
         try await failing {
             let config = try options.configuration(agent: agent)
-            let sink = ConsoleEventSink(verbose: verbose)
-            let appOptions = AviaryApplication.Options(sink: sink, progress: { printError($0) })
-            let verbose = self.verbose, json = self.json, question = self.question, session = self.session, user = self.user
-            let result = try await AviaryApplication.with(config, options: appOptions) { app in
-                let agent = try app.project.chatAgent(config.defaultAgent)
-                return try await app.runtime.chat(ChatRequest(userID: user, question: question, sessionID: session,
-                                                              agent: agent.name, tenant: config.tenant))
-            }
-            let usage = result.run.usage
+            let appOptions = AviaryApplication.Options(sink: ConsoleEventPrinter(verbose: verbose, write: { printError($0) }),
+                                                       progress: { printError($0) })
+            let outcome = try await AviaryApplication.chat(config, question: question, session: session, user: user, options: appOptions)
             if json {
-                let out: JSONValue = [
-                    "sessionId": .string(result.session.id), "response": .string(result.response), "runId": .string(result.run.id.rawValue),
-                    "status": .string(result.run.status.rawValue),
-                    "metadata": ["input_tokens": .number(Double(usage.inputTokens)), "output_tokens": .number(Double(usage.outputTokens)),
-                                 "total_tokens": .number(Double(usage.totalTokens)), "cost_usd": .number(usage.costUSD)],
-                ]
-                print(out.jsonString)
-            } else if result.run.status == .completed {
-                print(result.response)
+                print(outcome.json)
+            } else if outcome.completed {
+                print(outcome.response)
             }
-            if verbose || result.run.status != .completed {
-                printError("session \(result.session.id) · run \(result.run.id) · \(result.run.status.rawValue) · \(usage.totalTokens) tokens · $\(String(format: "%.6f", usage.costUSD))")
+            if verbose || !outcome.completed {
+                printError("session \(outcome.sessionID) · run \(outcome.runID) · \(outcome.status) · \(outcome.totalTokens) tokens · $\(String(format: "%.6f", outcome.costUSD))")
             }
-            if result.run.status != .completed {
-                printError("error: \(result.run.error ?? "the run did not complete")")
+            if !outcome.completed {
+                printError("error: \(outcome.error ?? "the run did not complete")")
                 throw ExitCode.failure
             }
         }

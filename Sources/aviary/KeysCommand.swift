@@ -1,6 +1,5 @@
 import ArgumentParser
 import AviaryApp
-import AviaryCore
 import Foundation
 
 /// `aviary keys create`: creates an API key for `aviary serve` (printed once, stored hashed).
@@ -28,14 +27,10 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await failing {
-                guard let role = Role(rawValue: role) else {
-                    throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
                 let config = try options.configuration()
-                let issued = try await AviaryApplication.createAPIKey(config, tenant: tenant, principal: principal ?? "key-\(role.rawValue)",
-                                                                      role: role, name: name)
+                let issued = try await AviaryApplication.createAPIKey(config, tenant: tenant, principal: principal, role: role, name: name)
                 print(issued.key)
-                printError("created key \(issued.record.id) for tenant '\(issued.record.tenant)', principal '\(issued.record.principal)', role \(role.rawValue); store it now: it is not shown again")
+                printError("created key \(issued.id) for tenant '\(issued.tenant)', principal '\(issued.principal)', role \(issued.role); store it now: it is not shown again")
             }
         }
     }

@@ -1,3 +1,4 @@
+#if compiler(<6.6) && !os(Windows) && !os(WASI)
 import NIOCore
 import Synchronization
 
@@ -48,3 +49,4 @@ final class LoopJobQueue: @unchecked Sendable {
         spare = batch
     }
 }
+#endif

@@ -2,6 +2,7 @@ import ArgumentParser
 import AviaryApp
 import AviaryCore
 import AviaryRuntime
+import AviaryStorage
 import Foundation
 
 /// `aviary runs list|show|resume`.
@@ -85,7 +86,7 @@ struct RunsCommand: AsyncParsableCommand {
                 }
                 let config = try options.configuration()
                 let id = RunID(self.id)
-                let options = AviaryApplication.Options(sink: ConsoleEventSink(verbose: verbose), progress: { printError($0) })
+                let options = AviaryApplication.Options(sink: ConsoleEventPrinter(verbose: verbose, write: { printError($0) }), progress: { printError($0) })
                 let run = try await AviaryApplication.with(config, options: options) { app in
                     try await app.runtime.resume(id, tenant: config.tenant, decision: decision)
                 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import AviaryCore
+import AviaryApp
 import Foundation
 
 /// `aviary schema check SCHEMA.json < instance.json`.
@@ -14,11 +14,8 @@ struct SchemaCommand: AsyncParsableCommand {
         func run() async throws {
             try await failing {
                 let schemaText = try String(contentsOfFile: schema, encoding: .utf8)
-                let compiled = try JSONSchema(parsing: schemaText)
                 let input = FileHandle.standardInput.readDataToEndOfFile()
-                let instance: JSONValue
-                do { instance = try JSONValue(parsing: Array(input)) } catch { throw ValidationError("standard input is not JSON: \(error)") }
-                let violations = compiled.validate(instance)
+                let violations = try SchemaCheck.violations(schema: schemaText, instance: Array(input))
                 if violations.isEmpty {
                     print("valid")
                 } else {

@@ -28,10 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await failing {
             var config = try options.configuration(agent: agent)
-            if let host { config.server.host = host }
-            if let port { config.server.port = port }
-            if let agent { config.server.chatAgent = agent }
+            config.overrideServer(host: host, port: port, chatAgent: agent)
             let logger = try LogSetup.logger(format: logFormat, level: logLevel)
+            logger.info("concurrency executor", metadata: ["executor": .string(ConcurrencyExecutor.current.rawValue)])
             let appOptions = AviaryApplication.Options(progress: { printError($0) }, logger: logger)
             let serve = AviaryApplication.ServeOptions(onBound: { port in printError("aviary serve: listening on port \(port)") })
             try await AviaryApplication.serve(config, options: appOptions, serve: serve)

@@ -12,10 +12,7 @@ struct ValidateCommand: AsyncParsableCommand {
             let config = try options.configuration()
             do {
                 let project = try await ProjectLoader().load(config)
-                for agent in project.catalog.all {
-                    print("ok  agent \(agent.name) (\(agent.kind.rawValue), tools: \(agent.tools.joined(separator: ", ")))")
-                }
-                print("\(project.catalog.all.count) agents, \(project.tools.names.count) tools: valid")
+                for line in project.summaryLines { print(line) }
             } catch let error as ProjectLoadError {
                 for p in error.problems { printError("error: \(p)") }
                 throw ExitCode.failure

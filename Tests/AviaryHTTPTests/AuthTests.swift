@@ -1,9 +1,11 @@
 import AviaryCore
 import AviaryHTTP
+import AviaryStorage
 import AviaryTesting
 import CryptoExtras
 import Foundation
 import JWTKit
+import NIOHTTP1
 import Testing
 
 /// Claims a test signs.

@@ -1,7 +1,10 @@
 import AviaryCore
 import AviaryHTTP
+import AviaryRuntime
+import AviaryStorage
 import AviaryTesting
 import Foundation
+import NIOHTTP1
 import Testing
 
 @Suite struct ChatRoutesTests {

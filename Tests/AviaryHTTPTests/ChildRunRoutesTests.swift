@@ -1,8 +1,10 @@
 import AviaryCore
 import AviaryHTTP
 import AviaryRuntime
+import AviaryStorage
 import AviaryTesting
 import Foundation
+import NIOHTTP1
 import Testing
 
 /// A delegation's child run is stored with its first step (in a session the history pin; without

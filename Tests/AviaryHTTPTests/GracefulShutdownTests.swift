@@ -4,6 +4,8 @@ import AviaryRuntime
 import AviaryStorage
 import AviaryTesting
 import Foundation
+import NIOHTTP1
+import ServiceLifecycle
 import Testing
 
 @Suite struct GracefulShutdownTests {

@@ -1,7 +1,9 @@
 import AviaryCore
 import AviaryHTTP
+import AviaryStorage
 import AviaryTesting
 import Foundation
+import NIOHTTP1
 import Testing
 
 /// Streams text in words, like a real provider's SSE stream.
@@ -9,7 +11,7 @@ struct WordStreamingModel: LanguageModel {
     let base: FunctionModel
     var name: String { "words" }
     func respond(to request: ModelRequest) async throws -> ModelResponse { try await base.respond(to: request) }
-    func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelStreamEvent, Error> {
+    func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelStreamEvent, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {

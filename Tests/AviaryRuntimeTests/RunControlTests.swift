@@ -1,5 +1,6 @@
 import AviaryCore
 import AviaryRuntime
+import AviaryStorage
 import AviaryTesting
 import Foundation
 import ServiceLifecycle

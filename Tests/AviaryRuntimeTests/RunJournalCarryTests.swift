@@ -1,5 +1,6 @@
 import AviaryCore
 @testable import AviaryRuntime
+import AviaryStorage
 import AviaryTesting
 import Foundation
 import Testing

@@ -6,7 +6,8 @@ import Foundation
 import Testing
 
 /// Kills a real `aviary chat` process mid-run (SIGKILL) and resumes the run with `aviary runs resume`:
-/// the completed tool call is not repeated and the completed model call is not paid for again.
+/// the completed tool call is not repeated and the completed model call is not paid for again —
+/// under the shipped binary's executor (`loop`) and under NIO's take-over (`AVIARY_EXECUTOR=nio`).
 @Suite struct KillAndResumeTests {
     static func writeProject(_ dir: URL) throws {
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("agents"), withIntermediateDirectories: true)
@@ -18,7 +19,8 @@ import Testing
         """.write(to: dir.appendingPathComponent("agents/scribe.yaml"), atomically: true, encoding: .utf8)
     }
 
-    @Test func killedChatResumesWithoutRepeatingCompletedSteps() async throws {
+    @Test(arguments: ["loop", "nio"])
+    func killedChatResumesWithoutRepeatingCompletedSteps(executor: String) async throws {
         try await withTemporaryDirectory { dir in
             try Self.writeProject(dir)
             let writeCall = FakeToolCall(id: "call_w", name: "write", arguments: #"{"path":"note.txt","content":"remember the milk"}"#)
@@ -28,7 +30,7 @@ import Testing
                 .toolCalls([writeCall]), .error(status: 429, body: #"{"error":{"message":"slow down","type":"rate_limit"}}"#, retryAfter: "30"),
             ]) { server in
                 let cli = try CLIProcess(["chat", "--project", dir.path, "note the milk"],
-                                         environment: ["OPENAI_API_KEY": "x", "OPENAI_BASE_URL": server.baseURL])
+                                         environment: ["OPENAI_API_KEY": "x", "OPENAI_BASE_URL": server.baseURL, "AVIARY_EXECUTOR": executor])
                 try cli.start()
                 let reached = try await eventually { server.requests.count >= 2 || !cli.process.isRunning }
                 #expect(reached)
@@ -52,7 +54,8 @@ import Testing
             // Phase 2: resume against a fresh server that only knows the final answer.
             try await withFakeOpenAIServer(replies: [.text("Saved your note.")]) { server in
                 let (status, out, err) = try CLIProcess.run(["runs", "resume", runID.rawValue, "--project", dir.path],
-                                                            environment: ["OPENAI_API_KEY": "x", "OPENAI_BASE_URL": server.baseURL])
+                                                            environment: ["OPENAI_API_KEY": "x", "OPENAI_BASE_URL": server.baseURL,
+                                                                          "AVIARY_EXECUTOR": executor])
                 #expect(status == 0, "resume failed: \(err)")
                 #expect(out.contains("completed"))
                 #expect(out.contains("Saved your note."))

@@ -1,3 +1,4 @@
+import AviaryCore
 import AviaryStorage
 import AviaryTesting
 import Foundation

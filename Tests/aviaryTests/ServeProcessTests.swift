@@ -3,16 +3,20 @@ import AviaryCore
 import AviaryTesting
 import Foundation
 import NIOCore
+import NIOHTTP1
 import Testing
 
 /// A real `aviary serve` process: keys from `aviary keys create`, a chat against a fake OpenAI
-/// server, JSON logs without secrets, and a clean exit on SIGTERM.
+/// server, JSON logs without secrets, and a clean exit on SIGTERM — under the executor the shipped
+/// binary uses (`loop`, the default) and under NIO's supported take-over (`AVIARY_EXECUTOR=nio`).
 @Suite struct ServeProcessTests {
-    @Test func serveAnswersLogsJSONAndStopsOnSIGTERM() async throws {
+    @Test(arguments: ["loop", "nio"])
+    func serveAnswersLogsJSONAndStopsOnSIGTERM(executor: String) async throws {
         try await withTemporaryDirectory { dir in
             try KillAndResumeTests.writeProject(dir)
             try await withFakeOpenAIServer(replies: [.text("Noted.")]) { server in
-                let env = ["OPENAI_API_KEY": "sk-secret-provider-key", "OPENAI_BASE_URL": server.baseURL, "AVIARY_PORT": "0"]
+                var env = ["OPENAI_API_KEY": "sk-secret-provider-key", "OPENAI_BASE_URL": server.baseURL, "AVIARY_PORT": "0"]
+                if executor != "loop" { env["AVIARY_EXECUTOR"] = executor }
                 let (status, keyOut, _) = try CLIProcess.run(["keys", "create", "--project", dir.path, "--tenant", "acme", "--role", "user",
                                                               "--principal", "alice"], environment: env)
                 #expect(status == 0)
@@ -48,10 +52,18 @@ import Testing
                 #expect(exit == 0, "graceful shutdown exits cleanly")
                 let jsonLines = logs.split(separator: "\n").filter { $0.hasPrefix("{") }
                 #expect(jsonLines.contains { $0.contains(#""route":"/chat""#) && $0.contains(#""request_id""#) && $0.contains(#""tenant":"acme""#) })
+                #expect(jsonLines.contains { $0.contains("concurrency executor") && $0.contains(#""executor":"\#(executor)""#) },
+                        "the server runs on the executor asked for")
                 #expect(!logs.contains(key), "the API key never reaches the logs")
                 #expect(!logs.contains("sk-secret-provider-key"))
                 #expect(!logs.contains("note the milk"), "no message bodies at info level")
             }
         }
+    }
+
+    @Test func anUnknownExecutorIsRefusedByName() throws {
+        let (status, _, err) = try CLIProcess.run(["--help"], environment: ["AVIARY_EXECUTOR": "threads"])
+        #expect(status == 2)
+        #expect(err.contains("AVIARY_EXECUTOR must be one of loop, nio, swift"))
     }
 }

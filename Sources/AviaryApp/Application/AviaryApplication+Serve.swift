@@ -7,6 +7,7 @@ import AviaryStorage
 import Foundation
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 extension AviaryApplication {
     /// Options for `aviary serve` beyond the project configuration.

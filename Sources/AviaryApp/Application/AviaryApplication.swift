@@ -64,7 +64,8 @@ public final class AviaryApplication: Sendable {
         let project = try await ProjectLoader().load(configuration)
         return try await AviaryDatabase.withDatabase(configuration.storage, logger: options.logger) { database in
             let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: ProviderHTTPConfiguration.make(
-                connectionsPerHost: ProviderHTTPConfiguration.connectionsPerHost(for: configuration)))
+                connectionsPerHost: ProviderHTTPConfiguration.connectionsPerHost(for: configuration),
+                coalescesWrites: configuration.performance.coalescesRequestWrites))
             do {
                 let result = try await run(project, database.store, client, options, body)
                 try await client.shutdown()

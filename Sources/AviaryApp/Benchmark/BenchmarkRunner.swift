@@ -4,6 +4,7 @@ import AviaryModels
 import AviaryRuntime
 import AviaryStorage
 import Foundation
+import NIOCore
 import NIOPosix
 import Synchronization
 
@@ -39,6 +40,9 @@ public struct BenchmarkRunner: Sendable {
         self.options = options
         self.progress = progress
     }
+
+    /// ``run()``'s result as one line of JSON, the peers' format.
+    public func jsonLine() async throws -> String { try await run().jsonString }
 
     /// Runs warm-up and the measured phase; returns the result line's fields.
     public func run() async throws -> JSONValue {

@@ -30,6 +30,9 @@ public struct AviaryConfiguration: Sendable {
     /// `aviary serve` settings (`server:` in aviary.yaml, `AVIARY_HOST`/`AVIARY_PORT`/`AVIARY_JWT_*`, flags).
     /// `chatAgent` is filled from the project's default agent when empty. Default: ``ServerConfiguration``'s defaults.
     public var server: ServerConfiguration
+    /// Switches for the low-level optimisations (`performance:` in aviary.yaml, `AVIARY_COALESCE_*`).
+    /// Default: all on.
+    public var performance: PerformanceSettings
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {
@@ -44,6 +47,7 @@ public struct AviaryConfiguration: Sendable {
         self.models = [:]
         self.tenant = "default"
         self.server = ServerConfiguration(chatAgent: "")
+        self.performance = PerformanceSettings()
     }
 
     /// Where session workspaces live: `<data>/sessions`.

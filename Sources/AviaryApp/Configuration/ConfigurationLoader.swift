@@ -49,6 +49,7 @@ public struct ConfigurationLoader: Sendable {
         if let v = environment["AVIARY_TENANT"], !v.isEmpty { config.tenant = v }
         if let v = environment["AVIARY_LOCAL_MODEL_DIR"], !v.isEmpty { config.localModelDirectory = URL(fileURLWithPath: v) }
         try ServerEnvironment(environment).apply(to: &config.server)
+        try config.performance.apply(environment: environment)
         if let v = overrides.model { config.defaultModel = v }
         if let v = overrides.agent { config.defaultAgent = v }
         if let v = overrides.databasePath { config.databasePath = v }

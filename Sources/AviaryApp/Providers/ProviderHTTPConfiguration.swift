@@ -15,15 +15,16 @@ enum ProviderHTTPConfiguration {
         configuration.providers.values.compactMap(\.maxConcurrentRequests).reduce(defaultConnectionsPerHost, max)
     }
 
-    /// Settings for a client shared by every provider of a process.
-    static func make(connectionsPerHost: Int = defaultConnectionsPerHost) -> HTTPClient.Configuration {
+    /// Settings for a client shared by every provider of a process. `coalescesWrites` false leaves
+    /// AsyncHTTPClient's connections as they come (``PerformanceSettings/coalescesRequestWrites``).
+    static func make(connectionsPerHost: Int = defaultConnectionsPerHost, coalescesWrites: Bool = true) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connectionsPerHost
         // Aviary traces model calls through its event sink (`TracingEventSink`) and never bootstraps
         // `InstrumentationSystem`, so AsyncHTTPClient's own spans would go to a no-op tracer at a cost per request.
         configuration.tracing.tracer = nil
         // A request's head and body go to the socket in one write (see `CoalescingFlushHandler`).
-        configuration.http1_1ConnectionDebugInitializer = CoalescingFlushHandler.connectionInitializer
+        if coalescesWrites { configuration.http1_1ConnectionDebugInitializer = CoalescingFlushHandler.connectionInitializer }
         return configuration
     }
 }

@@ -5,12 +5,12 @@ public protocol LanguageModel: Sendable {
     /// Answers a request.
     func respond(to request: ModelRequest) async throws -> ModelResponse
     /// Streams an answer; the last event is `.completed`.
-    func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelStreamEvent, Error>
+    func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelStreamEvent, any Error>
 }
 
 extension LanguageModel {
     /// Default streaming: one non-streaming call delivered as deltas plus completion.
-    public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelStreamEvent, Error> {
+    public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelStreamEvent, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {

@@ -1,5 +1,6 @@
 import AviaryCore
 import Foundation
+import HTTPTypes
 import JWTKit
 
 /// Verifies HS256 / RS256 bearer tokens (signature, `exp`, `nbf`, `iss`, `aud`) and maps their

@@ -1,4 +1,6 @@
+import AviaryCore
 import Hummingbird
+import Logging
 
 /// Authenticates every request except the public routes, and applies the per-key rate limit.
 struct AuthMiddleware: RouterMiddleware {

@@ -1,5 +1,6 @@
 import AviaryCore
 import AviaryRuntime
+import HTTPTypes
 
 /// What every route group shares: configuration, dependencies and the run gateway.
 struct RouteEnvironment: Sendable {

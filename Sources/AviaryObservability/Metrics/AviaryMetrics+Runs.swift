@@ -1,3 +1,5 @@
+import Prometheus
+
 extension AviaryMetrics {
     /// A run execution began in this process.
     func runBegan() { activeRuns.increment() }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides what must not reach logs and traces: values under secret-looking keys, credentials
 /// embedded in text, and message bodies outside debug logging.
 ///

@@ -1,4 +1,5 @@
 import AviaryCore
+import Synchronization
 import Tracing
 
 extension TracingEventSink {

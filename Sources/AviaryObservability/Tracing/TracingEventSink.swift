@@ -1,4 +1,5 @@
 import AviaryCore
+import Foundation
 import Synchronization
 import Tracing
 

@@ -1,4 +1,5 @@
 import AviaryCore
+import Foundation
 
 /// Runs `operation` with a wall-clock limit. On timeout the operation's task is cancelled and
 /// the caller returns at once, even if the operation ignores cancellation.

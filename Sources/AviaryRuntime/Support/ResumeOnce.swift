@@ -3,15 +3,15 @@ import Synchronization
 /// Resumes a continuation exactly once, whichever side finishes first.
 final class ResumeOnce<T: Sendable>: Sendable {
     private struct State {
-        var continuation: CheckedContinuation<T, Error>?
-        var early: Result<T, Error>?
+        var continuation: CheckedContinuation<T, any Error>?
+        var early: Result<T, any Error>?
         var finishers: [@Sendable () -> Void] = []
         var done = false
     }
     private let state = Mutex(State())
 
-    func set(_ c: CheckedContinuation<T, Error>) {
-        let early: Result<T, Error>? = state.withLock { s in
+    func set(_ c: CheckedContinuation<T, any Error>) {
+        let early: Result<T, any Error>? = state.withLock { s in
             if let e = s.early { s.early = nil; return e }
             s.continuation = c
             return nil
@@ -28,8 +28,8 @@ final class ResumeOnce<T: Sendable>: Sendable {
         if runNow { f() }
     }
 
-    func resume(with result: Result<T, Error>) {
-        let (c, finishers): (CheckedContinuation<T, Error>?, [@Sendable () -> Void]) = state.withLock { s in
+    func resume(with result: Result<T, any Error>) {
+        let (c, finishers): (CheckedContinuation<T, any Error>?, [@Sendable () -> Void]) = state.withLock { s in
             if s.done { return (nil, []) }
             s.done = true
             let f = s.finishers

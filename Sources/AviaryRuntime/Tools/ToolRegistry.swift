@@ -1,4 +1,5 @@
 import AviaryCore
+import Foundation
 
 /// All tools a project has, by name. Agents select from it with names and globs (`files.*`).
 public struct ToolRegistry: Sendable {

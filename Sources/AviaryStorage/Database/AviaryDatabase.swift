@@ -3,12 +3,12 @@ import Logging
 /// The open store on whichever backend a ``StorageConfiguration`` names: PostgreSQL when it has a
 /// URL, else the SQLite file. Migrated on open. The one entry point the application uses.
 public final class AviaryDatabase: ClosableStorage {
-    private enum Backend: Sendable {
+    enum Backend: Sendable {
         case sqlite(SQLiteStorage)
         case postgres(PostgresStorage)
     }
 
-    private let backend: Backend
+    let backend: Backend
     /// What was opened, safe to print (no password).
     public let displayName: String
 
@@ -50,7 +50,9 @@ public final class AviaryDatabase: ClosableStorage {
             return AviaryDatabase(backend: .postgres(try await PostgresStorage.open(postgres, logger: logger)),
                                   displayName: configuration.displayName)
         }
-        return AviaryDatabase(backend: .sqlite(try await SQLiteStorage.open(path: configuration.sqlitePath, logger: logger)),
+        return AviaryDatabase(backend: .sqlite(try await SQLiteStorage.open(path: configuration.sqlitePath,
+                                                                               coalescesWALWrites: configuration.coalescesWALWrites,
+                                                                               logger: logger)),
                               displayName: configuration.displayName)
     }
 

@@ -10,14 +10,20 @@ public struct StorageConfiguration: Sendable, Hashable {
     public var postgresSchema: String?
     /// PostgreSQL only: pooled connections per event loop (one loop per core). Default 4.
     public var maxConnectionsPerEventLoop: Int
+    /// SQLite only: open the file through the `aviary-wal` VFS, which writes each WAL commit to
+    /// the file with one system call instead of one per page (`performance.coalesce_wal_writes`,
+    /// `AVIARY_COALESCE_WAL_WRITES`). Turn it off to rule it out when diagnosing a storage
+    /// problem; the file format is the same either way. Default `true`.
+    public var coalescesWALWrites: Bool
 
     /// Creates a configuration.
     public init(url: String? = nil, sqlitePath: String = ".aviary/aviary.sqlite", postgresSchema: String? = nil,
-                maxConnectionsPerEventLoop: Int = 4) {
+                maxConnectionsPerEventLoop: Int = 4, coalescesWALWrites: Bool = true) {
         self.url = url
         self.sqlitePath = sqlitePath
         self.postgresSchema = postgresSchema
         self.maxConnectionsPerEventLoop = maxConnectionsPerEventLoop
+        self.coalescesWALWrites = coalescesWALWrites
     }
 
     /// The PostgreSQL settings when `url` names a server, else nil.

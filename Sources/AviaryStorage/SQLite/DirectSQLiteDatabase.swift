@@ -93,18 +93,23 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     private let checkpointing = Atomic<Bool>(false)
     private let checkpointsDone = Atomic<Int>(0)
     private let restartFrames: Int
+    private let coalescesWALWrites: Bool
 
     /// Opens (creating if needed) the file; `thread` takes the statements that must wait.
     /// `restartAfterFrames` is for tests (``restartAfterFrames`` otherwise).
-    init(path: String, thread: NIOThreadPool, logger: Logger, eventLoop: any EventLoop,
+    init(path: String, thread: NIOThreadPool, logger: Logger, eventLoop: any EventLoop, coalescesWALWrites: Bool = true,
          restartAfterFrames: Int = DirectSQLiteDatabase.restartAfterFrames) throws {
-        handle = Mutex(try SQLiteHandle(path: path))
+        handle = Mutex(try SQLiteHandle(path: path, coalescesWALWrites: coalescesWALWrites))
         self.path = path
+        self.coalescesWALWrites = coalescesWALWrites
         self.restartFrames = restartAfterFrames
         self.thread = thread
         self.logger = logger
         self.eventLoop = eventLoop
     }
+
+    /// The VFS of the writer connection (`aviary-wal` or SQLite's `unix`).
+    var vfsName: String? { handle.withLock { $0.vfsName } }
 
     /// Closes the connection; statements after this fail.
     func close() {
@@ -246,7 +251,7 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
             defer { self.checkpointing.store(false, ordering: .releasing) }
             guard state == .active else { return }
             let outcome = self.checkpointer.withLock { checkpointer -> SQLiteHandle.Outcome? in
-                if checkpointer == nil { checkpointer = try? SQLiteHandle(path: self.path) }
+                if checkpointer == nil { checkpointer = try? SQLiteHandle(path: self.path, coalescesWALWrites: self.coalescesWALWrites) }
                 return try? checkpointer?.run(Self.passiveCheckpoint, [], waitForLocks: false)
             }
             guard case .rows(_, let rows) = outcome, let row = rows.first, row.count == 3 else { return }

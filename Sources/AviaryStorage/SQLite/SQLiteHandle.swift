@@ -7,7 +7,7 @@ import VaporCSQLite
 /// (``DirectSQLiteDatabase`` keeps it behind a mutex) and closed explicitly.
 ///
 /// The store issues a handful of fixed statements over and over; keeping them prepared saves
-/// SQLite parsing each again (`sqlite3_prepare` was 6–8 % of a run's CPU).
+/// SQLite parsing and planning the same SQL text again on every execution.
 struct SQLiteHandle {
     /// What running a statement gave.
     enum Outcome: Equatable {
@@ -25,13 +25,15 @@ struct SQLiteHandle {
     private var statements: [String: OpaquePointer] = [:]
     private var waitsForLocks = true
 
-    /// Opens (creating if needed) the file.
-    init(path: String) throws(DirectSQLiteError) {
+    /// Opens (creating if needed) the file. With `coalescesWALWrites` (the default) the connection
+    /// uses the `aviary-wal` VFS (``AviarySQLiteWAL``), which hands each WAL commit to the file in
+    /// one write; without it, SQLite's default VFS.
+    init(path: String, coalescesWALWrites: Bool = true) throws(DirectSQLiteError) {
         sqlite_nio_sqlite3_initialize()
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
         // WAL commits go to the file as one write each (AviarySQLiteWAL); without it, SQLite's default VFS.
-        let vfs: String? = aviary_wal_vfs_register() == SQLITE_OK ? AVIARY_WAL_VFS_NAME : nil
+        let vfs: String? = coalescesWALWrites && aviary_wal_vfs_register() == SQLITE_OK ? AVIARY_WAL_VFS_NAME : nil
         let code = sqlite_nio_sqlite3_open_v2(path, &handle, flags, vfs)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
@@ -40,6 +42,15 @@ struct SQLiteHandle {
         }
         db = handle
         sqlite_nio_sqlite3_busy_timeout(db, DirectSQLiteDatabase.lockWaitMilliseconds)
+    }
+
+    /// The name of the VFS the main database uses (`aviary-wal`, or SQLite's `unix`).
+    var vfsName: String? {
+        guard let db else { return nil }
+        var name: UnsafeMutablePointer<CChar>?
+        guard sqlite_nio_sqlite3_file_control(db, "main", SQLITE_FCNTL_VFSNAME, &name) == SQLITE_OK, let name else { return nil }
+        defer { sqlite_nio_sqlite3_free(name) }
+        return String(cString: name)
     }
 
     /// Finalizes the statements and closes the connection; later calls fail.

@@ -17,7 +17,7 @@ public final class SQLiteStorage: ClosableStorage {
     public let store: SQLStore
     /// Migrations this open applied (empty when the file was up to date or `migrate` was false).
     public let appliedMigrations: [String]
-    private let connection: DirectSQLiteDatabase
+    let connection: DirectSQLiteDatabase
     private let thread: NIOThreadPool
 
     private init(connection: DirectSQLiteDatabase, thread: NIOThreadPool, store: SQLStore, appliedMigrations: [String]) {
@@ -30,13 +30,15 @@ public final class SQLiteStorage: ClosableStorage {
     /// The page size of a database this creates: 2 KiB instead of SQLite's 4 KiB. Every commit
     /// appends each page it changed to the WAL in full, and a run's commits change a few rows on the
     /// right edge of a few b-trees, so smaller pages mean fewer bytes written, checksummed, synced
-    /// at checkpoints and copied back per row (docs/benchmarks.md, "Sixth pass"). Rows larger
+    /// at checkpoints and copied back per row. Rows larger
     /// than a page spill to overflow pages either way; files created with another size keep it.
     public static let pageSize = 2048
 
     /// Opens (creating if needed) the database file, enables WAL and, unless `migrate` is false,
-    /// applies pending migrations.
-    public static func open(path: String, migrate: Bool = true, logger: Logger = Logger(label: "aviary.storage")) async throws -> SQLiteStorage {
+    /// applies pending migrations. `coalescesWALWrites` false opens it with SQLite's own VFS
+    /// instead of `aviary-wal` (see ``StorageConfiguration/coalescesWALWrites``).
+    public static func open(path: String, migrate: Bool = true, coalescesWALWrites: Bool = true,
+                            logger: Logger = Logger(label: "aviary.storage")) async throws -> SQLiteStorage {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let thread = NIOThreadPool(numberOfThreads: 1)
@@ -44,7 +46,8 @@ public final class SQLiteStorage: ClosableStorage {
         let connection: DirectSQLiteDatabase
         do {
             connection = try DirectSQLiteDatabase(path: path, thread: thread, logger: logger,
-                                                  eventLoop: MultiThreadedEventLoopGroup.singleton.any())
+                                                  eventLoop: MultiThreadedEventLoopGroup.singleton.any(),
+                                                  coalescesWALWrites: coalescesWALWrites)
         } catch {
             try? await thread.shutdownGracefully()
             throw StorageError.open("cannot open SQLite database at \(path): \(error)")
@@ -71,9 +74,10 @@ public final class SQLiteStorage: ClosableStorage {
     }
 
     /// Opens the database, runs `body` and always closes it.
-    public static func withStorage<T: Sendable>(path: String, logger: Logger = Logger(label: "aviary.storage"),
+    public static func withStorage<T: Sendable>(path: String, coalescesWALWrites: Bool = true,
+                                                logger: Logger = Logger(label: "aviary.storage"),
                                                 _ body: (SQLiteStorage) async throws -> T) async throws -> T {
-        try await open(path: path, logger: logger).closing(after: body)
+        try await open(path: path, coalescesWALWrites: coalescesWALWrites, logger: logger).closing(after: body)
     }
 
     /// Closes the connection and stops its thread.

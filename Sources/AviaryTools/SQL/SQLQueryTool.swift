@@ -1,5 +1,6 @@
 import AviaryCore
 import Foundation
+import Logging
 import SQLiteNIO
 
 /// A read-only tool that runs one declared `SELECT` against a SQLite file (see ``SQLToolDefinition``).

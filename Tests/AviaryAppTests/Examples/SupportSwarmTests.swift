@@ -1,6 +1,7 @@
 import AviaryApp
 import AviaryCore
 import AviaryRuntime
+import AviaryStorage
 import AviaryTesting
 import Foundation
 import Synchronization

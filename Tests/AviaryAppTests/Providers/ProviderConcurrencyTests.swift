@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import AviaryApp
 import AviaryCore
 import AviaryModels
+import AviaryRuntime
 import AviaryTesting
 import Foundation
 import Hummingbird

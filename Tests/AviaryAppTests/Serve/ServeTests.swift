@@ -1,11 +1,13 @@
 import AsyncHTTPClient
 import AviaryApp
 import AviaryCore
+import AviaryHTTP
 import AviaryRuntime
 import AviaryTesting
 import Foundation
 import Logging
 import NIOCore
+import NIOHTTP1
 import ServiceLifecycle
 import Synchronization
 import Testing

@@ -1,7 +1,8 @@
+@testable import AviaryStorage
 import Foundation
+import Logging
 import NIOCore
 import NIOPosix
-@testable import AviaryStorage
 import SQLiteNIO
 import SQLKit
 import Testing

@@ -1,8 +1,9 @@
 import AviaryCore
-import Foundation
-import NIOPosix
 @testable import AviaryStorage
 import AviaryTesting
+import Foundation
+import Logging
+import NIOPosix
 import SQLKit
 import Testing
 

@@ -1,3 +1,4 @@
+import SQLiteNIO
 import AviaryCore
 import Foundation
 import Testing
