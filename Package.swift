@@ -156,6 +156,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .testTarget(name: "AviaryTestingTests", dependencies: ["AviaryCore", "AviaryTesting"]),
         .testTarget(name: "aviaryTests", dependencies: [
             "aviary", "AviaryApp", "AviaryStorage", "AviaryTesting",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
