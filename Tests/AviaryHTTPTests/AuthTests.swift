@@ -1,6 +1,6 @@
 import AviaryCore
 import AviaryHTTP
-import AviaryTesting
+import AviaryTestSupport
 import CryptoExtras
 import Foundation
 import JWTKit

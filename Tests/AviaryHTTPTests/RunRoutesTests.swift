@@ -2,6 +2,7 @@ import AviaryCore
 import AviaryHTTP
 import AviaryRuntime
 import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import AviaryStorage
 import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Testing
 

@@ -3,6 +3,7 @@ import AviaryApp
 import AviaryCore
 import AviaryRuntime
 import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Logging
 import NIOCore

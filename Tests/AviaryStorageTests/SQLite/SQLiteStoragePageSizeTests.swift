@@ -1,8 +1,8 @@
 import AviaryCore
+import AviaryTestSupport
 import Foundation
 import NIOPosix
 @testable import AviaryStorage
-import AviaryTesting
 import SQLKit
 import Testing
 
