@@ -115,13 +115,20 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swiftSettings),
+        // Test doubles users can test their agents with (scripted models, fake provider servers).
         .target(name: "AviaryTesting", dependencies: [
-            "AviaryCore", "AviaryStorage",
-            .product(name: "SQLKit", package: "sql-kit"),
+            "AviaryCore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swiftSettings),
+        // This package's own test infrastructure (PostgreSQL databases, an OTLP collector); not a product.
+        .target(name: "AviaryTestSupport", dependencies: [
+            "AviaryCore", "AviaryTesting", "AviaryStorage",
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ], path: "Tests/AviaryTestSupport", swiftSettings: swiftSettings),
         .executableTarget(name: "aviary", dependencies: [
             "AviaryApp",
             .product(name: "Logging", package: "swift-log"),
@@ -137,14 +144,14 @@ let package = Package(
                     ],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryToolsTests", dependencies: ["AviaryTools", "AviaryTesting"], swiftSettings: swiftSettings),
-        .testTarget(name: "AviaryStorageTests", dependencies: ["AviaryStorage", "AviarySQLiteWAL", "AviaryTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "AviaryStorageTests", dependencies: ["AviaryStorage", "AviarySQLiteWAL", "AviaryTesting", "AviaryTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryRuntimeTests", dependencies: [
-            "AviaryRuntime", "AviaryStorage", "AviaryTools", "AviaryTesting",
+            "AviaryRuntime", "AviaryStorage", "AviaryTools", "AviaryTesting", "AviaryTestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryHTTPTests", dependencies: [
-            "AviaryHTTP", "AviaryRuntime", "AviaryStorage", "AviaryTesting",
+            "AviaryHTTP", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -152,7 +159,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], exclude: ["Scripts"], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryAppTests", dependencies: [
-            "AviaryApp", "AviaryTesting",
+            "AviaryApp", "AviaryTesting", "AviaryTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -164,13 +171,14 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryOTelTests", dependencies: [
-            "AviaryOTel", "AviaryObservability", "AviaryTesting",
+            "AviaryOTel", "AviaryObservability", "AviaryTestSupport",
             .product(name: "Tracing", package: "swift-distributed-tracing"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swiftSettings),
+        .testTarget(name: "AviaryTestingTests", dependencies: ["AviaryCore", "AviaryTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "aviaryTests", dependencies: [
-            "aviary", "AviaryApp", "AviaryStorage", "AviaryTesting",
+            "aviary", "AviaryApp", "AviaryStorage", "AviaryTesting", "AviaryTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: swiftSettings),
     ]

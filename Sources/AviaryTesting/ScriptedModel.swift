@@ -1,11 +1,12 @@
 import AviaryCore
 import Synchronization
-import Testing
 
 /// A model double that answers from a queue of scripted replies, in order.
 ///
-/// An unexpected call (queue empty) records a test failure and throws; ``expectFinished(sourceLocation:)``
-/// records a failure when replies were left unconsumed. Every request is kept for assertions.
+/// An unexpected call (queue empty) throws a ``ScriptedModelError`` and reports it to `onMisuse`,
+/// so a test notices it even where the runtime turns the error into a failed run: with
+/// swift-testing, pass `onMisuse: { Issue.record($0) }`. ``verifyConsumed()`` throws when replies
+/// were left unconsumed. Every request is kept for assertions.
 public final class ScriptedModel: LanguageModel, Sendable {
     /// One scripted reply.
     public enum Reply: Sendable {
@@ -33,13 +34,17 @@ public final class ScriptedModel: LanguageModel, Sendable {
     /// The name reported in events.
     public let name: String
     private let state: Mutex<State>
-    private let sourceLocation: SourceLocation
+    private let onMisuse: (@Sendable (ScriptedModelError) -> Void)?
 
-    /// Creates a scripted model.
-    public init(_ replies: [Reply], name: String = "scripted", sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Creates a scripted model answering with `replies` in order.
+    ///
+    /// `onMisuse` is called with the error of each unexpected call (for example `{ Issue.record($0) }`);
+    /// `nil` (the default) only throws it.
+    public init(_ replies: [Reply], name: String = "scripted",
+                onMisuse: (@Sendable (ScriptedModelError) -> Void)? = nil) {
         self.name = name
         self.state = Mutex(State(replies: replies))
-        self.sourceLocation = sourceLocation
+        self.onMisuse = onMisuse
     }
 
     /// Requests received so far.
@@ -55,8 +60,9 @@ public final class ScriptedModel: LanguageModel, Sendable {
         }
         guard let reply else {
             let last = request.messages.last.map { "\($0.role.rawValue): \($0.text.prefix(120))" } ?? "-"
-            Issue.record("ScriptedModel '\(name)': unexpected call #\(n) (script exhausted); last message: \(last)", sourceLocation: sourceLocation)
-            throw ScriptedModelError(message: "unexpected model call #\(n)")
+            let error = ScriptedModelError.unexpectedCall(model: name, number: n, lastMessage: last)
+            onMisuse?(error)
+            throw error
         }
         let usage = Usage(inputTokens: 10 * request.messages.count, outputTokens: 5, requests: 1)
         switch reply {
@@ -71,16 +77,9 @@ public final class ScriptedModel: LanguageModel, Sendable {
         }
     }
 
-    /// Records a test failure if scripted replies were not consumed.
-    public func expectFinished(sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Throws ``ScriptedModelError`` when scripted replies were never requested; call it at the end of a test.
+    public func verifyConsumed() throws {
         let left = remaining
-        if left > 0 { Issue.record("ScriptedModel '\(name)': \(left) scripted replies were never requested", sourceLocation: sourceLocation) }
+        if left > 0 { throw ScriptedModelError.unconsumedReplies(model: name, count: left) }
     }
-}
-
-/// Raised by ``ScriptedModel`` on a call it had no reply for.
-public struct ScriptedModelError: Error, Sendable, CustomStringConvertible {
-    /// What happened.
-    public let message: String
-    public var description: String { message }
 }

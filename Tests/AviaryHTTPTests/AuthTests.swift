@@ -1,7 +1,7 @@
 import AviaryCore
 import AviaryHTTP
 import AviaryStorage
-import AviaryTesting
+import AviaryTestSupport
 import CryptoExtras
 import Foundation
 import JWTKit

@@ -3,6 +3,7 @@ import AviaryHTTP
 import AviaryRuntime
 import AviaryStorage
 import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import NIOHTTP1
 import ServiceLifecycle

@@ -1,7 +1,7 @@
 import AviaryCore
 import AviaryObservability
 import AviaryOTel
-import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Logging
 import ServiceLifecycle

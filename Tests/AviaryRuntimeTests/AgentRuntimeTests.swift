@@ -36,7 +36,7 @@ import Testing
     @Test func invalidArgumentsGoBackToTheModelAsToolErrors() async throws {
         try await RuntimeFixture.with { fx in
             let (customer, incidents) = ToolLoop.tools()
-            let model = ScriptedModel([.toolCall("get_customer", ["wrong": 1]), .text("sorry")])
+            let model = ScriptedModel([.toolCall("get_customer", ["wrong": 1]), .text("sorry")], onMisuse: { Issue.record($0) })
             let runtime = fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: model)
             let run = try await runtime.run(.question("hi", agent: "support"))
             #expect(run.status == .completed)
@@ -45,7 +45,7 @@ import Testing
             #expect(toolMessage?.role == .tool)
             #expect(toolMessage?.toolResults.first?.isError == true)
             #expect(toolMessage?.toolResults.first?.content.contains("customer_id") == true)
-            model.expectFinished()
+            try model.verifyConsumed()
         }
     }
 
@@ -56,7 +56,7 @@ import Testing
                 .toolCall(ToolCall(id: "a", name: "no_such_tool", arguments: [:])),
                 .toolCall(ToolCall(id: "b", name: "get_customer", argumentsText: "{not json")),
             ]), finishReason: .toolCalls)
-            let model = ScriptedModel([.response(bad), .text("done")])
+            let model = ScriptedModel([.response(bad), .text("done")], onMisuse: { Issue.record($0) })
             let runtime = fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: model)
             let run = try await runtime.run(.question("hi", agent: "support"))
             #expect(run.status == .completed)
@@ -65,7 +65,7 @@ import Testing
             #expect(results[0].content.contains("unknown tool 'no_such_tool'"))
             #expect(results[1].content.contains("not valid JSON"))
             #expect(results.allSatisfy { $0.isError })
-            model.expectFinished()
+            try model.verifyConsumed()
         }
     }
 
@@ -85,14 +85,14 @@ import Testing
                 .toolCall(ToolCall(id: "a", name: "tool_a", arguments: [:])),
                 .toolCall(ToolCall(id: "b", name: "tool_b", arguments: [:])),
             ]), finishReason: .toolCalls)
-            let model = ScriptedModel([.response(both), .text("done")])
+            let model = ScriptedModel([.response(both), .text("done")], onMisuse: { Issue.record($0) })
             let agent = AgentDefinition(name: "pair", instructions: "Use both tools.", tools: ["tool_a", "tool_b"])
             let run = try await fx.runtime(agents: [agent], tools: [a, b], model: model).run(.question("hi", agent: "pair"))
             #expect(run.status == .completed)
             let results = model.requests[1].messages.last?.toolResults ?? []
             #expect(results.map(\.callID) == ["a", "b"])
             #expect(results.map(\.content) == ["together", "together"])
-            model.expectFinished()
+            try model.verifyConsumed()
         }
     }
 
@@ -131,18 +131,18 @@ import Testing
                 return .text("never")
             }
             let agent = AgentDefinition(name: "a", instructions: "x", tools: ["hang"])
-            let model = ScriptedModel([.toolCall("hang"), .text("gave up")])
+            let model = ScriptedModel([.toolCall("hang"), .text("gave up")], onMisuse: { Issue.record($0) })
             let run = try await fx.runtime(agents: [agent], tools: [hang], model: model).run(.question("hi", agent: "a"))
             #expect(run.status == .completed)
             #expect(model.requests[1].messages.last?.toolResults.first?.content.contains("timed out") == true)
-            model.expectFinished()
+            try model.verifyConsumed()
         }
     }
 
     @Test func aFailingProviderFailsTheRunWithARecordedStep() async throws {
         try await RuntimeFixture.with { fx in
             struct Boom: Error {}
-            let model = ScriptedModel([.failure(Boom())])
+            let model = ScriptedModel([.failure(Boom())], onMisuse: { Issue.record($0) })
             let (c, i) = ToolLoop.tools()
             let run = try await fx.runtime(agents: [ToolLoop.agent], tools: [c, i], model: model).run(.question("hi", agent: "support"))
             #expect(run.status == .failed)

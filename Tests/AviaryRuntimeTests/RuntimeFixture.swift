@@ -2,6 +2,7 @@ import AviaryCore
 import AviaryRuntime
 import AviaryStorage
 import AviaryTesting
+import AviaryTestSupport
 import Foundation
 
 /// A runtime over a real SQLite file in a temporary directory.

@@ -15,19 +15,19 @@ import Testing
     @Test func aGlobSelectsEveryMatchingToolAndNothingElse() async throws {
         try await RuntimeFixture.with { fx in
             let agent = AgentDefinition(name: "support", instructions: "Use the tools.", tools: ["get_*"])
-            let model = ScriptedModel([.text("done")])
+            let model = ScriptedModel([.text("done")], onMisuse: { Issue.record($0) })
             let runtime = fx.runtime(agents: [agent], tools: Self.registryTools(), model: model)
             let run = try await runtime.run(.question("hi", agent: "support"))
             #expect(run.status == .completed)
             #expect(model.requests.first?.tools.map(\.name).sorted() == ["get_customer", "get_incidents"])
-            model.expectFinished()
+            try model.verifyConsumed()
         }
     }
 
     @Test func aGlobMatchingNoToolFailsTheRunSayingWhich() async throws {
         try await RuntimeFixture.with { fx in
             let agent = AgentDefinition(name: "support", instructions: "Use the tools.", tools: ["lookup_*"])
-            let runtime = fx.runtime(agents: [agent], tools: Self.registryTools(), model: ScriptedModel([]))
+            let runtime = fx.runtime(agents: [agent], tools: Self.registryTools(), model: ScriptedModel([], onMisuse: { Issue.record($0) }))
             let run = try await runtime.run(.question("hi", agent: "support"))
             #expect(run.status == .failed)
             #expect(run.error == "agent 'support' lists unknown tool 'lookup_*'")

@@ -1,6 +1,7 @@
 import AviaryCore
 import AviaryStorage
 import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import AviaryCore
 import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import NIOCore
 import NIOHTTP1

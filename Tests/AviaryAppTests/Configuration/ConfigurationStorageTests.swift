@@ -1,5 +1,5 @@
 import AviaryApp
-import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Testing
 

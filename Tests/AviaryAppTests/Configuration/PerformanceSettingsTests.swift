@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 @testable import AviaryApp
 import AviaryStorage
-import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Testing
 

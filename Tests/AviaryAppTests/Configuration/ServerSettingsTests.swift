@@ -1,7 +1,7 @@
 import AviaryApp
 import AviaryCore
 import AviaryHTTP
-import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
 import AviaryApp
-import AviaryTesting
+import AviaryTestSupport
 import Foundation
 
 /// Copies an example project into a temporary folder so tests never write into the source tree.

@@ -23,7 +23,7 @@ import Testing
                     let results = Self.toolMessages(r)
                     return .text("Saved. The file says: \(results[1].content). Files: \(results[2].content)")
                 },
-            ])
+            ], onMisuse: { Issue.record($0) })
             let options = AviaryApplication.Options(modelProvider: SingleModelProvider(model))
             let result = try await AviaryApplication.with(config, options: options) { app in
                 let chat = try await app.runtime.chat(ChatRequest(userID: "client001", question: "Save a note 'Meeting with Acme at 3pm' to notes/today.txt, read it back and list my files.", agent: "router"))
@@ -41,7 +41,7 @@ import Testing
             #expect(transcript.first?.role == .user)
             #expect(chat.session.turns == 1)
             #expect(chat.session.usage.requests == 4)
-            model.expectFinished()
+            try model.verifyConsumed()
         }
     }
 

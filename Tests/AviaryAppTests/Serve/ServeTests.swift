@@ -4,6 +4,7 @@ import AviaryCore
 import AviaryHTTP
 import AviaryRuntime
 import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Logging
 import NIOCore

@@ -3,7 +3,7 @@ import AviaryCore
 import AviaryHTTP
 import AviaryRuntime
 import AviaryStorage
-import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Logging
 import NIOCore

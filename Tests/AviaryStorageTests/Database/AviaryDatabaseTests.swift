@@ -1,5 +1,5 @@
 import AviaryStorage
-import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 @testable import AviaryStorage
 import AviarySQLiteWAL
 import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import SQLiteNIO
 import Testing

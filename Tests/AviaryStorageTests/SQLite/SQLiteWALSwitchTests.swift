@@ -1,7 +1,7 @@
 import AviaryCore
 import Foundation
 @testable import AviaryStorage
-import AviaryTesting
+import AviaryTestSupport
 import SQLKit
 import Testing
 

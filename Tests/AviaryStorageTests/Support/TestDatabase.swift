@@ -1,6 +1,6 @@
 import AviaryCore
 @testable import AviaryStorage
-import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import SQLKit
 

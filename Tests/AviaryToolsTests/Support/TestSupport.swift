@@ -53,14 +53,4 @@ enum TestSupport {
             return nil
         }
     }
-
-    /// The package root: the nearest folder above this file that holds `Package.swift`.
-    static func packageRoot(from file: String = #filePath) -> URL? {
-        var url = URL(fileURLWithPath: file).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-            url.deleteLastPathComponent()
-        }
-        return nil
-    }
 }

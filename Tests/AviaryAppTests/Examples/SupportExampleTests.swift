@@ -1,31 +1,27 @@
+import AviaryApp
 import AviaryCore
+import AviaryRuntime
 import AviaryTools
 import Foundation
 import Testing
 
-/// The support-swarm example: `data/support.sql` seeds, and its three tool files return the expected rows.
+/// The support-swarm example's three tool files, loaded by the project loader users run (YAML
+/// included) from a copy of the example, whose `data/support.sql` it seeds: they return the expected rows.
 @Suite("support-swarm example tools")
 struct SupportExampleTests {
     static let toolNames = ["get_customer_overview", "get_recent_operations", "get_active_incidents"]
 
-    /// Seeds the example database into a temporary folder and loads the example tools against it.
+    /// Loads a copy of the example project and hands its SQL tools to `body`.
     private func withExampleTools(_ body: ([String: SQLQueryTool]) async throws -> Void) async throws {
-        let root = try #require(TestSupport.packageRoot(), "Package.swift not found above \(#filePath)")
-        let example = root.appendingPathComponent("Examples/support-swarm")
-        let toolsFolder = example.appendingPathComponent("tools")
-        try await TestSupport.withTemporaryDirectory { dir in
-            let database = dir.appendingPathComponent("support.db")
-            try await SQLDatabaseSeeder.seed(databaseAt: database, sqlFile: example.appendingPathComponent("data/support.sql"))
+        try await ExampleProject.with("support-swarm") { config in
+            let project = try await ProjectLoader().load(config)
             var tools: [String: SQLQueryTool] = [:]
             for name in Self.toolNames {
-                let text = try String(contentsOf: toolsFolder.appendingPathComponent("\(name).yaml"), encoding: .utf8)
-                var definition = try MiniYAML.parse(text).decode(as: SQLToolDefinition.self)
-                #expect(definition.kind == "sql")
-                #expect(definition.name == name)
-                let asShipped = try SQLQueryTool(definition: definition, baseDirectory: toolsFolder)
-                #expect(asShipped.databaseURL.path == example.appendingPathComponent("data/support.db").standardizedFileURL.path)
-                definition.database = database.path  // never write into the source tree
-                tools[name] = try SQLQueryTool(definition: definition, baseDirectory: toolsFolder)
+                let tool = try #require(project.tools.tool(named: name) as? SQLQueryTool, "tools/\(name).yaml")
+                #expect(tool.definition.kind == "sql")
+                #expect(tool.definition.name == name)
+                #expect(tool.databaseURL.path == config.projectDirectory.appendingPathComponent("data/support.db").standardizedFileURL.path)
+                tools[name] = tool
             }
             try await body(tools)
             for tool in tools.values { await tool.close() }
@@ -34,7 +30,9 @@ struct SupportExampleTests {
 
     private func call(_ tool: SQLQueryTool?, _ arguments: JSONValue = [:]) async throws -> JSONValue {
         let tool = try #require(tool)
-        return try await tool.call(arguments: arguments, context: TestSupport.context(workspace: nil)).content
+        let context = ToolContext(runID: "run_test", tenant: "tenant_test", sessionID: "session_test", workspace: nil,
+                                  idempotencyKey: "run_test/turn/1/tool/call_1", callID: "call_1")
+        return try await tool.call(arguments: arguments, context: context).content
     }
 
     @Test("the tool files declare closed object schemas")

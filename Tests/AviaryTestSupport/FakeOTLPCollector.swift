@@ -1,4 +1,5 @@
 import AviaryCore
+import AviaryTesting
 import Hummingbird
 import NIOCore
 import Synchronization
@@ -53,8 +54,8 @@ public final class FakeOTLPCollector: Sendable {
             let contentType = request.headers[.contentType] ?? ""
             recorder.receive(path: request.uri.path, contentType: contentType, body: Array(buffer.readableBytesView))
             let json = contentType.hasPrefix("application/json")
-            return LocalHTTPServer.response(status: 200, contentType: json ? "application/json" : "application/x-protobuf",
-                                            body: json ? "{}" : "")
+            return Response(status: .ok, headers: [.contentType: json ? "application/json" : "application/x-protobuf"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: json ? "{}" : "")))
         }
         return router
     }
