@@ -14,12 +14,17 @@ struct RunsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List recent runs, newest first.")
         @OptionGroup var options: ProjectOptions
         @Option(help: "How many runs.") var limit = 20
+        @Flag(help: "Print each run as one line of JSON (JSON Lines), with the HTTP API's run fields.") var json = false
 
         func run() async throws {
             try await failing {
                 let config = try options.configuration()
                 let limit = self.limit
                 let runs = try await AviaryApplication.withStore(config) { try await $0.listRuns(tenant: config.tenant, limit: limit) }
+                if json {
+                    for r in runs { print(RunJSON.line(r)) }
+                    return
+                }
                 if runs.isEmpty { print("no runs yet"); return }
                 for r in runs {
                     let when = ISO8601DateFormatter().string(from: r.createdAt)
@@ -35,13 +40,22 @@ struct RunsCommand: AsyncParsableCommand {
         @Argument(help: "The run id.") var id: String
         @OptionGroup var options: ProjectOptions
         @Flag(help: "Also print every event.") var events = false
+        @Flag(help: "Print the run as one JSON object, with the HTTP API's run fields.") var json = false
+
+        func validate() throws {
+            if json && events { throw ValidationError("--events does not combine with --json; the API serves events at /api/v1/runs/{id}/events") }
+        }
 
         func run() async throws {
             try await failing {
                 let config = try options.configuration()
-                let id = RunID(self.id), withEvents = events
+                let id = RunID(self.id), withEvents = events, asJSON = json
                 try await AviaryApplication.withStore(config) { store in
                     guard let run = try await store.loadRun(id, tenant: config.tenant) else { throw ValidationError("run \(id) not found") }
+                    if asJSON {
+                        print(RunJSON.line(run))
+                        return
+                    }
                     print("run      \(run.id)\nagent    \(run.agent)\nstatus   \(run.status.rawValue)")
                     if let p = run.parentRunID { print("parent   \(p)") }
                     if let s = run.sessionID { print("session  \(s)") }

@@ -9,6 +9,7 @@ final class CrashingStore: RunStore, Sendable {
     private let budget: Int
     private let writes = Mutex(0)
     private let runLoads = Mutex(0)
+    private let eventLoads = Mutex(0)
     private let combined = Mutex<[[JournalWrite]]>([])
 
     init(_ base: any RunStore, crashAfterWrites budget: Int) {
@@ -21,6 +22,8 @@ final class CrashingStore: RunStore, Sendable {
     var writeCount: Int { writes.withLock { $0 } }
     /// `loadRun` calls so far.
     var runLoadCount: Int { runLoads.withLock { $0 } }
+    /// `loadEvents` calls so far.
+    var eventLoadCount: Int { eventLoads.withLock { $0 } }
 
     private func write() throws {
         let n = writes.withLock { $0 += 1; return $0 }
@@ -53,6 +56,10 @@ final class CrashingStore: RunStore, Sendable {
     var combinedWrites: [[JournalWrite]] { combined.withLock { $0 } }
     func claimInterruptedRuns(limit: Int) async throws -> [RunRecord] { try write(); return try await base.claimInterruptedRuns(limit: limit) }
     func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent] {
-        try await base.loadEvents(id, tenant: tenant, after: after, limit: limit)
+        eventLoads.withLock { $0 += 1 }
+        return try await base.loadEvents(id, tenant: tenant, after: after, limit: limit)
+    }
+    func lastEventSequence(_ id: RunID, tenant: String) async throws -> Int? {
+        try await base.lastEventSequence(id, tenant: tenant)
     }
 }

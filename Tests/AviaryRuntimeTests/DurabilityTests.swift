@@ -50,9 +50,11 @@ import Testing
             let callsBefore = modelCalls.withLock { $0 }
             let customerBefore = customer.callCount, incidentsBefore = incidents.callCount
 
-            let resumed = try await fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: model)
+            let counting = CrashingStore(fx.storage.store, crashAfterWrites: Int.max - 1)
+            let resumed = try await fx.runtime(agents: [ToolLoop.agent], tools: [customer, incidents], model: model, store: counting)
                 .resume(runID, tenant: "default")
             #expect(resumed.status == .completed)
+            #expect(counting.eventLoadCount == 0, "resume continues the event numbering without reading the events")
             #expect(resumed.output == "Customer c42 is active; 1 incident open.")
             #expect(modelCalls.withLock { $0 } - callsBefore == 3 - modelDone, "resume repeated a completed model call")
             #expect(customer.callCount - customerBefore == (customerDone ? 0 : 1))

@@ -32,8 +32,6 @@ public struct AgentDefinition: Sendable, Hashable, Codable {
     public var outputSchema: JSONValue?
     /// Maximum model turns before the run fails (default 10).
     public var maxIterations: Int
-    /// Guardrail names.
-    public var guardrails: [String]
     /// Version label (default "1").
     public var version: String
     /// Draft or published (default published for file-defined agents).
@@ -47,7 +45,7 @@ public struct AgentDefinition: Sendable, Hashable, Codable {
 
     /// Creates a definition; fields other than name and instructions have defaults.
     public init(name: String, description: String = "", kind: Kind = .react, model: String? = nil, instructions: String,
-                tools: [String] = [], outputSchema: JSONValue? = nil, maxIterations: Int = 10, guardrails: [String] = [],
+                tools: [String] = [], outputSchema: JSONValue? = nil, maxIterations: Int = 10,
                 version: String = "1", status: Status = .published, temperature: Double? = nil,
                 capabilities: [String] = [], costTier: CostTier = .medium) {
         self.name = name
@@ -58,7 +56,6 @@ public struct AgentDefinition: Sendable, Hashable, Codable {
         self.tools = tools
         self.outputSchema = outputSchema
         self.maxIterations = maxIterations
-        self.guardrails = guardrails
         self.version = version
         self.status = status
         self.temperature = temperature

@@ -3,7 +3,7 @@
 /// Tested without I/O; the runtime applies the returned action.
 public struct RunLifecycle: Sendable, Hashable {
     /// Inputs to the machine.
-    public enum Event: Sendable, Hashable {
+    public enum Event: Sendable, Hashable, CaseIterable {
         case start, resume, complete, fail, cancel, interruptedUnsafely, pause, suspend
     }
 

@@ -17,6 +17,9 @@ public protocol RunStore: Sendable {
     func appendEvents(_ events: [RunEvent]) async throws
     /// Events of a tenant's run with sequence greater than `after`, in order, at most `limit`.
     func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent]
+    /// The highest event sequence number stored for a tenant's run; `nil` when it has no events.
+    /// A resume continues numbering after it without reading the events themselves.
+    func lastEventSequence(_ id: RunID, tenant: String) async throws -> Int?
     /// Claims up to `limit` top-level runs of any tenant stopped `interrupted` (by a graceful
     /// shutdown) for this process to resume: each is moved to `running` atomically, so two
     /// processes never claim the same run. Oldest first.

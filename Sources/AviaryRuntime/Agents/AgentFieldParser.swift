@@ -7,7 +7,11 @@ struct AgentFieldParser {
     let defaultName: String
 
     func parse() throws -> AgentDefinition {
-        for key in fields.keys.sorted() where !AgentLoader.knownFields.contains(key) {
+        for key in fields.keys.sorted() {
+            if let reason = AgentLoader.unsupportedFields[key] {
+                throw error(key, "not supported yet (\(reason)); remove the field")
+            }
+            guard !AgentLoader.knownFields.contains(key) else { continue }
             let hint = AgentLoader.knownFields.min { Self.distance($0, key) < Self.distance($1, key) }
             let suggestion = hint.map { Self.distance($0, key) <= 3 ? " (did you mean '\($0)'?)" : "" } ?? ""
             throw error(key, "unknown field\(suggestion); known fields: \(AgentLoader.knownFields.sorted().joined(separator: ", "))")
@@ -41,12 +45,11 @@ struct AgentFieldParser {
         }
         let maxIterations = try int("max_iterations") ?? 10
         guard (1...200).contains(maxIterations) else { throw error("max_iterations", "must be between 1 and 200") }
+        try checkFieldsUsed(by: kind, tools: tools, outputSchema: schema)
         let statusName = try string("status") ?? "published"
         guard let status = AgentDefinition.Status(rawValue: statusName) else {
             throw error("status", "expected draft or published; got '\(statusName)'")
         }
-        var guardrails: [String] = []
-        if let raw = fields["guardrails"]?.arrayValue { guardrails = raw.compactMap(\.stringValue) }
         var temperature: Double?
         if let raw = fields["temperature"], !raw.isNull {
             guard let t = raw.numberValue, (0...2).contains(t) else { throw error("temperature", "expected a number between 0 and 2") }
@@ -66,8 +69,25 @@ struct AgentFieldParser {
         }
         return AgentDefinition(name: name, description: try string("description") ?? "", kind: kind, model: try string("model"),
                                instructions: instructions, tools: tools, outputSchema: schema, maxIterations: maxIterations,
-                               guardrails: guardrails, version: try string("version") ?? "1", status: status, temperature: temperature,
+                               version: try string("version") ?? "1", status: status, temperature: temperature,
                                capabilities: capabilities, costTier: costTier)
+    }
+
+    /// Each kind uses only some fields: a simple agent makes one model call without tools, and only
+    /// a simple agent's output is validated against `output_schema`. A field the kind would ignore
+    /// is an error rather than silently dropped.
+    private func checkFieldsUsed(by kind: AgentDefinition.Kind, tools: [String], outputSchema: JSONValue?) throws {
+        switch kind {
+        case .simple:
+            if !tools.isEmpty { throw error("tools", "a simple agent makes one model call without tools; use kind: react to give it tools") }
+            if fields["max_iterations"].map({ !$0.isNull }) == true {
+                throw error("max_iterations", "a simple agent makes one model call; max_iterations applies to kind: react")
+            }
+        case .react, .planner:
+            if outputSchema != nil {
+                throw error("output_schema", "only a simple agent's output is validated against output_schema; use kind: simple or remove it")
+            }
+        }
     }
 
     private func error(_ field: String, _ message: String) -> AgentLoadError {

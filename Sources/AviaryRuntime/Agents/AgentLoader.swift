@@ -3,9 +3,16 @@ import Foundation
 
 /// Discovers and validates YAML agent definitions (`agents/*.yaml`).
 public struct AgentLoader: Sendable {
+    /// The fields a definition may set; each one is used by the runtime, the registry or routing.
     static let knownFields: Set<String> = ["name", "description", "kind", "model", "instructions", "tools", "output_schema",
-                                           "max_iterations", "guardrails", "memory", "version", "status", "temperature",
-                                           "capabilities", "cost_tier"]
+                                           "max_iterations", "version", "status", "temperature", "capabilities", "cost_tier"]
+
+    /// Fields that belong to the format but that Aviary does not enforce yet, with why. A
+    /// definition that sets one fails validation, so nobody believes e.g. guardrails are on.
+    static let unsupportedFields: [String: String] = [
+        "guardrails": "Aviary would not apply them",
+        "memory": "an agent remembers only its session's transcript",
+    ]
 
     /// Creates a loader.
     public init() {}

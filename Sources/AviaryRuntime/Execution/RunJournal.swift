@@ -42,7 +42,7 @@ final class RunJournal: Sendable {
     /// Loads the journal of a run (empty for a new run).
     static func load(runID: RunID, tenant: String, store: any RunStore, sink: (any EventSink)?) async throws -> RunJournal {
         let entries = try await store.loadJournal(runID, tenant: tenant)
-        let lastEvent = try await store.loadEvents(runID, tenant: tenant, after: 0).last?.sequence ?? 0
+        let lastEvent = try await store.lastEventSequence(runID, tenant: tenant) ?? 0
         return RunJournal(runID: runID, tenant: tenant, store: store, sink: sink,
                           entries: Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { _, b in b }),
                           nextSequence: lastEvent + 1)

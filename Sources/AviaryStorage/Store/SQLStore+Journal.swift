@@ -105,6 +105,14 @@ extension SQLStore {
         }
     }
 
+    /// One `max(seq)` over the run's events (the `(run_id, seq)` key answers it from the index).
+    public func lastEventSequence(_ id: RunID, tenant: String) async throws -> Int? {
+        let row = try await database.raw("""
+            SELECT max(seq) AS last_seq FROM run_events WHERE run_id = \(bind: id.rawValue) AND tenant_id = \(bind: tenant)
+            """).first()
+        return try row?.decode(column: "last_seq", as: Int?.self)
+    }
+
     /// Inserts or replaces a step; a row of another tenant under the same key stays untouched.
     private func journalUpsert(_ entry: JournalEntry, tenant: String) -> SQLStatement {
         SQLStatement("""

@@ -95,6 +95,24 @@ struct SQLStoreJournalTests {
     }
 
     @Test(arguments: Backend.all)
+    func readsTheLastEventSequenceOfATenantsRun(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            let run = Fixtures.run()
+            let other = Fixtures.run()
+            #expect(try await store.lastEventSequence(run.id, tenant: "acme") == nil)
+            // Out of order and with a gap: the highest stored number, not the count or the last appended.
+            try await store.appendEvents(Fixtures.events(run.id, 7...9) + Fixtures.events(run.id, 1...3) + Fixtures.events(other.id, 1...12))
+            #expect(try await store.lastEventSequence(run.id, tenant: "acme") == 9)
+            #expect(try await store.lastEventSequence(other.id, tenant: "acme") == 12)
+            // Another tenant's run reads as having no events.
+            #expect(try await store.lastEventSequence(run.id, tenant: "globex") == nil)
+            // Past 32 bits (the column is BIGINT on both engines).
+            try await store.appendEvents([Fixtures.event(run.id, 3_000_000_000)])
+            #expect(try await store.lastEventSequence(run.id, tenant: "acme") == 3_000_000_000)
+        }
+    }
+
+    @Test(arguments: Backend.all)
     func ignoresAnEventWhoseSequenceNumberIsStored(_ backend: Backend) async throws {
         try await withStore(backend) { store in
             let run = Fixtures.run()
