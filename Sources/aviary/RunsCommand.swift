@@ -1,8 +1,5 @@
 import ArgumentParser
 import AviaryApp
-import AviaryCore
-import AviaryRuntime
-import AviaryStorage
 import Foundation
 
 /// `aviary runs list|show|resume`.
@@ -18,19 +15,7 @@ struct RunsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await failing {
-                let config = try options.configuration()
-                let limit = self.limit
-                let runs = try await AviaryApplication.withStore(config) { try await $0.listRuns(tenant: config.tenant, limit: limit) }
-                if json {
-                    for r in runs { print(RunJSON.line(r)) }
-                    return
-                }
-                if runs.isEmpty { print("no runs yet"); return }
-                for r in runs {
-                    let when = ISO8601DateFormatter().string(from: r.createdAt)
-                    let parent = r.parentRunID.map { " (child of \($0))" } ?? ""
-                    print("\(r.id)  \(r.status.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))  \(r.agent)  \(when)\(parent)")
-                }
+                for line in try await RunReport.list(try options.configuration(), limit: limit, json: json) { print(line) }
             }
         }
     }
@@ -48,30 +33,7 @@ struct RunsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await failing {
-                let config = try options.configuration()
-                let id = RunID(self.id), withEvents = events, asJSON = json
-                try await AviaryApplication.withStore(config) { store in
-                    guard let run = try await store.loadRun(id, tenant: config.tenant) else { throw ValidationError("run \(id) not found") }
-                    if asJSON {
-                        print(RunJSON.line(run))
-                        return
-                    }
-                    print("run      \(run.id)\nagent    \(run.agent)\nstatus   \(run.status.rawValue)")
-                    if let p = run.parentRunID { print("parent   \(p)") }
-                    if let s = run.sessionID { print("session  \(s)") }
-                    print("input    \(run.input.jsonString)")
-                    if let o = run.output { print("output   \(o.stringValue ?? o.jsonString)") }
-                    if let e = run.error { print("error    \(e)") }
-                    print("usage    \(run.usage.inputTokens) in / \(run.usage.outputTokens) out tokens, \(run.usage.requests) model calls, $\(String(format: "%.6f", run.usage.costUSD))")
-                    print("journal:")
-                    for step in try await store.loadJournal(id, tenant: config.tenant).sorted(by: { $0.updatedAt < $1.updatedAt }) {
-                        print("  \(step.state.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(step.key)")
-                    }
-                    if withEvents {
-                        print("events:")
-                        for e in try await store.loadEvents(id, tenant: config.tenant) { print("  #\(e.sequence) \(e.kind.rawValue) \(e.data.jsonString)") }
-                    }
-                }
+                for line in try await RunReport.show(try options.configuration(), id: id, events: events, json: json) { print(line) }
             }
         }
     }
@@ -88,26 +50,21 @@ struct RunsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await failing {
-                let decision: ResumeDecision?
+                let choice: ResumeChoice
                 switch (retry, skipWith, fail) {
-                case (false, nil, false): decision = nil
-                case (true, nil, false): decision = .retry
-                case (false, let s?, false):
-                    guard let v = try? JSONValue(parsing: s) else { throw ValidationError("--skip-with must be JSON, e.g. '\"done\"' or '{\"ok\":true}'") }
-                    decision = .skip(v)
-                case (false, nil, true): decision = .fail
+                case (false, nil, false): choice = .resume
+                case (true, nil, false): choice = .retry
+                case (false, let json?, false): choice = .skip(json: json)
+                case (false, nil, true): choice = .fail
                 default: throw ValidationError("use only one of --retry, --skip-with, --fail")
                 }
-                let config = try options.configuration()
-                let id = RunID(self.id)
-                let options = AviaryApplication.Options(sink: ConsoleEventPrinter(verbose: verbose, write: { printError($0) }), progress: { printError($0) })
-                let run = try await AviaryApplication.with(config, options: options) { app in
-                    try await app.runtime.resume(id, tenant: config.tenant, decision: decision)
-                }
-                print("\(run.id) \(run.status.rawValue)")
-                if let o = run.output, run.status == .completed { print(o.stringValue ?? o.jsonString) }
-                if run.status != .completed {
-                    printError("error: \(run.error ?? run.status.rawValue)")
+                let options = AviaryApplication.Options(sink: ConsoleEventPrinter(verbose: verbose, write: { printError($0) }),
+                                                        progress: { printError($0) })
+                let outcome = try await AviaryApplication.resume(try self.options.configuration(), runID: id, choice: choice, options: options)
+                print("\(outcome.runID) \(outcome.status)")
+                if let output = outcome.output { print(output) }
+                if !outcome.completed {
+                    printError("error: \(outcome.error ?? outcome.status)")
                     throw ExitCode.failure
                 }
             }

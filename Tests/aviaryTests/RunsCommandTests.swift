@@ -1,7 +1,7 @@
 import AviaryApp
 import AviaryCore
 import AviaryStorage
-import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Testing
 

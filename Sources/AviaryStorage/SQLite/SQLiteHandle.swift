@@ -44,12 +44,12 @@ struct SQLiteHandle {
         sqlite_nio_sqlite3_busy_timeout(db, DirectSQLiteDatabase.lockWaitMilliseconds)
     }
 
-    /// The name of the VFS the main database uses (`aviary-wal`, or SQLite's `unix`).
+    /// The name of the VFS the connection was opened with (`aviary-wal`, or SQLite's `unix`).
     var vfsName: String? {
         guard let db else { return nil }
-        var name: UnsafeMutablePointer<CChar>?
-        guard sqlite_nio_sqlite3_file_control(db, "main", SQLITE_FCNTL_VFSNAME, &name) == SQLITE_OK, let name else { return nil }
-        defer { sqlite_nio_sqlite3_free(name) }
+        var vfs: UnsafeMutablePointer<sqlite3_vfs>?
+        guard sqlite_nio_sqlite3_file_control(db, "main", SQLITE_FCNTL_VFS_POINTER, &vfs) == SQLITE_OK,
+              let name = vfs?.pointee.zName else { return nil }
         return String(cString: name)
     }
 

@@ -1,6 +1,6 @@
 import AviaryCore
 import AviaryRuntime
-import AviaryTesting
+import AviaryTestSupport
 import Foundation
 import Testing
 
