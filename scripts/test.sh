@@ -10,5 +10,7 @@ if ! python3 -c "import openai" >/dev/null 2>&1; then
   echo "==> installing the openai Python client (for the OpenAI-compatibility test)" >&2
   python3 -m pip install --quiet --disable-pip-version-check "openai==3.57.0"
 fi
+# The committed Swift generated from openapi.yaml must match the document (docs/architecture.md).
+scripts/generate-openapi.sh --check
 swift build --build-tests
 scripts/with-postgres.sh swift test --skip-build --parallel

@@ -1,17 +1,27 @@
 import AviaryCore
 import Hummingbird
+import OpenAPIHummingbird
+import OpenAPIRuntime
 
-/// `GET /health` (the process answers) and `GET /ready` (its dependencies work).
-struct HealthRoutes {
+/// `GET /health` (the process answers) and `GET /ready` (its dependencies work): spec-first, the
+/// generated `APIProtocol` of openapi.yaml's `health` and `ready` operations
+/// (scripts/openapi-generator/openapi-generator-config.yaml).
+struct HealthRoutes: APIProtocol {
     let env: RouteEnvironment
 
-    func register(on router: RouteRecorder) {
-        router.get("/health") { _, _ in Response.json(["status": "ok"]) }
-        router.get("/ready") { _, _ in try await ready() }
+    /// Registers the generated handlers. Throws only when the generated paths do not parse, which
+    /// the contract tests would catch.
+    func register(on router: RouteRecorder) throws {
+        try registerHandlers(on: router)
     }
 
-    func ready() async throws -> Response {
-        var checks: [String: JSONValue] = [:]
+    func health(_ input: Operations.Health.Input) async throws -> Operations.Health.Output {
+        .ok(.init(body: .json(.init(status: .ok))))
+    }
+
+    func ready(_ input: Operations.Ready.Input) async throws -> Operations.Ready.Output {
+        typealias Check = Components.Schemas.Readiness.ChecksPayload.AdditionalPropertiesPayload
+        var checks: [String: Check] = [:]
         var worst = ReadinessCheck.Status.ok
         await withTaskGroup(of: (String, ReadinessCheck.Status, String).self) { group in
             for check in env.deps.readiness {
@@ -21,11 +31,26 @@ struct HealthRoutes {
                 }
             }
             for await (name, status, detail) in group {
-                checks[name] = ["status": .string(status.rawValue), "detail": .string(detail)]
+                checks[name] = Check(status: Check.StatusPayload(status), detail: detail)
                 if status == .failed || (status == .degraded && worst == .ok) { worst = status }
             }
         }
-        let status = worst == .ok ? "ready" : worst == .degraded ? "degraded" : "unavailable"
-        return Response.json(["status": .string(status), "checks": .object(checks)], status: worst == .failed ? .serviceUnavailable : .ok)
+        let status: Components.Schemas.Readiness.StatusPayload = worst == .ok ? .ready : worst == .degraded ? .degraded : .unavailable
+        let readiness = Components.Schemas.Readiness(status: status, checks: .init(additionalProperties: checks))
+        return worst == .failed ? .serviceUnavailable(.init(body: .json(readiness))) : .ok(.init(body: .json(readiness)))
     }
 }
+
+extension Components.Schemas.Readiness.ChecksPayload.AdditionalPropertiesPayload.StatusPayload {
+    init(_ status: ReadinessCheck.Status) {
+        switch status {
+        case .ok: self = .ok
+        case .degraded: self = .degraded
+        case .failed: self = .failed
+        }
+    }
+}
+
+/// The recorder is where generated handlers register too, so the 405 answers and the contract
+/// tests see them like hand-written routes.
+extension RouteRecorder: ServerTransport {}

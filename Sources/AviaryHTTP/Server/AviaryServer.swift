@@ -47,7 +47,11 @@ public struct AviaryServer: Sendable {
                                    gateway: RunGateway(supervisor: dependencies.supervisor,
                                                        admission: RunAdmission(limitPerTenant: configuration.maxConcurrentRunsPerTenant),
                                                        timeout: configuration.runTimeout))
-        HealthRoutes(env: env).register(on: router)
+        do {
+            try HealthRoutes(env: env).register(on: router)
+        } catch {
+            preconditionFailure("the generated routes of openapi.yaml do not register: \(error)")
+        }
         MetricsRoutes(env: env).register(on: router)
         OpenAPIRoutes(document: document).register(on: router)
         ChatRoutes(env: env).register(on: router)
