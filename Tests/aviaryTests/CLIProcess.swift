@@ -24,6 +24,10 @@ struct CLIProcess {
     }
 
     let process = Process()
+    /// Finishes when the process has exited (its termination handler), so waiting for it suspends
+    /// the test instead of blocking one of the few threads of Swift's pool: tests waiting on
+    /// processes in parallel must not starve the fake servers those processes talk to.
+    private let exited: AsyncStream<Void>
     // Files, not pipes: nothing to drain while the child runs, and no EINTR-prone blocking reads.
     let outputFile: URL
     let errorFile: URL
@@ -37,6 +41,9 @@ struct CLIProcess {
                     "AVIARY_DATABASE_URL", "AVIARY_DATABASE_PATH"] { env[key] = nil }
         env.merge(environment) { _, new in new }
         process.environment = env
+        let (exited, exit) = AsyncStream<Void>.makeStream()
+        self.exited = exited
+        process.terminationHandler = { _ in exit.finish() }
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("aviary-cli-\(UUID().uuidString)")
         outputFile = base.appendingPathExtension("out")
         errorFile = base.appendingPathExtension("err")
@@ -49,7 +56,8 @@ struct CLIProcess {
     func start() throws { try process.run() }
 
     /// Waits for exit and returns (status, stdout, stderr).
-    func finish() -> (Int32, String, String) {
+    func finish() async -> (Int32, String, String) {
+        for await _ in exited {}
         process.waitUntilExit()
         let out = (try? Data(contentsOf: outputFile)) ?? Data()
         let err = (try? Data(contentsOf: errorFile)) ?? Data()
@@ -59,10 +67,10 @@ struct CLIProcess {
     }
 
     /// Runs to completion.
-    static func run(_ arguments: [String], environment: [String: String]) throws -> (Int32, String, String) {
+    static func run(_ arguments: [String], environment: [String: String]) async throws -> (Int32, String, String) {
         let p = try CLIProcess(arguments, environment: environment)
         try p.start()
-        return p.finish()
+        return await p.finish()
     }
 }
 

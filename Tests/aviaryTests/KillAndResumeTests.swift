@@ -35,9 +35,13 @@ import Testing
                 try cli.start()
                 let reached = try await eventually { server.requests.count >= 2 || !cli.process.isRunning }
                 #expect(reached)
-                try #require(cli.process.isRunning, "aviary exited before it could be killed: \(cli.finish())")
+                guard cli.process.isRunning else {
+                    let early = await cli.finish()
+                    Issue.record("aviary exited before it could be killed: \(early)")
+                    throw CLIError(message: "aviary exited early")
+                }
                 kill(cli.process.processIdentifier, SIGKILL)
-                let (status, _, _) = cli.finish()
+                let (status, _, _) = await cli.finish()
                 #expect(status != 0)
                 return try await SQLiteStorage.withStorage(path: dir.appendingPathComponent(".aviary/aviary.sqlite").path) { storage in
                     let runs = try await storage.store.listRuns(tenant: "default", limit: 5)
@@ -54,7 +58,7 @@ import Testing
 
             // Phase 2: resume against a fresh server that only knows the final answer.
             try await withFakeOpenAIServer(replies: [.text("Saved your note.")]) { server in
-                let (status, out, err) = try CLIProcess.run(["runs", "resume", runID.rawValue, "--project", dir.path],
+                let (status, out, err) = try await CLIProcess.run(["runs", "resume", runID.rawValue, "--project", dir.path],
                                                             environment: ["OPENAI_API_KEY": "x", "OPENAI_BASE_URL": server.baseURL,
                                                                           "AVIARY_EXECUTOR": executor])
                 #expect(status == 0, "resume failed: \(err)")
@@ -77,7 +81,7 @@ import Testing
     @Test func missingKeyIsAOneLineErrorSayingWhatToSet() async throws {
         try await withTemporaryDirectory { dir in
             try Self.writeProject(dir)
-            let (status, _, err) = try CLIProcess.run(["chat", "--project", dir.path, "hi"], environment: [:])
+            let (status, _, err) = try await CLIProcess.run(["chat", "--project", dir.path, "hi"], environment: [:])
             #expect(status != 0)
             #expect(err.contains("OPENAI_API_KEY"))
             #expect(err.split(separator: "\n").filter { $0.hasPrefix("error:") }.count == 1)
@@ -88,7 +92,7 @@ import Testing
         try await withTemporaryDirectory { dir in
             try Self.writeProject(dir)
             try "name: broken\nkind: reactive\ninstructions: hi\n".write(to: dir.appendingPathComponent("agents/broken.yaml"), atomically: true, encoding: .utf8)
-            let (status, _, err) = try CLIProcess.run(["validate", "--project", dir.path], environment: [:])
+            let (status, _, err) = try await CLIProcess.run(["validate", "--project", dir.path], environment: [:])
             #expect(status != 0)
             #expect(err.contains("agents/broken.yaml: field 'kind'"))
         }

@@ -15,10 +15,10 @@ import Testing
                 try KillAndResumeTests.writeProject(dir)
                 try await withFakeOpenAIServer(replies: [.text("Noted on PostgreSQL.")]) { server in
                     let env = ["OPENAI_API_KEY": "x", "OPENAI_BASE_URL": server.baseURL, "AVIARY_DATABASE_URL": url]
-                    let (status, out, err) = try CLIProcess.run(["chat", "--project", dir.path, "note the milk"], environment: env)
+                    let (status, out, err) = try await CLIProcess.run(["chat", "--project", dir.path, "note the milk"], environment: env)
                     #expect(status == 0, "\(err)")
                     #expect(out.contains("Noted on PostgreSQL."))
-                    let (listed, list, _) = try CLIProcess.run(["runs", "list", "--project", dir.path], environment: env)
+                    let (listed, list, _) = try await CLIProcess.run(["runs", "list", "--project", dir.path], environment: env)
                     #expect(listed == 0)
                     #expect(list.contains("completed") && list.contains("scribe"))
                 }

@@ -49,7 +49,7 @@ import Testing
 
     @Test func listPrintsOneAPIRunObjectPerLineNewestFirst() async throws {
         try await Self.withRuns { dir, parent, child in
-            let (status, out, err) = try CLIProcess.run(["runs", "list", "--json", "--project", dir.path], environment: [:])
+            let (status, out, err) = try await CLIProcess.run(["runs", "list", "--json", "--project", dir.path], environment: [:])
             #expect(status == 0, "\(err)")
             let lines = out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             #expect(out.hasSuffix("\n"))
@@ -79,7 +79,7 @@ import Testing
             try KillAndResumeTests.writeProject(dir)
             try FileManager.default.createDirectory(at: dir.appendingPathComponent(".aviary"), withIntermediateDirectories: true)
             try await SQLiteStorage.withStorage(path: dir.appendingPathComponent(".aviary/aviary.sqlite").path) { _ in }
-            let (status, out, err) = try CLIProcess.run(["runs", "list", "--json", "--project", dir.path], environment: [:])
+            let (status, out, err) = try await CLIProcess.run(["runs", "list", "--json", "--project", dir.path], environment: [:])
             #expect(status == 0, "\(err)")
             #expect(out.isEmpty)
         }
@@ -87,7 +87,7 @@ import Testing
 
     @Test func showPrintsTheRunsAPIObject() async throws {
         try await Self.withRuns { dir, parent, _ in
-            let (status, out, err) = try CLIProcess.run(["runs", "show", parent.id.rawValue, "--json", "--project", dir.path],
+            let (status, out, err) = try await CLIProcess.run(["runs", "show", parent.id.rawValue, "--json", "--project", dir.path],
                                                         environment: [:])
             #expect(status == 0, "\(err)")
             #expect(out.split(separator: "\n").count == 1)
@@ -100,7 +100,7 @@ import Testing
 
     @Test func showOfAnotherTenantsRunIsNotFound() async throws {
         try await Self.withRuns { dir, _, _ in
-            let (status, out, err) = try CLIProcess.run(["runs", "show", "run_foreign", "--json", "--project", dir.path], environment: [:])
+            let (status, out, err) = try await CLIProcess.run(["runs", "show", "run_foreign", "--json", "--project", dir.path], environment: [:])
             #expect(status != 0)
             #expect(out.isEmpty)
             #expect(err.contains("run run_foreign not found"))
@@ -109,7 +109,7 @@ import Testing
 
     @Test func showRefusesEventsWithJSON() async throws {
         try await Self.withRuns { dir, parent, _ in
-            let (status, out, err) = try CLIProcess.run(["runs", "show", parent.id.rawValue, "--json", "--events", "--project", dir.path],
+            let (status, out, err) = try await CLIProcess.run(["runs", "show", parent.id.rawValue, "--json", "--events", "--project", dir.path],
                                                         environment: [:])
             #expect(status != 0)
             #expect(out.isEmpty)

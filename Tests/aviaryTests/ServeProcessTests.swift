@@ -18,7 +18,7 @@ import Testing
             try await withFakeOpenAIServer(replies: [.text("Noted.")]) { server in
                 var env = ["OPENAI_API_KEY": "sk-secret-provider-key", "OPENAI_BASE_URL": server.baseURL, "AVIARY_PORT": "0"]
                 if executor != "loop" { env["AVIARY_EXECUTOR"] = executor }
-                let (status, keyOut, _) = try CLIProcess.run(["keys", "create", "--project", dir.path, "--tenant", "acme", "--role", "user",
+                let (status, keyOut, _) = try await CLIProcess.run(["keys", "create", "--project", dir.path, "--tenant", "acme", "--role", "user",
                                                               "--principal", "alice"], environment: env)
                 #expect(status == 0)
                 let key = keyOut.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -35,7 +35,12 @@ import Testing
                     return port != nil || !cli.process.isRunning
                 }
                 #expect(listening)
-                let bound = try #require(port, "server did not report its port: \(cli.process.isRunning ? "" : "\(cli.finish())")")
+                guard let bound = port else {
+                    let early = cli.process.isRunning ? nil : await cli.finish()
+                    Issue.record("server did not report its port: \(early.map { "\($0)" } ?? "")")
+                    if cli.process.isRunning { kill(cli.process.processIdentifier, SIGKILL) }
+                    throw CLIError(message: "no port")
+                }
 
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
                 var request = HTTPClientRequest(url: "http://127.0.0.1:\(bound)/chat")
@@ -49,7 +54,7 @@ import Testing
                 #expect(body.contains(#""response":"Noted.""#))
 
                 kill(cli.process.processIdentifier, SIGTERM)
-                let (exit, _, logs) = cli.finish()
+                let (exit, _, logs) = await cli.finish()
                 #expect(exit == 0, "graceful shutdown exits cleanly")
                 let jsonLines = logs.split(separator: "\n").filter { $0.hasPrefix("{") }
                 #expect(jsonLines.contains { $0.contains(#""route":"/chat""#) && $0.contains(#""request_id""#) && $0.contains(#""tenant":"acme""#) })
@@ -62,8 +67,8 @@ import Testing
         }
     }
 
-    @Test func anUnknownExecutorIsRefusedByName() throws {
-        let (status, _, err) = try CLIProcess.run(["--help"], environment: ["AVIARY_EXECUTOR": "threads"])
+    @Test func anUnknownExecutorIsRefusedByName() async throws {
+        let (status, _, err) = try await CLIProcess.run(["--help"], environment: ["AVIARY_EXECUTOR": "threads"])
         #expect(status == 2)
         #expect(err.contains("AVIARY_EXECUTOR must be one of loop, nio, swift"))
     }
