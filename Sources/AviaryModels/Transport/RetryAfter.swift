@@ -2,11 +2,15 @@
 ///
 /// Understands `retry-after-ms`, `Retry-After` (delta seconds or an HTTP date) and, for 429s without
 /// those, OpenAI's `x-ratelimit-reset-{requests,tokens}` durations (`1s`, `6m0s`, `250ms`) for the
-/// limit whose `x-ratelimit-remaining-*` is 0.
+/// limit whose `x-ratelimit-remaining-*` is 0. Every value is a finite, non-negative number of
+/// seconds of at most ``limit`` (a day): the headers come from outside, so nothing here may trap.
 enum RetryAfter {
+    /// The longest wait any header can ask for; `RetryPolicy` caps it further.
+    static let limit: Double = 86_400
+
     static func seconds(status: Int, headers: [(name: String, value: String)], now: Double) -> Double? {
-        if let ms = HTTPResponseData.lookup("retry-after-ms", in: headers).flatMap(Double.init), ms >= 0 {
-            return ms / 1000
+        if let ms = HTTPResponseData.lookup("retry-after-ms", in: headers).flatMap(Double.init), ms.isFinite, ms >= 0 {
+            return min(ms / 1000, limit)
         }
         if let value = HTTPResponseData.lookup("retry-after", in: headers) {
             return parseRetryAfter(value, now: now)
@@ -19,26 +23,28 @@ enum RetryAfter {
                   let seconds = parseDuration(reset) else { continue }
             best = max(best ?? 0, seconds)
         }
-        return best
+        return best.map { min($0, limit) }
     }
 
     /// `Retry-After`: delta seconds, or an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`) relative to `now`.
     static func parseRetryAfter(_ value: String, now: Double) -> Double? {
         let trimmed = value.trimmingSpaces
-        if let seconds = Double(trimmed) { return seconds >= 0 ? seconds : nil }
-        guard let date = parseHTTPDate(trimmed) else { return nil }
-        return max(0, date - now)
+        if let seconds = Double(trimmed) { return seconds.isFinite && seconds >= 0 ? min(seconds, limit) : nil }
+        guard let date = parseHTTPDate(trimmed), now.isFinite else { return nil }
+        return min(max(0, date - now), limit)
     }
 
     /// Seconds since 1970 for an IMF-fixdate.
     static func parseHTTPDate(_ text: String) -> Double? {
         let fields = text.split(separator: " ")
+        // Bounded before any arithmetic: a year like 9223372036854775807 must not overflow.
         guard fields.count == 6, fields[5] == "GMT",
-              let day = Int(fields[1]), let year = Int(fields[3]) else { return nil }
+              let day = Int(fields[1]), (1...31).contains(day),
+              let year = Int(fields[3]), (1...9999).contains(year) else { return nil }
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         guard let monthIndex = months.firstIndex(of: String(fields[2])) else { return nil }
         let clock = fields[4].split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3 else { return nil }
+        guard clock.count == 3, (0...23).contains(clock[0]), (0...59).contains(clock[1]), (0...60).contains(clock[2]) else { return nil }
         let days = daysFromCivil(year: year, month: monthIndex + 1, day: day)
         return Double(days * 86_400 + clock[0] * 3600 + clock[1] * 60 + clock[2])
     }
@@ -50,10 +56,11 @@ enum RetryAfter {
         let chars = Array(text.trimmingSpaces)
         guard !chars.isEmpty else { return nil }
         var i = 0
+        guard chars.count <= 64 else { return nil }
         while i < chars.count {
             let c = chars[i]
-            if c.isNumber || c == "." { number.append(c); i += 1; continue }
-            guard let value = Double(number) else { return nil }
+            if c.isASCII, c.isNumber || c == "." { number.append(c); i += 1; continue }
+            guard let value = Double(number), value.isFinite else { return nil }
             number = ""
             if c == "m", i + 1 < chars.count, chars[i + 1] == "s" { total += value / 1000; i += 2; continue }
             switch c {
@@ -64,8 +71,8 @@ enum RetryAfter {
             }
             i += 1
         }
-        if !number.isEmpty { guard let value = Double(number) else { return nil }; total += value }
-        return total
+        if !number.isEmpty { guard let value = Double(number), value.isFinite else { return nil }; total += value }
+        return total.isFinite ? min(total, limit) : nil
     }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -47,7 +47,12 @@ public struct RetryPolicy: Sendable {
     /// (capped at ``maxRetryAfter``) when given, otherwise `random × min(maxDelay, baseDelay × 2^(retry-1))`.
     public func delay(beforeRetry retry: Int, after error: any Error) -> Duration {
         if let seconds = (error as? ProviderError)?.retryAfter {
-            return min(Duration.milliseconds(Int64((seconds * 1000).rounded(.up))), maxRetryAfter)
+            // Clamped in floating point before converting: a provider (or a proxy) controls this
+            // number, and `Int64(1e20)` or `Int64(.infinity)` would trap.
+            let capMilliseconds = Double(maxRetryAfter.components.seconds) * 1000
+                + Double(maxRetryAfter.components.attoseconds) / 1e15
+            let milliseconds = seconds.isFinite ? min(max(seconds * 1000, 0), capMilliseconds) : capMilliseconds
+            return min(Duration.milliseconds(Int64(milliseconds.rounded(.up))), maxRetryAfter)
         }
         let exponent = min(max(retry - 1, 0), 30)
         let ceiling = min(maxDelay, baseDelay * (1 << exponent))

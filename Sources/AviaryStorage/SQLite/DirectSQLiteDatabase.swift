@@ -237,7 +237,7 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
     /// it never waits for them). Writers commit meanwhile, so afterwards a few frames are still
     /// only in the WAL — and SQLite starts the WAL from its beginning again only when a write
     /// finds every frame copied, so without more the file would grow for as long as writes keep
-    /// coming (it did: 360 MB in six seconds of `aviary bench`), each write a new block. So this
+    /// coming (hundreds of megabytes in seconds under `aviary bench`), each write a new block. So this
     /// connection checkpoints those last frames itself, on its thread between two batches, and
     /// its next write restarts the WAL, rewriting pages the OS still has cached. Writers queue for
     /// those few pages' copy (and two `fsync`s; no event loop waits), so this happens only once the
