@@ -106,7 +106,7 @@ struct TestClaims: JWTPayload {
         await otherSigner.add(rsa: try Insecure.RSA.PrivateKey(backing: otherKey), digestAlgorithm: .sha256)
         let pem = privateKey.publicKey.pemRepresentation
         try await ServerFixture.with(agents: [TestAgents.support, TestAgents.draft], tools: [TestAgents.customerTool()], model: TestAgents.model(),
-                                     configure: { $0.jwt = JWTSettings(rs256PublicKeyPEM: pem) }) { fx in
+                                     configure: { $0.jwt = JWTSettings(rs256PublicKeyPEM: pem, allowsAnyAudience: true) }) { fx in
             let token = try await signer.sign(TestClaims.valid(role: nil, iss: nil, aud: nil))
             let agents = try await fx.call(.GET, "/api/v1/agents", key: token)
             #expect(agents.status == 200)
@@ -122,7 +122,32 @@ struct TestClaims: JWTPayload {
 
 @Suite struct JWTSettingsTests {
     @Test func aShortHS256SecretIsAConfigurationError() async throws {
-        await #expect(throws: APIError.self) { _ = try await JWTVerifier(settings: JWTSettings(hs256Secret: "short")) }
-        await #expect(throws: APIError.self) { _ = try await JWTVerifier(settings: JWTSettings(rs256PublicKeyPEM: "-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----")) }
+        await #expect(throws: APIError.self) { _ = try await JWTVerifier(settings: JWTSettings(hs256Secret: "short", audience: "aviary")) }
+        await #expect(throws: APIError.self) {
+            _ = try await JWTVerifier(settings: JWTSettings(rs256PublicKeyPEM: "-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----", audience: "aviary"))
+        }
+    }
+
+    /// Without an audience any token the issuer signed for another service would pass: the server
+    /// refuses to start unless the opt-out is explicit.
+    @Test func anAudienceIsRequiredUnlessExplicitlyWaived() async throws {
+        let secret = "top-secret-for-tests-0123456789abcdef"
+        let missing = await #expect(throws: APIError.self) { _ = try await JWTVerifier(settings: JWTSettings(hs256Secret: secret)) }
+        #expect(missing?.message.contains("server.jwt.audience is required") == true)
+        _ = try await JWTVerifier(settings: JWTSettings(hs256Secret: secret, audience: "aviary"))
+        _ = try await JWTVerifier(settings: JWTSettings(hs256Secret: secret, allowsAnyAudience: true))
+    }
+
+    /// A refused token's error names neither the configured issuer nor the audience.
+    @Test func refusalsDoNotRevealTheConfiguredIssuerOrAudience() async throws {
+        let secret = "top-secret-for-tests-0123456789abcdef"
+        let verifier = try await JWTVerifier(settings: JWTSettings(hs256Secret: secret, issuer: "https://id.internal.example", audience: "aviary-prod"))
+        let signer = JWTKeyCollection()
+        await signer.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        for claims in [TestClaims.valid(iss: "https://attacker.example"), TestClaims.valid(iss: "https://id.internal.example", aud: "other")] {
+            let refusal = await #expect(throws: APIError.self) { _ = try await verifier.verify(try await signer.sign(claims)) }
+            #expect(refusal?.message.contains("id.internal.example") == false)
+            #expect(refusal?.message.contains("aviary-prod") == false)
+        }
     }
 }

@@ -41,4 +41,26 @@ import Testing
         let registry = ToolRegistry(Self.registryTools())
         #expect(registry.matching(pattern).map(\.spec.name).sorted() == expected)
     }
+
+    /// Production runs published agents only: a published agent cannot reach a draft through
+    /// delegation; a draft (a builder's debug run) can.
+    @Test func aPublishedAgentCannotDelegateToADraft() async throws {
+        try await RuntimeFixture.with { fx in
+            let helper = AgentDefinition(name: "helper", instructions: "Help.", status: .draft)
+            let router = AgentDefinition(name: "router", instructions: "Delegate.", tools: ["helper"])
+            let model = ScriptedModel([], onMisuse: { Issue.record($0) })
+            let runtime = fx.runtime(agents: [router, helper], tools: [], model: model)
+            let run = try await runtime.run(.question("hi", agent: "router"))
+            #expect(run.status == .failed)
+            #expect(run.error == "published agent 'router' delegates to 'helper', which is a draft; publish it first")
+            #expect(model.requests.isEmpty, "no model call is paid for")
+
+            var draftRouter = router
+            draftRouter.status = .draft
+            let debugModel = ScriptedModel([.text("fine")], onMisuse: { Issue.record($0) })
+            let debug = fx.runtime(agents: [draftRouter, helper], tools: [], model: debugModel)
+            #expect(try await debug.run(.question("hi", agent: "router")).status == .completed)
+            try debugModel.verifyConsumed()
+        }
+    }
 }

@@ -24,7 +24,7 @@ struct ServerFileSettings {
     let projectDirectory: URL
     static let keys: Set<String> = ["host", "port", "max_body_bytes", "request_timeout_seconds", "run_timeout_seconds", "rate_limit",
                                     "max_concurrent_runs_per_tenant", "heartbeat_seconds", "public_metrics", "resume_interrupted_runs", "jwt"]
-    static let jwtKeys: Set<String> = ["hs256_secret_env", "rs256_public_key_file", "issuer", "audience", "tenant_claim", "role_claim", "default_role"]
+    static let jwtKeys: Set<String> = ["hs256_secret_env", "rs256_public_key_file", "issuer", "audience", "allow_any_audience", "tenant_claim", "role_claim", "default_role"]
 
     func apply(to server: inout ServerConfiguration) throws {
         try SettingsKeys.rejectUnknown(value, Self.keys, "server")
@@ -80,6 +80,10 @@ struct ServerFileSettings {
             }
             if let v = jwt["issuer"]?.stringValue { settings.issuer = v }
             if let v = jwt["audience"]?.stringValue { settings.audience = v }
+            if let raw = jwt["allow_any_audience"], !raw.isNull {
+                guard let v = raw.boolValue else { throw ConfigurationError("aviary.yaml: server.jwt.allow_any_audience: expected true or false") }
+                settings.allowsAnyAudience = v
+            }
             if let v = jwt["tenant_claim"]?.stringValue { settings.tenantClaim = v }
             if let v = jwt["role_claim"]?.stringValue { settings.roleClaim = v }
             if let v = jwt["default_role"]?.stringValue {
@@ -127,6 +131,13 @@ struct ServerEnvironment {
         }
         if let v = value("AVIARY_JWT_ISSUER") { jwt.issuer = v; touched = true }
         if let v = value("AVIARY_JWT_AUDIENCE") { jwt.audience = v; touched = true }
+        if let v = value("AVIARY_JWT_ALLOW_ANY_AUDIENCE") {
+            guard let allow = ["true": true, "1": true, "false": false, "0": false][v.lowercased()] else {
+                throw ConfigurationError("AVIARY_JWT_ALLOW_ANY_AUDIENCE must be true or false, not '\(v)'")
+            }
+            jwt.allowsAnyAudience = allow
+            touched = true
+        }
         if touched { server.jwt = jwt }
     }
 

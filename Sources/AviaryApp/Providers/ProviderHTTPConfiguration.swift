@@ -23,6 +23,10 @@ enum ProviderHTTPConfiguration {
         // Aviary traces model calls through its event sink (`TracingEventSink`) and never bootstraps
         // `InstrumentationSystem`, so AsyncHTTPClient's own spans would go to a no-op tracer at a cost per request.
         configuration.tracing.tracer = nil
+        // Provider calls carry credentials (`Authorization`, Anthropic's `x-api-key`), which
+        // AsyncHTTPClient would send on along a redirect, to another origin too: a provider
+        // answers where it is configured or the call fails with the 3xx status.
+        configuration.redirectConfiguration = .disallow
         // A request's head and body go to the socket in one write (see `CoalescingFlushHandler`).
         if coalescesWrites { configuration.http1_1ConnectionDebugInitializer = CoalescingFlushHandler.connectionInitializer }
         return configuration

@@ -8,8 +8,13 @@ public struct JWTSettings: Sendable, Hashable {
     public var rs256PublicKeyPEM: String?
     /// Required `iss` claim. Default: not checked.
     public var issuer: String?
-    /// Required `aud` claim (one of the token's audiences). Default: not checked.
+    /// Required `aud` claim (one of the token's audiences). Required unless
+    /// ``allowsAnyAudience``: without it, any token the same issuer signed for another service
+    /// would be accepted here. Default none (the server refuses to start).
     public var audience: String?
+    /// Accept tokens of any audience (`server.jwt.allow_any_audience: true`): an explicit opt-out
+    /// for issuers that sign for Aviary alone. Default `false`.
+    public var allowsAnyAudience: Bool
     /// Claim that names the tenant. Default `tenant`.
     public var tenantClaim: String
     /// Claim that names the role. Default `role`.
@@ -19,7 +24,8 @@ public struct JWTSettings: Sendable, Hashable {
 
     /// Creates settings.
     public init(hs256Secret: String? = nil, rs256PublicKeyPEM: String? = nil, issuer: String? = nil, audience: String? = nil,
-                tenantClaim: String = "tenant", roleClaim: String = "role", defaultRole: Role = .user) {
+                allowsAnyAudience: Bool = false, tenantClaim: String = "tenant", roleClaim: String = "role", defaultRole: Role = .user) {
+        self.allowsAnyAudience = allowsAnyAudience
         self.hs256Secret = hs256Secret
         self.rs256PublicKeyPEM = rs256PublicKeyPEM
         self.issuer = issuer

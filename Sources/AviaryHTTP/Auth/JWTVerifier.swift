@@ -9,8 +9,13 @@ public struct JWTVerifier: Sendable {
     private let keys: JWTKeyCollection
     private let settings: JWTSettings
 
-    /// Builds a verifier; throws when a configured key cannot be parsed.
+    /// Builds a verifier; throws when a configured key cannot be parsed, or when no audience is
+    /// configured and any audience was not explicitly allowed.
     public init(settings: JWTSettings) async throws {
+        if settings.audience?.isEmpty ?? true, !settings.allowsAnyAudience {
+            throw APIError(.internalServerError, code: "jwt_config",
+                           "server.jwt.audience is required (the `aud` your tokens carry for Aviary); set server.jwt.allow_any_audience: true to accept tokens of any audience")
+        }
         let keys = JWTKeyCollection()
         // The HS256 key is the default (tokens without `kid`); the RS256 key is tried next.
         if let secret = settings.hs256Secret, !secret.isEmpty {
@@ -42,11 +47,13 @@ public struct JWTVerifier: Sendable {
         } catch {
             throw APIError.unauthorized("invalid token")
         }
+        // The messages do not name the configured issuer or audience: a caller learns nothing
+        // about the server's identity provider from a refused token.
         if let issuer = settings.issuer, claims.iss?.value != issuer {
-            throw APIError.unauthorized("invalid token: issuer is not '\(issuer)'")
+            throw APIError.unauthorized("invalid token: wrong issuer")
         }
-        if let audience = settings.audience, !(claims.aud?.value.contains(audience) ?? false) {
-            throw APIError.unauthorized("invalid token: audience does not include '\(audience)'")
+        if let audience = settings.audience, !audience.isEmpty, !(claims.aud?.value.contains(audience) ?? false) {
+            throw APIError.unauthorized("invalid token: wrong audience")
         }
         guard let subject = claims.sub?.value, !subject.isEmpty else { throw APIError.unauthorized("token has no 'sub' claim") }
         guard let tenant = claims.extra[settings.tenantClaim]?.stringValue, !tenant.isEmpty else {

@@ -69,6 +69,12 @@ extension AgentRuntime {
         var selected: [String: PreparedTool] = [:]
         for name in agent.tools {
             if let other = catalog.agent(named: name), other.name != agent.name {
+                // Production runs published agents only, delegates included: a draft is for its
+                // builders, who reach it by running a draft (debug) agent.
+                if agent.status == .published, other.status == .draft {
+                    throw RuntimeError(.agentNotRunnable,
+                                       "published agent '\(agent.name)' delegates to '\(other.name)', which is a draft; publish it first")
+                }
                 selected[name] = PreparedTool(AgentTool(agent: other, runtime: self), schema: AgentTool.schema)
                 continue
             }

@@ -40,7 +40,16 @@ public final class SQLiteStorage: ClosableStorage {
     public static func open(path: String, migrate: Bool = true, coalescesWALWrites: Bool = true,
                             logger: Logger = Logger(label: "aviary.storage")) async throws -> SQLiteStorage {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // The database holds every tenant's data: a folder this creates is the owner's only
+        // (0700), and so is a new database file (0600); SQLite gives its -wal and -shm files the
+        // database file's mode. Existing folders and files keep theirs.
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StorageError.open("cannot create the SQLite database file at \(path)")
+            }
+        }
         let thread = NIOThreadPool(numberOfThreads: 1)
         thread.start()
         let connection: DirectSQLiteDatabase

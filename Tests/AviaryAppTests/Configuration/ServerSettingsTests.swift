@@ -67,11 +67,19 @@ import Testing
             ("server: {jwt: {default_role: god}}", "server.jwt.default_role"),
             ("server: {jwt: {hs256_secret_env: AVIARY_TEST_UNSET_VARIABLE}}", "AVIARY_TEST_UNSET_VARIABLE"),
             ("server: {jwt: yes}", "server.jwt"),
+            ("server: {jwt: {allow_any_audience: maybe}}", "server.jwt.allow_any_audience"),
         ]
         for (yaml, mention) in bad {
             #expect(throws: ConfigurationError.self, "\(yaml)") { _ = try load(yaml) }
             do { _ = try load(yaml) } catch { #expect("\(error)".contains(mention), "\(yaml): \(error)") }
         }
         #expect(throws: ConfigurationError.self) { _ = try load("", env: ["AVIARY_PORT": "http"]) }
+        #expect(throws: ConfigurationError.self) { _ = try load("", env: ["AVIARY_JWT_ALLOW_ANY_AUDIENCE": "sure"]) }
+    }
+
+    @Test func anyAudienceIsAnExplicitOptOut() throws {
+        #expect(try load("server: {jwt: {allow_any_audience: true}}").server.jwt?.allowsAnyAudience == true)
+        #expect(try load("", env: ["AVIARY_JWT_ALLOW_ANY_AUDIENCE": "true"]).server.jwt?.allowsAnyAudience == true)
+        #expect(try load("server: {jwt: {audience: aviary}}").server.jwt?.allowsAnyAudience == false)
     }
 }
