@@ -65,9 +65,17 @@ import Testing
             #expect(kinds.last == "run.finished")
             #expect(kinds.contains("tool.started") && kinds.contains("tool.finished") && kinds.contains("model.response"))
             #expect(frames.compactMap { $0.id.flatMap(Int.init) } == Array(1...frames.count), "ids are the gap-free sequence")
+            // The `user` role gets the production view: no tool arguments, outputs or reasoning.
             let started = try #require(frames.first { $0.event == "tool.started" }?.json)
-            #expect(started["data"]?["arguments"] == ["customer_id": "c42"], "full arguments")
+            #expect(started["data"]?["arguments"] == nil, "no tool arguments for an end user")
+            #expect(started["data"]?["name"]?.stringValue == "get_customer")
             #expect(started["run_id"]?.stringValue == run)
+            #expect(frames.first { $0.event == "tool.finished" }?.json?["data"]?["output"] == nil, "no tool output for an end user")
+            // Admins (and builders) see everything.
+            let admin = try await fx.key(role: .admin, principal: "root")
+            let full = try await fx.stream(.GET, "/api/v1/runs/\(run)/events", key: admin).lines.frames()
+            #expect(full.first { $0.event == "tool.started" }?.json?["data"]?["arguments"] == ["customer_id": "c42"], "full arguments")
+            #expect(full.first { $0.event == "tool.finished" }?.json?["data"]?["output"]?.stringValue?.isEmpty == false)
 
             let resumed = try await fx.stream(.GET, "/api/v1/runs/\(run)/events", key: key, headers: [("Last-Event-ID", "3")])
             let rest = try await resumed.lines.frames().compactMap { $0.id.flatMap(Int.init) }

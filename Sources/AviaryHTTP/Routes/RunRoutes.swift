@@ -52,7 +52,7 @@ struct RunRoutes {
         }
         let streamer = RunEventStreamer(runID: run.id, tenant: run.tenant, store: env.deps.runs, hub: env.deps.hub,
                                         heartbeat: env.config.heartbeatInterval, poll: env.config.eventPollInterval,
-                                        follow: request.query("follow") != "false")
+                                        follow: request.query("follow") != "false", view: RunEventView(role: identity.role))
         let start = after
         return Response(status: .ok, headers: Self.sseHeaders, body: ResponseBody { writer in
             try await streamer.stream(after: start) { text in try await writer.write(ByteBuffer(string: text)) }

@@ -15,12 +15,14 @@ struct RunEventStreamer: Sendable {
     let poll: Duration
     /// Keep streaming live events (false: send what is stored and stop).
     let follow: Bool
+    /// What the caller may see of each event (``RunEventView``).
+    var view: RunEventView = .full
 
     /// Sends frames (wire text) through `send` until the run's execution ends or the client leaves.
     func stream(after: Int, send: (String) async throws -> Void) async throws {
         let feed = hub.subscribe(runID)
         defer { feed.cancel() }
-        var cursor = Cursor(lastSent: after)
+        var cursor = Cursor(lastSent: after, view: view)
 
         try await catchUp(&cursor, send)
         for e in feed.backlog { try await cursor.offer(e, send) }
@@ -42,7 +44,7 @@ struct RunEventStreamer: Sendable {
                 switch item {
                 case .event(let event):
                     if event.isTransient {
-                        try await send(event.serverSentEvent.text)
+                        try await send(event.serverSentEvent(view: view).text)
                     } else {
                         try await cursor.offer(event, send)
                         // the live execution ended: nothing more comes until someone resumes it
@@ -81,6 +83,8 @@ struct RunEventStreamer: Sendable {
     /// Sends events in sequence order exactly once.
     struct Cursor {
         var lastSent: Int
+        /// What the caller may see of each event.
+        let view: RunEventView
         var pending: [Int: RunEvent] = [:]
         var ended = false
 
@@ -90,7 +94,7 @@ struct RunEventStreamer: Sendable {
             guard event.sequence > lastSent else { return }
             pending[event.sequence] = event
             while let next = pending.removeValue(forKey: lastSent + 1) {
-                try await send(next.serverSentEvent.text)
+                try await send(next.serverSentEvent(view: view).text)
                 lastSent = next.sequence
                 ended = next.endsExecution
             }
