@@ -65,6 +65,10 @@ import Testing
             #expect(results[0].content.contains("unknown tool 'no_such_tool'"))
             #expect(results[1].content.contains("not valid JSON"))
             #expect(results.allSatisfy { $0.isError })
+            // Only the call of a tool the agent does not have is marked: its name is the model's.
+            let failed = try await fx.storage.store.loadEvents(run.id, tenant: "default").filter { $0.kind == .toolFailed }
+            let marks = Dictionary(uniqueKeysWithValues: failed.map { ($0.data["call_id"]?.stringValue ?? "", $0.data["unknown_tool"]?.boolValue) })
+            #expect(marks == ["a": true, "b": nil])
             try model.verifyConsumed()
         }
     }

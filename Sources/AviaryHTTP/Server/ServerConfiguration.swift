@@ -26,7 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var chatAgent: String
     /// JWT bearer-token verification; `nil` accepts API keys only. Default `nil`.
     public var jwt: JWTSettings?
-    /// Serve `/metrics` without authentication (for Prometheus scrapers). Default true.
+    /// Serve `/metrics` without authentication (for a Prometheus scraper on a trusted network).
+    /// Default false: `/metrics` needs an admin's credentials (its labels name agents, models and tools).
     public var publicMetrics: Bool
     /// At start, claim and resume the runs the last graceful shutdown left `interrupted`. Default true.
     public var resumeInterruptedRuns: Bool
@@ -45,7 +46,7 @@ public struct ServerConfiguration: Sendable {
         self.heartbeatInterval = .seconds(15)
         self.eventPollInterval = .seconds(1)
         self.jwt = nil
-        self.publicMetrics = true
+        self.publicMetrics = false
         self.resumeInterruptedRuns = true
     }
 }

@@ -46,7 +46,9 @@ public final class MetricsEventSink: EventSink {
         case .modelFailed:
             metrics.modelFailed(model: event.label("model"))
         case .toolFinished, .toolFailed:
-            metrics.toolEnded(tool: event.label("name"), failed: event.kind == .toolFailed,
+            // A name the model invented never becomes a label value (unbounded cardinality).
+            let tool = event.data["unknown_tool"]?.boolValue == true ? MetricLabel.unknown : event.label("name")
+            metrics.toolEnded(tool: tool, failed: event.kind == .toolFailed,
                               durationSeconds: event.number("duration_ms").map { $0 / 1000 })
         case .modelRequest, .toolStarted, .reasoningStep, .delegationStarted, .delegationFinished,
              .guardrailVerdict, .checkpoint, .modelDelta:

@@ -68,8 +68,12 @@ struct ToolExecutor: Sendable {
         } catch {
             let message = (error as? ToolError)?.description ?? "failed: \(error)"
             outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: "Error: \(message)", isError: true))
-            await journal.emit(.toolFailed, ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments,
-                                            "error": .string(message), "duration_ms": .number(Self.ms(since: start))])
+            var data: [String: JSONValue] = ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments,
+                                             "error": .string(message), "duration_ms": .number(Self.ms(since: start))]
+            // The model named a tool the agent does not have: the name is the model's invention,
+            // so consumers (metrics labels) must not treat it as a tool.
+            if tool == nil { data["unknown_tool"] = true }
+            await journal.emit(.toolFailed, .object(data))
         }
         if let delegate {
             await journal.emit(.delegationFinished, ["agent": .string(delegate), "child_run_id": .string(journal.runID.child(stepKey).rawValue),

@@ -24,7 +24,7 @@ import Testing
               rate_limit: {per_second: 2.5, burst: 7}
               max_concurrent_runs_per_tenant: 3
               heartbeat_seconds: 2
-              public_metrics: false
+              public_metrics: true
               resume_interrupted_runs: false
               jwt: {issuer: https://id.example.com, audience: aviary, tenant_claim: org, role_claim: aviary_role, default_role: service}
             """, env: ["AVIARY_PORT": "9100", "AVIARY_JWT_HS256_SECRET": "0123456789abcdef0123456789abcdef"])
@@ -38,7 +38,7 @@ import Testing
         #expect(s.rateLimitBurst == 7)
         #expect(s.maxConcurrentRunsPerTenant == 3)
         #expect(s.heartbeatInterval == .seconds(2))
-        #expect(s.publicMetrics == false)
+        #expect(s.publicMetrics == true)
         #expect(s.resumeInterruptedRuns == false)
         #expect(s.jwt?.issuer == "https://id.example.com")
         #expect(s.jwt?.tenantClaim == "org")
@@ -52,7 +52,7 @@ import Testing
         #expect(s.host == "127.0.0.1")
         #expect(s.port == 8080)
         #expect(s.jwt == nil)
-        #expect(s.publicMetrics)
+        #expect(!s.publicMetrics, "/metrics needs credentials unless made public")
     }
 
     @Test func mistakesAreNamed() throws {

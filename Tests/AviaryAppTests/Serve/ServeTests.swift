@@ -47,6 +47,7 @@ import Testing
                 var config = loaded
                 config.databaseURL = databaseURL
                 let key = try await AviaryApplication.createAPIKey(config, tenant: "default", principal: "web", role: .service, name: "test")
+                let admin = try await AviaryApplication.createAPIKey(config, tenant: "default", principal: "ops", role: .admin, name: "scraper")
                 var logger = Logger(label: "test")
                 logger.logLevel = .critical
                 let options = AviaryApplication.Options(environment: ["AVIARY_OTLP_ENDPOINT": collector.endpoint], logger: logger,
@@ -75,7 +76,12 @@ import Testing
                     #expect(body["response"]?.stringValue == "Support says: There are active incidents.")
                     #expect(body["metadata"]?["total_tokens"]?.intValue == 60, "four model calls of 15 tokens")
 
-                    let metricsResponse = try await client.execute(HTTPClientRequest(url: base + "/metrics"), timeout: .seconds(10))
+                    // /metrics needs an admin's credentials unless server.public_metrics is set.
+                    let anonymous = try await client.execute(HTTPClientRequest(url: base + "/metrics"), timeout: .seconds(10))
+                    #expect(anonymous.status.code == 401)
+                    var scrape = HTTPClientRequest(url: base + "/metrics")
+                    scrape.headers.add(name: "Authorization", value: "Bearer \(admin.key)")
+                    let metricsResponse = try await client.execute(scrape, timeout: .seconds(10))
                     let metrics = String(buffer: try await metricsResponse.body.collect(upTo: 1 << 20))
                     #expect(metrics.contains(#"aviary_http_requests_total{"#) && metrics.contains(#"route="/chat""#))
                     #expect(metrics.contains(#"aviary_runs_total{agent="router",status="completed"} 1"#))

@@ -44,6 +44,18 @@ import Testing
         #expect(text.value("aviary_runs_active") == 0)
     }
 
+    /// A tool name the model invented (the agent has no such tool) is never a label value.
+    @Test func anUnknownToolIsCountedWithoutItsInventedName() async {
+        let metrics = AviaryMetrics()
+        let sink = MetricsEventSink(metrics: metrics)
+        var e = RunEvents("run_u")
+        await sink.receive(e.next(.toolFailed, ["call_id": "call_1", "name": "drop_all_tables_\u{1F600}", "arguments": [:],
+                                                "error": "unknown tool", "duration_ms": 0.1, "unknown_tool": true]))
+        let text = PrometheusText(metrics.render())
+        #expect(text.value("aviary_tool_calls_total", ["tool": "unknown", "status": "failed"]) == 1)
+        #expect(!metrics.render().contains("drop_all_tables"))
+    }
+
     @Test func everyTerminalKindEndsTheRun() async {
         let metrics = AviaryMetrics()
         let sink = MetricsEventSink(metrics: metrics)
