@@ -14,10 +14,10 @@ import Foundation
 ///   rate_limit: {per_second: 20, burst: 40}
 ///   max_concurrent_runs_per_tenant: 64
 ///   heartbeat_seconds: 15
-///   public_metrics: true
+///   public_metrics: false
 ///   resume_interrupted_runs: true
 ///   jwt: {hs256_secret_env: AVIARY_JWT_SECRET, rs256_public_key_file: keys/jwt.pem, issuer: https://id.example.com,
-///         audience: aviary, tenant_claim: tenant, role_claim: role, default_role: user}
+///         audience: aviary, allow_any_audience: false, tenant_claim: tenant, role_claim: role, default_role: user}
 /// ```
 struct ServerFileSettings {
     let value: [String: JSONValue]
