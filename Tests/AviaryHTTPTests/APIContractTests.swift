@@ -37,6 +37,9 @@ import Testing
             #expect(run.headers["Allow"].first == "GET")
             let session = try await fx.call(.POST, "/sessions/s1", key: key)
             #expect(session.headers["Allow"].first == "DELETE, GET")
+            for method: HTTPMethod in [.OPTIONS, .TRACE] {
+                #expect(try await fx.call(method, "/api/v1/agents", key: key).status == 405, "\(method)")
+            }
             // Credentials are still checked first on a protected path.
             #expect(try await fx.call(.PUT, "/api/v1/runs/run_x").status == 401)
         }

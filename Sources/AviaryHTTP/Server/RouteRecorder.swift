@@ -13,8 +13,8 @@ final class RouteRecorder: RouterMethods {
     /// Every route registered so far, in order.
     private(set) var routes: [OpenAPIDocument.Operation] = []
 
-    /// The methods a path is checked for when answering 405.
-    static let checkedMethods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+    /// The methods a path is checked for when answering 405 (HEAD is left to the router).
+    static let checkedMethods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace]
 
     init(_ router: Router<Context>) { self.router = router }
 
