@@ -12,7 +12,9 @@ struct HealthRoutes: APIProtocol {
     /// Registers the generated handlers. Throws only when the generated paths do not parse, which
     /// the contract tests would catch.
     func register(on router: RouteRecorder) throws {
-        try registerHandlers(on: router)
+        // Compact JSON with sorted keys, like every hand-written route (the runtime's default
+        // pretty-prints).
+        try registerHandlers(on: router, configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
     }
 
     func health(_ input: Operations.Health.Input) async throws -> Operations.Health.Output {
