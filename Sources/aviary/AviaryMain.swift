@@ -14,7 +14,7 @@ enum AviaryMain {
             exit(2)
         }
         // Installed before any other task exists, so every command gets it.
-        _ = await ConcurrencyExecutor.install(requested)
+        await ConcurrencyExecutor.install(requested)
         await Aviary.main()
     }
 }

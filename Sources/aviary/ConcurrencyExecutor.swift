@@ -33,19 +33,19 @@ enum ConcurrencyExecutor: String, CaseIterable, Sendable {
         return choice
     }
 
-    /// Installs `requested` before any other task exists and returns the executor in effect:
-    /// `loop` falls back to `nio` when the runtime offers no hook, `nio` to `swift`.
-    static func install(_ requested: ConcurrencyExecutor) async -> ConcurrencyExecutor {
+    /// Installs `requested` before any other task exists: `loop` falls back to `nio` when the
+    /// runtime offers no hook, `nio` to `swift`. ``current`` says which one took effect.
+    static func install(_ requested: ConcurrencyExecutor) async {
         switch requested {
         case .loop:
             #if compiler(<6.6) && !os(Windows) && !os(WASI)
-            if await LoopGlobalExecutor.install() { return .loop }
+            if await LoopGlobalExecutor.install() { return }
             #endif
-            return await install(.nio)
+            await install(.nio)
         case .nio:
-            return NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() ? .nio : .swift
+            _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         case .swift:
-            return .swift
+            return
         }
     }
 }

@@ -1,4 +1,5 @@
 import AviaryCore
+import AviaryHTTP
 import AviaryRuntime
 
 /// One chat turn's result as the CLI shows it: the answer, the session and run it belongs to, and
@@ -10,37 +11,33 @@ public struct ChatOutcome: Sendable {
     public let runID: String
     /// The run's status (`completed`, `failed`, `needs_attention`, …).
     public let status: String
-    /// Whether the run completed (then `response` is its answer).
-    public let completed: Bool
     /// The answer (empty when the run did not complete).
     public let response: String
     /// Why the run did not complete, when it did not.
     public let error: String?
-    /// Tokens in and out, and the cost in USD.
-    public let inputTokens: Int, outputTokens: Int, costUSD: Double
+    /// What the run used.
+    private let usage: Usage
 
     init(_ result: ChatResult) {
         sessionID = result.session.id
         runID = result.run.id.rawValue
         status = result.run.status.rawValue
-        completed = result.run.status == .completed
         response = result.response
         error = result.run.error
-        inputTokens = result.run.usage.inputTokens
-        outputTokens = result.run.usage.outputTokens
-        costUSD = result.run.usage.costUSD
+        usage = result.run.usage
     }
 
+    /// Whether the run completed (then `response` is its answer).
+    public var completed: Bool { status == RunStatus.completed.rawValue }
     /// Tokens in and out together.
-    public var totalTokens: Int { inputTokens + outputTokens }
+    public var totalTokens: Int { usage.totalTokens }
+    /// The cost in USD.
+    public var costUSD: Double { usage.costUSD }
 
-    /// Seed 000's `/chat` response shape plus `runId` and `status`, as one line of JSON.
+    /// Seed 000's `/chat` response shape (the HTTP API's encoding) plus `status`, as one line of JSON.
     public var json: String {
-        let value: JSONValue = [
-            "sessionId": .string(sessionID), "response": .string(response), "runId": .string(runID), "status": .string(status),
-            "metadata": ["input_tokens": .number(Double(inputTokens)), "output_tokens": .number(Double(outputTokens)),
-                         "total_tokens": .number(Double(totalTokens)), "cost_usd": .number(costUSD)],
-        ]
+        let value: JSONValue = ["sessionId": .string(sessionID), "response": .string(response), "runId": .string(runID),
+                                "status": .string(status), "metadata": usage.wire]
         return value.jsonString
     }
 }

@@ -18,12 +18,13 @@ public enum ResumeChoice: Sendable, Hashable {
 public struct ResumeOutcome: Sendable {
     /// The run id and the status it ended in.
     public let runID: String, status: String
-    /// Whether it completed; then `output` is its answer (text, or JSON text).
-    public let completed: Bool
-    /// The answer of a completed run.
+    /// The answer of a completed run (text, or JSON text).
     public let output: String?
     /// Why it did not complete.
     public let error: String?
+
+    /// Whether it completed; then `output` is its answer.
+    public var completed: Bool { status == RunStatus.completed.rawValue }
 }
 
 extension AviaryApplication {
@@ -45,7 +46,7 @@ extension AviaryApplication {
             try await app.runtime.resume(RunID(runID), tenant: configuration.tenant, decision: decision)
         }
         let completed = run.status == .completed
-        return ResumeOutcome(runID: run.id.rawValue, status: run.status.rawValue, completed: completed,
+        return ResumeOutcome(runID: run.id.rawValue, status: run.status.rawValue,
                              output: completed ? run.output.map { $0.stringValue ?? $0.jsonString } : nil,
                              error: completed ? nil : run.error ?? run.status.rawValue)
     }

@@ -11,8 +11,9 @@ public enum RunReport {
         let runs = try await AviaryApplication.withStore(configuration) { try await $0.listRuns(tenant: configuration.tenant, limit: limit) }
         if json { return runs.map(RunJSON.line) }
         if runs.isEmpty { return ["no runs yet"] }
+        let dates = ISO8601DateFormatter()
         return runs.map { r in
-            let when = ISO8601DateFormatter().string(from: r.createdAt)
+            let when = dates.string(from: r.createdAt)
             let parent = r.parentRunID.map { " (child of \($0))" } ?? ""
             return "\(r.id)  \(r.status.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))  \(r.agent)  \(when)\(parent)"
         }

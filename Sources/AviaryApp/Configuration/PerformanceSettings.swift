@@ -26,30 +26,13 @@ public struct PerformanceSettings: Sendable, Hashable {
     /// Applies `performance:` from `aviary.yaml`.
     mutating func apply(file object: [String: JSONValue]) throws {
         try SettingsKeys.rejectUnknown(object, Self.fileKeys, "performance")
-        if let v = try Self.bool(object["coalesce_wal_writes"], "performance.coalesce_wal_writes") { coalescesWALWrites = v }
-        if let v = try Self.bool(object["coalesce_request_writes"], "performance.coalesce_request_writes") { coalescesRequestWrites = v }
+        if let v = try SettingsKeys.bool(object["coalesce_wal_writes"], "performance.coalesce_wal_writes") { coalescesWALWrites = v }
+        if let v = try SettingsKeys.bool(object["coalesce_request_writes"], "performance.coalesce_request_writes") { coalescesRequestWrites = v }
     }
 
     /// Applies `AVIARY_COALESCE_WAL_WRITES` and `AVIARY_COALESCE_REQUEST_WRITES` (`true`/`false`, `1`/`0`).
     mutating func apply(environment: [String: String]) throws {
-        if let v = try Self.flag(environment["AVIARY_COALESCE_WAL_WRITES"], "AVIARY_COALESCE_WAL_WRITES") { coalescesWALWrites = v }
-        if let v = try Self.flag(environment["AVIARY_COALESCE_REQUEST_WRITES"], "AVIARY_COALESCE_REQUEST_WRITES") { coalescesRequestWrites = v }
-    }
-
-    private static func bool(_ value: JSONValue?, _ key: String) throws -> Bool? {
-        switch value {
-        case nil, .some(.null): return nil
-        case .some(.bool(let b)): return b
-        case .some(let other): throw ConfigurationError("aviary.yaml: \(key): expected true or false, got \(other.typeName)")
-        }
-    }
-
-    private static func flag(_ raw: String?, _ name: String) throws -> Bool? {
-        guard let raw, !raw.isEmpty else { return nil }
-        switch raw.lowercased() {
-        case "1", "true", "yes", "on": return true
-        case "0", "false", "no", "off": return false
-        default: throw ConfigurationError("\(name) must be true or false (or 1 / 0), not '\(raw)'")
-        }
+        if let v = try SettingsKeys.flag(environment["AVIARY_COALESCE_WAL_WRITES"], "AVIARY_COALESCE_WAL_WRITES") { coalescesWALWrites = v }
+        if let v = try SettingsKeys.flag(environment["AVIARY_COALESCE_REQUEST_WRITES"], "AVIARY_COALESCE_REQUEST_WRITES") { coalescesRequestWrites = v }
     }
 }

@@ -41,14 +41,8 @@ struct ServerFileSettings {
         if let v = try number("run_timeout_seconds") { server.runTimeout = .milliseconds(Int64(v * 1000)) }
         if let v = try number("max_concurrent_runs_per_tenant") { server.maxConcurrentRunsPerTenant = Int(v) }
         if let v = try number("heartbeat_seconds") { server.heartbeatInterval = .milliseconds(Int64(v * 1000)) }
-        if let v = value["public_metrics"], !v.isNull {
-            guard let b = v.boolValue else { throw ConfigurationError("aviary.yaml: server.public_metrics: expected true or false") }
-            server.publicMetrics = b
-        }
-        if let v = value["resume_interrupted_runs"], !v.isNull {
-            guard let b = v.boolValue else { throw ConfigurationError("aviary.yaml: server.resume_interrupted_runs: expected true or false") }
-            server.resumeInterruptedRuns = b
-        }
+        if let b = try SettingsKeys.bool(value["public_metrics"], "server.public_metrics") { server.publicMetrics = b }
+        if let b = try SettingsKeys.bool(value["resume_interrupted_runs"], "server.resume_interrupted_runs") { server.resumeInterruptedRuns = b }
         if let raw = value["rate_limit"], !raw.isNull {
             guard let rate = raw.objectValue else { throw ConfigurationError("aviary.yaml: server.rate_limit: expected a mapping {per_second, burst}") }
             try SettingsKeys.rejectUnknown(rate, ["per_second", "burst"], "server.rate_limit")
@@ -80,10 +74,7 @@ struct ServerFileSettings {
             }
             if let v = jwt["issuer"]?.stringValue { settings.issuer = v }
             if let v = jwt["audience"]?.stringValue { settings.audience = v }
-            if let raw = jwt["allow_any_audience"], !raw.isNull {
-                guard let v = raw.boolValue else { throw ConfigurationError("aviary.yaml: server.jwt.allow_any_audience: expected true or false") }
-                settings.allowsAnyAudience = v
-            }
+            if let v = try SettingsKeys.bool(jwt["allow_any_audience"], "server.jwt.allow_any_audience") { settings.allowsAnyAudience = v }
             if let v = jwt["tenant_claim"]?.stringValue { settings.tenantClaim = v }
             if let v = jwt["role_claim"]?.stringValue { settings.roleClaim = v }
             if let v = jwt["default_role"]?.stringValue {
@@ -131,10 +122,7 @@ struct ServerEnvironment {
         }
         if let v = value("AVIARY_JWT_ISSUER") { jwt.issuer = v; touched = true }
         if let v = value("AVIARY_JWT_AUDIENCE") { jwt.audience = v; touched = true }
-        if let v = value("AVIARY_JWT_ALLOW_ANY_AUDIENCE") {
-            guard let allow = ["true": true, "1": true, "false": false, "0": false][v.lowercased()] else {
-                throw ConfigurationError("AVIARY_JWT_ALLOW_ANY_AUDIENCE must be true or false, not '\(v)'")
-            }
+        if let allow = try SettingsKeys.flag(value("AVIARY_JWT_ALLOW_ANY_AUDIENCE"), "AVIARY_JWT_ALLOW_ANY_AUDIENCE") {
             jwt.allowsAnyAudience = allow
             touched = true
         }

@@ -10,4 +10,24 @@ enum SettingsKeys {
             throw ConfigurationError("aviary.yaml: unknown key '\(path).\(key)'; known keys: \(known.sorted().joined(separator: ", "))")
         }
     }
+
+    /// A boolean of `aviary.yaml` at `key` (its full path); `nil` when absent or null.
+    static func bool(_ value: JSONValue?, _ key: String) throws -> Bool? {
+        switch value {
+        case nil, .some(.null): return nil
+        case .some(.bool(let b)): return b
+        case .some(let other): throw ConfigurationError("aviary.yaml: \(key): expected true or false, got \(other.typeName)")
+        }
+    }
+
+    /// A boolean environment variable (`true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`); `nil`
+    /// when unset or empty.
+    static func flag(_ raw: String?, _ name: String) throws -> Bool? {
+        guard let raw, !raw.isEmpty else { return nil }
+        switch raw.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ConfigurationError("\(name) must be true or false (or 1 / 0), not '\(raw)'")
+        }
+    }
 }

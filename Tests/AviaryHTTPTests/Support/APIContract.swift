@@ -13,9 +13,14 @@ import Synchronization
 /// receives a response the document does not describe fails.
 final class APIContract: Sendable {
     let document: OpenAPIDocument
+    /// The documented operations (read once: every response of the suite is matched against them).
+    let operations: Set<OpenAPIDocument.Operation>
     private let schemas = Mutex<[String: JSONSchema]>([:])
 
-    init(document: OpenAPIDocument) { self.document = document }
+    init(document: OpenAPIDocument) {
+        self.document = document
+        self.operations = document.operations
+    }
 
     /// The checker of the document compiled into `AviaryHTTP`.
     static let bundled: APIContract = {
@@ -26,12 +31,12 @@ final class APIContract: Sendable {
 
     /// Registered routes the document does not describe.
     func undocumented(_ routes: [OpenAPIDocument.Operation]) -> [OpenAPIDocument.Operation] {
-        Set(routes).subtracting(document.operations).sorted()
+        Set(routes).subtracting(operations).sorted()
     }
 
     /// Documented operations no registered route serves.
     func unrouted(_ routes: [OpenAPIDocument.Operation]) -> [OpenAPIDocument.Operation] {
-        document.operations.subtracting(routes).sorted()
+        operations.subtracting(routes).sorted()
     }
 
     /// The documented operation a concrete request path (query allowed) resolves to: the template
@@ -39,7 +44,7 @@ final class APIContract: Sendable {
     func operation(method: String, path: String) -> OpenAPIDocument.Operation? {
         let segments = Self.segments(path)
         var best: (operation: OpenAPIDocument.Operation, literals: Int)?
-        for candidate in document.operations where candidate.method == method.uppercased() {
+        for candidate in operations where candidate.method == method.uppercased() {
             let template = Self.segments(candidate.path)
             guard template.count == segments.count else { continue }
             var literals = 0
