@@ -146,6 +146,7 @@ let package = Package(
         .target(name: "AviaryTestSupport", dependencies: [
             "AviaryCore", "AviaryTesting", "AviaryStorage",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "SQLKit", package: "sql-kit"),
         ], path: "Tests/AviaryTestSupport", swiftSettings: swiftSettings),

@@ -60,7 +60,7 @@ struct TestClaims: JWTPayload {
                 #expect(stored.secretHash != secret)
                 let db = try Data(contentsOf: dir.appendingPathComponent("aviary.sqlite"))
                 #expect(db.range(of: Data(secret.utf8)) == nil, "the secret never reaches the database file")
-                #expect(try await APIKeyIssuer(store: fx.store).verify(issued.key)?.identity == Identity(tenant: "acme", principal: "ci", role: .service))
+                #expect(try await APIKeyIssuer(store: fx.store).verify(issued.key)?.identity == Identity(tenant: "acme", principal: "key:ci", role: .service))
             }
         }
     }
@@ -79,7 +79,7 @@ struct TestClaims: JWTPayload {
             let chat = try await fx.call(.POST, "/chat", key: good, json: ["question": "hi"])
             let run = try #require(chat.json?["runId"]?.stringValue)
             let record = try #require(try await fx.store.loadRun(RunID(run), tenant: "acme"))
-            #expect(record.principal == "carol")
+            #expect(record.principal == "jwt:carol", "token subjects live in the jwt: namespace")
 
             let refused: [(String, String)] = [
                 (try await signer.sign(TestClaims.valid(expiresIn: -60)), "expired"),

@@ -139,7 +139,7 @@ import Testing
             let runID = RunID("run_attention")
             let stepKey = "turn/1/tool/call_1"
             try await ServerFixture.with(agents: [TestAgents.support], tools: [tool], model: TestAgents.model(), directory: dir) { fx in
-                try await fx.store.createRun(RunRecord(id: runID, tenant: "acme", principal: "alice", agent: "support",
+                try await fx.store.createRun(RunRecord(id: runID, tenant: "acme", principal: "key:alice", agent: "support",
                                                       input: ["question": "hi"], status: .running))
                 let response = ModelResponse.toolCall("get_customer", ["customer_id": "c42"], id: "call_1")
                 try await fx.store.record(JournalEntry(runID: runID, key: "turn/1/model", state: .completed, output: response.json),
@@ -164,7 +164,7 @@ import Testing
     @Test func anIdleRunCanBeCancelled() async throws {
         try await ServerFixture.with(agents: [TestAgents.support], tools: [TestAgents.customerTool()], model: TestAgents.model()) { fx in
             let runID = RunID("run_idle")
-            try await fx.store.createRun(RunRecord(id: runID, tenant: "acme", principal: "alice", agent: "support",
+            try await fx.store.createRun(RunRecord(id: runID, tenant: "acme", principal: "key:alice", agent: "support",
                                                   input: ["question": "hi"], status: .interrupted))
             let key = try await fx.key()
             let r = try await fx.call(.POST, "/api/v1/runs/\(runID)/cancel", key: key)
@@ -178,7 +178,7 @@ import Testing
         let gate = AsyncGate()
         try await ServerFixture.with(agents: [TestAgents.support], tools: [TestAgents.customerTool(gate: gate)], model: TestAgents.model()) { fx in
             let runID = RunID("run_interrupted")
-            try await fx.store.createRun(RunRecord(id: runID, tenant: "acme", principal: "alice", agent: "support",
+            try await fx.store.createRun(RunRecord(id: runID, tenant: "acme", principal: "key:alice", agent: "support",
                                                   input: ["question": "hi"], status: .interrupted))
             try await fx.store.appendEvents([RunEvent(runID: runID, sequence: 1, tenant: "acme", kind: .runStarted,
                                                       data: ["agent": "support", "input": ["question": "hi"]]),

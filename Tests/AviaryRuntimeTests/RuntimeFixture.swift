@@ -19,10 +19,10 @@ struct RuntimeFixture {
     }
 
     func runtime(agents: [AgentDefinition], tools: [any Tool], model: any LanguageModel, store: (any RunStore)? = nil,
-                 sink: (any EventSink)? = nil) -> AgentRuntime {
+                 sink: (any EventSink)? = nil, limits: RuntimeLimits = RuntimeLimits()) -> AgentRuntime {
         AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
                      runs: store ?? storage.store, sessions: storage.store, sink: sink,
-                     sessionsRoot: directory.appendingPathComponent("sessions"))
+                     sessionsRoot: directory.appendingPathComponent("sessions"), limits: limits)
     }
 }
 

@@ -49,6 +49,7 @@ extension AviaryApplication {
             if server.chatAgent.isEmpty { server.chatAgent = try app.project.chatAgent().name }
             let supervisor = RunSupervisor(runtime: app.runtime, resumeInterrupted: server.resumeInterruptedRuns, logger: options.logger)
             let store = app.store
+            await warnAboutSharedKeyPrincipals(store, logger: options.logger)
             var readiness = [ReadinessCheck(name: "store") {
                 do {
                     _ = try await store.listRuns(RunQuery(tenant: "__readiness__", limit: 1))
@@ -74,11 +75,21 @@ extension AviaryApplication {
         }
     }
 
-    /// Creates an API key in a project's store and returns it (shown once) with its record.
-    public static func createAPIKey(_ configuration: AviaryConfiguration, tenant: String, principal: String, role: Role,
-                                    name: String) async throws -> APIKeyIssuer.Issued {
-        try await AviaryDatabase.withDatabase(configuration.storage) { database in
-            try await APIKeyIssuer(store: database.store).create(tenant: tenant, principal: principal, role: role, name: name)
+    /// Warns once per principal that several active API keys of a tenant act as: each such key
+    /// sees, cancels and erases the others' runs and sessions (keys created before key principals
+    /// were unique, or deliberately given one `--principal`).
+    public static func warnAboutSharedKeyPrincipals(_ keys: any APIKeyStore, logger: Logger) async {
+        let shared: [SharedKeyPrincipal]
+        do { shared = try await keys.sharedKeyPrincipals() } catch {
+            logger.warning("could not check API keys for shared principals", metadata: ["error": .string("\(error)")])
+            return
+        }
+        for finding in shared {
+            logger.warning("""
+                \(finding.keys) active API keys share one principal and so see, cancel and erase each other's runs and sessions; \
+                unless that is intended, create a key per client (`aviary keys create` without --principal) and revoke these \
+                (`aviary keys list --tenant \(finding.tenant)`, `aviary keys revoke`)
+                """, metadata: ["tenant": .string(finding.tenant), "principal": .string(finding.principal)])
         }
     }
 }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import AviaryCore
+import AviaryHTTP
 import AviaryModels
 import AviaryRuntime
 import AviaryStorage
@@ -81,9 +82,12 @@ public final class AviaryApplication: Sendable {
                                          _ body: @Sendable (AviaryApplication) async throws -> T) async throws -> T {
         let config = project.configuration
         let providers = ProviderRegistry(configuration: config, transport: AsyncHTTPTransport(client: client), environment: options.environment)
+        var limits = config.limits
+        // child runs take the same tenant run slots as the server's requests
+        limits.admission = limits.admission ?? RunAdmission(limitPerTenant: config.server.maxConcurrentRunsPerTenant)
         let runtime = AgentRuntime(catalog: project.catalog, tools: project.tools, models: options.modelProvider ?? providers,
                                    runs: store, sessions: store,
-                                   sink: options.sink, sessionsRoot: config.sessionsDirectory, logger: options.logger)
+                                   sink: options.sink, sessionsRoot: config.sessionsDirectory, limits: limits, logger: options.logger)
         let app = AviaryApplication(project: project, store: store, providers: providers, runtime: runtime)
         guard options.modelProvider == nil, options.startLocalModel, try app.needsLocalModel() else { return try await body(app) }
         return try await LocalModelSupervisor(configuration: config, options: options).withServer { baseURL in

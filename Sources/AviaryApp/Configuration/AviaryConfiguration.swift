@@ -1,4 +1,5 @@
 import AviaryHTTP
+import AviaryRuntime
 import Foundation
 
 /// Everything Aviary needs to run a project. Each field has a documented default; parsing the
@@ -33,6 +34,9 @@ public struct AviaryConfiguration: Sendable {
     /// Switches for the low-level optimisations (`performance:` in aviary.yaml, `AVIARY_COALESCE_*`).
     /// Default: all on.
     public var performance: PerformanceSettings
+    /// Tool calls per turn, their parallelism and delegation depth (`limits:` in aviary.yaml).
+    /// Its `admission` is left empty here: `aviary serve` fills it with the server's tenant run slots.
+    public var limits: RuntimeLimits
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {
@@ -48,6 +52,7 @@ public struct AviaryConfiguration: Sendable {
         self.tenant = "default"
         self.server = ServerConfiguration(chatAgent: "")
         self.performance = PerformanceSettings()
+        self.limits = RuntimeLimits()
     }
 
     /// Where session workspaces live: `<data>/sessions`.

@@ -1,10 +1,12 @@
 import AviaryCore
+import AviaryRuntime
 import Foundation
 
 /// The `aviary.yaml` schema: reads known keys into a configuration, rejecting unknown ones by name.
 struct FileSettings {
     let value: JSONValue
-    static let topLevel: Set<String> = ["model", "default_agent", "profiles", "providers", "models", "storage", "tenant", "server", "performance"]
+    static let topLevel: Set<String> = ["model", "default_agent", "profiles", "providers", "models", "storage", "tenant", "server", "performance", "limits"]
+    static let limitKeys: Set<String> = ["max_tool_calls_per_turn", "max_parallel_tool_calls", "max_delegation_depth"]
     static let providerKeys: Set<String> = ["kind", "base_url", "api_key", "api_key_env", "timeout", "max_concurrent_requests"]
     static let modelKeys: Set<String> = ["tool_calling", "input_price_per_1k", "output_price_per_1k"]
 
@@ -54,6 +56,17 @@ struct FileSettings {
             try ServerFileSettings(value: try object(server, "server"), projectDirectory: config.projectDirectory).apply(to: &config.server)
         }
         try config.performance.apply(file: try object(root["performance"], "performance"))
+        let limits = try object(root["limits"], "limits")
+        try SettingsKeys.rejectUnknown(limits, Self.limitKeys, "limits")
+        if let n = try number(limits["max_tool_calls_per_turn"], "limits.max_tool_calls_per_turn", in: 1...1_000, whole: true) {
+            config.limits.maxToolCallsPerTurn = Int(n)
+        }
+        if let n = try number(limits["max_parallel_tool_calls"], "limits.max_parallel_tool_calls", in: 1...1_000, whole: true) {
+            config.limits.maxParallelToolCalls = Int(n)
+        }
+        if let n = try number(limits["max_delegation_depth"], "limits.max_delegation_depth", in: 1...64, whole: true) {
+            config.limits.maxDelegationDepth = Int(n)
+        }
         let storage = try object(root["storage"], "storage")
         for key in storage.keys.sorted() where key != "database" && key != "url" {
             throw ConfigurationError("aviary.yaml: storage: unknown key '\(key)'; known keys: database, url")

@@ -18,22 +18,29 @@ public struct APIKeyIssuer: Sendable {
         public let record: APIKeyRecord
     }
 
-    /// Creates and stores a key for a principal of a tenant.
-    public func create(tenant: String, principal: String, role: Role, name: String = "") async throws -> Issued {
+    /// Creates and stores a key of a tenant. Without a `principal` the key owns what it creates
+    /// alone (`key:<id>`); keys given the same principal (`key:<principal>`) share their runs and
+    /// sessions. An `expiresAt` in the past is refused.
+    public func create(tenant: String, principal: String? = nil, role: Role, name: String = "",
+                       expiresAt: Date? = nil) async throws -> Issued {
+        if let expiresAt, expiresAt <= Date() { throw APIKeyError.expiryInThePast }
         let id = RandomID.make(length: 12)
         let secret = RandomID.make(length: 32)
-        let record = APIKeyRecord(id: id, tenant: tenant, principal: principal, role: role,
-                                  secretHash: Self.hash(secret), name: name)
+        let record = APIKeyRecord(id: id, tenant: tenant, principal: APIKeyRecord.principal(named: principal, id: id), role: role,
+                                  secretHash: Self.hash(secret), name: name, expiresAt: expiresAt)
         try await store.createAPIKey(record)
         return Issued(key: "avk_\(id)_\(secret)", record: record)
     }
 
-    /// The identity of a presented key, or `nil` when it is malformed, unknown, revoked or wrong.
+    /// The identity of a presented key, or `nil` when it is malformed, unknown, revoked, expired or wrong.
     public func verify(_ presented: String) async throws -> APIKeyRecord? {
         guard let (id, secret) = Self.split(presented), let record = try await store.loadAPIKey(id: id),
-              record.revokedAt == nil else { return nil }
+              record.isActive() else { return nil }
         return Self.constantTimeEquals(Self.hash(secret), record.secretHash) ? record : nil
     }
+
+    /// The public id of a well-formed key (`avk_<id>_<secret>`), without checking it.
+    static func id(of key: String) -> String? { split(key)?.id }
 
     /// Splits `avk_<id>_<secret>`.
     static func split(_ key: String) -> (id: String, secret: String)? {

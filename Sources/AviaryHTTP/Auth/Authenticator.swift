@@ -5,7 +5,8 @@ import Synchronization
 
 /// Turns a request's credentials into an ``Identity``: `Authorization: Bearer avk_…` or
 /// `X-API-Key: avk_…` (API keys), or `Authorization: Bearer <JWT>` when JWT is configured.
-/// Verified API keys are cached briefly (`cacheTTL`), so a revoked key stops working within that time.
+/// Verified API keys are cached briefly (`cacheTTL`, never past a key's expiry); revoking a key
+/// through this server (``evict(keyID:)``) ends it at once, revoking it elsewhere within `cacheTTL`.
 public final class Authenticator: Sendable {
     /// Who authenticated, and the key rate limiting counts against.
     public struct Result: Sendable {
@@ -18,7 +19,15 @@ public final class Authenticator: Sendable {
     private let keys: APIKeyIssuer
     private let jwt: JWTVerifier?
     private let cacheTTL: Duration
-    private let cache = Mutex<[String: (result: Result, expires: ContinuousClock.Instant)]>([:])
+    private let cache = Mutex<[String: CachedKey]>([:])
+
+    private struct CachedKey {
+        let result: Result
+        let keyID: String
+        let expires: ContinuousClock.Instant
+        /// The key's own expiry, checked on every hit.
+        let keyExpiresAt: Date?
+    }
 
     /// Creates an authenticator.
     public init(keys: APIKeyIssuer, jwt: JWTVerifier?, cacheTTL: Duration = .seconds(10)) {
@@ -50,17 +59,25 @@ public final class Authenticator: Sendable {
     private func apiKey(_ token: String) async throws(APIError) -> Result {
         let cacheKey = APIKeyIssuer.hash(token)
         let now = ContinuousClock.now
-        if let hit = cache.withLock({ $0[cacheKey] }), hit.expires > now { return hit.result }
+        if let hit = cache.withLock({ $0[cacheKey] }), hit.expires > now {
+            if let end = hit.keyExpiresAt, end <= Date() { throw APIError.unauthorized("invalid, revoked or expired API key") }
+            return hit.result
+        }
         let record: APIKeyRecord?
         do { record = try await keys.verify(token) } catch {
             throw APIError.unavailable("auth_unavailable", "cannot check the API key right now")
         }
-        guard let record else { throw APIError.unauthorized("invalid or revoked API key") }
+        guard let record else { throw APIError.unauthorized("invalid, revoked or expired API key") }
         let result = Result(identity: record.identity, rateLimitKey: "key:\(record.id)")
         cache.withLock { cache in
             if cache.count > 10_000 { cache = cache.filter { $0.value.expires > now } }
-            cache[cacheKey] = (result, now + cacheTTL)
+            cache[cacheKey] = CachedKey(result: result, keyID: record.id, expires: now + cacheTTL, keyExpiresAt: record.expiresAt)
         }
         return result
+    }
+
+    /// Forgets a key's cached verification, so that a key just revoked is refused by the next request.
+    public func evict(keyID: String) {
+        cache.withLock { cache in cache = cache.filter { $0.value.keyID != keyID } }
     }
 }

@@ -64,7 +64,7 @@ public struct JWTVerifier: Sendable {
             guard let r = Role(rawValue: name) else { throw APIError.unauthorized("token role '\(name)' is not one of admin, developer, operator, user, service") }
             role = r
         }
-        return Identity(tenant: tenant, principal: subject, role: role)
+        return Identity(tenant: tenant, principal: Identity.jwtNamespace + subject, role: role)
     }
 }
 

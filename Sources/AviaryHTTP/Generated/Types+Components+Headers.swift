@@ -10,5 +10,15 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/headers/XRequestID`.
         internal typealias XRequestID = Swift.String
+        /// Whole seconds to wait before retrying (at least 1).
+        ///
+        /// - Remark: Generated from `#/components/headers/RetryAfter`.
+        internal typealias RetryAfter = Swift.Int
+        /// Always `Bearer`.
+        ///
+        /// - Remark: Generated from `#/components/headers/WWWAuthenticate`.
+        internal enum WWWAuthenticate: String, Codable, Hashable, Sendable, CaseIterable {
+            case bearer = "Bearer"
+        }
     }
 }

@@ -6,6 +6,60 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/schemas` section of the OpenAPI document.
     internal enum Schemas {
+        /// Every error response: an HTTP status and this body. Never a stack trace.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Error`.
+        internal struct _Error: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Error/error`.
+            internal struct _ErrorPayload: Codable, Hashable, Sendable {
+                /// Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`; 401: `unauthorized`; 403: `forbidden`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`; 409: `conflict`, `needs_attention`, `cancelled`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
+                ///
+                /// - Remark: Generated from `#/components/schemas/Error/error/code`.
+                internal var code: Swift.String
+                /// Human-readable explanation, safe to show to the caller.
+                ///
+                /// - Remark: Generated from `#/components/schemas/Error/error/message`.
+                internal var message: Swift.String
+                /// Creates a new `_ErrorPayload`.
+                ///
+                /// - Parameters:
+                ///   - code: Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`; 401: `unauthorized`; 403: `forbidden`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`; 409: `conflict`, `needs_attention`, `cancelled`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
+                ///   - message: Human-readable explanation, safe to show to the caller.
+                internal init(
+                    code: Swift.String,
+                    message: Swift.String
+                ) {
+                    self.code = code
+                    self.message = message
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case code
+                    case message
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/Error/error`.
+            internal var error: Components.Schemas._Error._ErrorPayload
+            /// Creates a new `_Error`.
+            ///
+            /// - Parameters:
+            ///   - error:
+            internal init(error: Components.Schemas._Error._ErrorPayload) {
+                self.error = error
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case error
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.error = try container.decode(
+                    Components.Schemas._Error._ErrorPayload.self,
+                    forKey: .error
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "error"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Health`.
         internal struct Health: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Health/status`.
@@ -103,6 +157,161 @@ extension Components {
             internal enum CodingKeys: String, CodingKey {
                 case status
                 case checks
+            }
+        }
+        /// An API key as its tenant's admins see it (no secret, no hash).
+        ///
+        /// - Remark: Generated from `#/components/schemas/APIKey`.
+        internal struct APIKey: Codable, Hashable, Sendable {
+            /// The public key id.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/id`.
+            internal var id: Swift.String
+            /// A label for humans.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/name`.
+            internal var name: Swift.String
+            /// The principal the key acts as: `key:<id>` unless a principal was given at creation (`key:<name>`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/principal`.
+            internal var principal: Swift.String
+            /// - Remark: Generated from `#/components/schemas/APIKey/role`.
+            internal enum RolePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case admin = "admin"
+                case developer = "developer"
+                case _operator = "operator"
+                case user = "user"
+                case service = "service"
+            }
+            /// - Remark: Generated from `#/components/schemas/APIKey/role`.
+            internal var role: Components.Schemas.APIKey.RolePayload
+            /// - Remark: Generated from `#/components/schemas/APIKey/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case active = "active"
+                case revoked = "revoked"
+                case expired = "expired"
+            }
+            /// - Remark: Generated from `#/components/schemas/APIKey/status`.
+            internal var status: Components.Schemas.APIKey.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/APIKey/created_at`.
+            internal var createdAt: Foundation.Date
+            /// When the key stops working; absent: never.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/expires_at`.
+            internal var expiresAt: Foundation.Date?
+            /// When the key was revoked; absent: not revoked.
+            ///
+            /// - Remark: Generated from `#/components/schemas/APIKey/revoked_at`.
+            internal var revokedAt: Foundation.Date?
+            /// Creates a new `APIKey`.
+            ///
+            /// - Parameters:
+            ///   - id: The public key id.
+            ///   - name: A label for humans.
+            ///   - principal: The principal the key acts as: `key:<id>` unless a principal was given at creation (`key:<name>`).
+            ///   - role:
+            ///   - status:
+            ///   - createdAt:
+            ///   - expiresAt: When the key stops working; absent: never.
+            ///   - revokedAt: When the key was revoked; absent: not revoked.
+            internal init(
+                id: Swift.String,
+                name: Swift.String,
+                principal: Swift.String,
+                role: Components.Schemas.APIKey.RolePayload,
+                status: Components.Schemas.APIKey.StatusPayload,
+                createdAt: Foundation.Date,
+                expiresAt: Foundation.Date? = nil,
+                revokedAt: Foundation.Date? = nil
+            ) {
+                self.id = id
+                self.name = name
+                self.principal = principal
+                self.role = role
+                self.status = status
+                self.createdAt = createdAt
+                self.expiresAt = expiresAt
+                self.revokedAt = revokedAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case name
+                case principal
+                case role
+                case status
+                case createdAt = "created_at"
+                case expiresAt = "expires_at"
+                case revokedAt = "revoked_at"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.principal = try container.decode(
+                    Swift.String.self,
+                    forKey: .principal
+                )
+                self.role = try container.decode(
+                    Components.Schemas.APIKey.RolePayload.self,
+                    forKey: .role
+                )
+                self.status = try container.decode(
+                    Components.Schemas.APIKey.StatusPayload.self,
+                    forKey: .status
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.expiresAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .expiresAt
+                )
+                self.revokedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .revokedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "name",
+                    "principal",
+                    "role",
+                    "status",
+                    "created_at",
+                    "expires_at",
+                    "revoked_at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/APIKeyList`.
+        internal struct APIKeyList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/APIKeyList/keys`.
+            internal var keys: [Components.Schemas.APIKey]
+            /// Creates a new `APIKeyList`.
+            ///
+            /// - Parameters:
+            ///   - keys:
+            internal init(keys: [Components.Schemas.APIKey]) {
+                self.keys = keys
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case keys
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.keys = try container.decode(
+                    [Components.Schemas.APIKey].self,
+                    forKey: .keys
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "keys"
+                ])
             }
         }
     }

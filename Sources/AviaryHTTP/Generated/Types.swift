@@ -19,6 +19,20 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /ready`.
     /// - Remark: Generated from `#/paths//ready/get(ready)`.
     func ready(_ input: Operations.Ready.Input) async throws -> Operations.Ready.Output
+    /// The tenant's API keys
+    ///
+    /// Every API key of the caller's tenant, newest first, with its status (`active`, `revoked`, `expired`); never a secret or its hash. Admins only. Keys are created with `aviary keys create`.
+    ///
+    /// - Remark: HTTP `GET /api/v1/keys`.
+    /// - Remark: Generated from `#/paths//api/v1/keys/get(listKeys)`.
+    func listKeys(_ input: Operations.ListKeys.Input) async throws -> Operations.ListKeys.Output
+    /// Revoke an API key
+    ///
+    /// Revokes a key of the caller's tenant: from the next request on, the key answers 401 on this server (other servers sharing the database refuse it within 10 seconds, the time they cache a verified key). Revoking a revoked key keeps its first revocation time. Admins only.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/keys/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/keys/{id}/delete(revokeKey)`.
+    func revokeKey(_ input: Operations.RevokeKey.Input) async throws -> Operations.RevokeKey.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -40,6 +54,30 @@ extension APIProtocol {
     /// - Remark: Generated from `#/paths//ready/get(ready)`.
     internal func ready(headers: Operations.Ready.Input.Headers = .init()) async throws -> Operations.Ready.Output {
         try await ready(Operations.Ready.Input(headers: headers))
+    }
+    /// The tenant's API keys
+    ///
+    /// Every API key of the caller's tenant, newest first, with its status (`active`, `revoked`, `expired`); never a secret or its hash. Admins only. Keys are created with `aviary keys create`.
+    ///
+    /// - Remark: HTTP `GET /api/v1/keys`.
+    /// - Remark: Generated from `#/paths//api/v1/keys/get(listKeys)`.
+    internal func listKeys(headers: Operations.ListKeys.Input.Headers = .init()) async throws -> Operations.ListKeys.Output {
+        try await listKeys(Operations.ListKeys.Input(headers: headers))
+    }
+    /// Revoke an API key
+    ///
+    /// Revokes a key of the caller's tenant: from the next request on, the key answers 401 on this server (other servers sharing the database refuse it within 10 seconds, the time they cache a verified key). Revoking a revoked key keeps its first revocation time. Admins only.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/keys/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/keys/{id}/delete(revokeKey)`.
+    internal func revokeKey(
+        path: Operations.RevokeKey.Input.Path,
+        headers: Operations.RevokeKey.Input.Headers = .init()
+    ) async throws -> Operations.RevokeKey.Output {
+        try await revokeKey(Operations.RevokeKey.Input(
+            path: path,
+            headers: headers
+        ))
     }
 }
 

@@ -23,6 +23,6 @@ struct AuthMiddleware: RouterMiddleware {
             throw APIError.tooManyRequests("rate_limited", "rate limit exceeded for this key; retry after the Retry-After delay",
                                            retryAfter: Int(retryAfter.rounded(.up)))
         }
-        return try await next(request, context)
+        return try await RequestIdentity.$current.withValue(result.identity) { try await next(request, context) }
     }
 }

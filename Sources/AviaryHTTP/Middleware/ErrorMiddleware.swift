@@ -3,6 +3,7 @@ import Hummingbird
 import HTTPTypes
 import Logging
 import NIOCore
+import OpenAPIRuntime
 
 /// Maps every error to `{"error":{"code","message"}}` with the right status. Unknown errors are
 /// logged with the request id and answered with a generic 500 — never a stack trace.
@@ -22,6 +23,9 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case let e as APIError:
             return e
+        case let e as ServerError:
+            // a handler generated from openapi.yaml threw: its error is inside
+            return map(e.underlyingError, context: context)
         case let e as HTTPError:
             switch e.status {
             case .notFound: return APIError(.notFound, code: "not_found", "no route for this path; see GET /openapi.json")

@@ -17,9 +17,9 @@ struct ChatRoutes {
         let identity = try context.requireIdentity()
         let body = try await request.jsonObject(limit: env.config.maxBodyBytes)
         let question = try body.requiredString("question")
-        let userID = try body.string("userId") ?? identity.principal
-        if identity.role == .user && userID != identity.principal {
-            throw APIError.forbidden("a user may only chat as itself (userId must be '\(identity.principal)')")
+        let userID = try body.string("userId") ?? identity.subject
+        if identity.role == .user && userID != identity.subject && userID != identity.principal {
+            throw APIError.forbidden("a user may only chat as itself (userId must be '\(identity.subject)')")
         }
         var sessionID: String?
         if let requested = try body.string("sessionId"), !requested.isEmpty,

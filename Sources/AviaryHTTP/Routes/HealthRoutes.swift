@@ -3,20 +3,8 @@ import Hummingbird
 import OpenAPIHummingbird
 import OpenAPIRuntime
 
-/// `GET /health` (the process answers) and `GET /ready` (its dependencies work): spec-first, the
-/// generated `APIProtocol` of openapi.yaml's `health` and `ready` operations
-/// (scripts/openapi-generator/openapi-generator-config.yaml).
-struct HealthRoutes: APIProtocol {
-    let env: RouteEnvironment
-
-    /// Registers the generated handlers. Throws only when the generated paths do not parse, which
-    /// the contract tests would catch.
-    func register(on router: RouteRecorder) throws {
-        // Compact JSON with sorted keys, like every hand-written route (the runtime's default
-        // pretty-prints).
-        try registerHandlers(on: router, configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
-    }
-
+/// `GET /health` (the process answers) and `GET /ready` (its dependencies work).
+extension SpecRoutes {
     func health(_ input: Operations.Health.Input) async throws -> Operations.Health.Output {
         .ok(.init(body: .json(.init(status: .ok))))
     }
@@ -52,7 +40,3 @@ extension Components.Schemas.Readiness.ChecksPayload.AdditionalPropertiesPayload
         }
     }
 }
-
-/// The recorder is where generated handlers register too, so the 405 answers and the contract
-/// tests see them like hand-written routes.
-extension RouteRecorder: ServerTransport {}

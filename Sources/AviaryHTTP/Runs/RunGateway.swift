@@ -12,7 +12,10 @@ struct RunGateway: Sendable {
     /// Submits work holding a slot of `tenant`; the slot is released when the work ends. The
     /// request's trace context goes with the work, so run spans nest under the request span.
     func submit<T: Sendable>(tenant: String, _ work: @escaping @Sendable () async throws -> T) throws -> RunTicket<T> {
-        try admission.acquire(tenant: tenant)
+        guard admission.tryAcquire(tenant: tenant) else {
+            throw APIError.tooManyRequests("too_many_runs", "this tenant already has \(admission.limit) runs executing; retry when one finishes",
+                                           retryAfter: 1)
+        }
         do {
             let admission = self.admission
             let context = ServiceContext.current

@@ -45,10 +45,11 @@ public struct AviaryServer: Sendable {
                                               publicRoutes: publicRoutes))
         let env = RouteEnvironment(config: configuration, deps: dependencies,
                                    gateway: RunGateway(supervisor: dependencies.supervisor,
-                                                       admission: RunAdmission(limitPerTenant: configuration.maxConcurrentRunsPerTenant),
+                                                       admission: dependencies.runtime.limits.admission
+                                                           ?? RunAdmission(limitPerTenant: configuration.maxConcurrentRunsPerTenant),
                                                        timeout: configuration.runTimeout))
         do {
-            try HealthRoutes(env: env).register(on: router)
+            try SpecRoutes(env: env, authenticator: authenticator).register(on: router)
         } catch {
             preconditionFailure("the generated routes of openapi.yaml do not register: \(error)")
         }

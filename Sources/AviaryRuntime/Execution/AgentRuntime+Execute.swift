@@ -3,8 +3,10 @@ import Foundation
 
 extension AgentRuntime {
     /// Executes (or re-executes against its journal) one run, and records how it ended.
+    /// `delegationChain` names the agents whose delegations led here, outermost first (empty for
+    /// a run that is not a delegation, or one resumed on its own).
     func execute(_ initial: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?,
-                 streamDeltas: Bool) async throws -> RunRecord {
+                 streamDeltas: Bool, delegationChain: [String] = []) async throws -> RunRecord {
         let control = activeRuns.register(initial.id, journal: journal)
         defer { activeRuns.unregister(initial.id) }
         var record = initial
@@ -26,7 +28,7 @@ extension AgentRuntime {
         do {
             try control.checkpoint()
             var execution = try await prepare(record, agent: agent, journal: journal, decision: decision, control: control,
-                                            resuming: resuming)
+                                            resuming: resuming, delegationChain: delegationChain + [agent.name])
             execution.streamDeltas = streamDeltas
             let outcome = agent.kind == .simple ? try await execution.simple() : try await execution.react()
             try await commitSession(record, agent: agent, outcome: outcome, journal: journal)
@@ -64,7 +66,7 @@ extension AgentRuntime {
     }
 
     private func prepare(_ record: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?,
-                         control: RunControl, resuming: Bool) async throws -> RunExecution {
+                         control: RunControl, resuming: Bool, delegationChain: [String]) async throws -> RunExecution {
         let model = try models.resolve(agent.model)
         var selected: [String: PreparedTool] = [:]
         for name in agent.tools {
@@ -96,10 +98,13 @@ extension AgentRuntime {
         let instructions = try Template(agent.instructions).render(.object(context))
         let toolContext = ToolContext(runID: record.id, tenant: record.tenant, sessionID: record.sessionID, workspace: workspace,
                                       idempotencyKey: record.id.rawValue, callID: "", logger: logger,
-                                      values: ["principal": record.principal], isResumedRun: resuming)
+                                      values: ["principal": record.principal,
+                                               Self.delegationChainKey: delegationChain.joined(separator: Self.chainSeparator)],
+                                      isResumedRun: resuming)
         return RunExecution(agent: agent, model: model, tools: selected, journal: journal,
                             executor: ToolExecutor(journal: journal, context: toolContext, decision: decision),
-                            input: record.input, history: history, instructions: instructions, control: control, logger: logger)
+                            input: record.input, history: history, instructions: instructions, control: control, limits: limits,
+                            logger: logger)
     }
 
     /// The session transcript this agent saw, pinned by a journal step so a resume sees the same history.

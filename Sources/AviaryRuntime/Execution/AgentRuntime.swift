@@ -17,11 +17,13 @@ public final class AgentRuntime: Sendable {
     public let sessionsRoot: URL?
     /// The runs executing in this runtime, for cancellation and graceful shutdown.
     public let activeRuns = ActiveRuns()
+    /// Bounds on tool calls per turn, their parallelism and delegation depth.
+    public let limits: RuntimeLimits
 
     /// Creates a runtime.
     public init(catalog: AgentCatalog, tools: ToolRegistry, models: any ModelProvider, runs: any RunStore,
                 sessions: any SessionStore, sink: (any EventSink)? = nil, sessionsRoot: URL? = nil,
-                logger: Logger = Logger(label: "aviary.runtime")) {
+                limits: RuntimeLimits = RuntimeLimits(), logger: Logger = Logger(label: "aviary.runtime")) {
         self.catalog = catalog
         var prepared: [String: PreparedTool] = [:]
         for name in tools.names { if let t = tools.tool(named: name) { prepared[name] = PreparedTool(t) } }
@@ -31,6 +33,7 @@ public final class AgentRuntime: Sendable {
         self.sessions = sessions
         self.sink = sink
         self.sessionsRoot = sessionsRoot
+        self.limits = limits
         self.logger = logger
     }
 
@@ -50,7 +53,8 @@ public final class AgentRuntime: Sendable {
     /// commit fewer: until then it has done nothing durable, and a resumed parent re-runs its
     /// delegation step, which finds no child and starts it. It also carries its end to the
     /// parent's journal (see ``RunJournal``).
-    func start(_ request: RunRequest, parent: RunID?, streamDeltas: Bool, delegation: Bool) async throws -> RunRecord {
+    func start(_ request: RunRequest, parent: RunID?, streamDeltas: Bool, delegation: Bool,
+               delegationChain: [String] = []) async throws -> RunRecord {
         guard let agent = catalog.agent(named: request.agent) else {
             throw RuntimeError(.unknownAgent, "unknown agent '\(request.agent)'; known agents: \(catalog.names.joined(separator: ", "))")
         }
@@ -63,7 +67,8 @@ public final class AgentRuntime: Sendable {
         let carrier = delegation ? parent.flatMap(activeRuns.journal(of:)) : nil
         let journal = RunJournal.fresh(runID: record.id, tenant: record.tenant, store: runs, sink: sink, unstored: unstored,
                                        carrier: carrier)
-        return try await execute(record, agent: agent, journal: journal, decision: nil, streamDeltas: streamDeltas)
+        return try await execute(record, agent: agent, journal: journal, decision: nil, streamDeltas: streamDeltas,
+                                 delegationChain: delegationChain)
     }
 
     /// Resumes an interrupted run from its journal: completed steps are replayed, not repeated.

@@ -23,8 +23,16 @@ extension RunExecution {
             if detector.tripped {
                 throw RuntimeError(.loopDetected, "agent '\(agent.name)' is looping: it repeated the same tool call \(LoopDetector.limit) times")
             }
+            let allowed = limits.maxToolCallsPerTurn
             let run = { @Sendable (i: Int) async throws -> ToolExecutor.Outcome in
                 let call = calls[i]
+                if i >= allowed {
+                    let result = ToolResult(callID: call.id, name: call.name, isError: true, content: """
+                        Error: not run: at most \(allowed) tool calls run per turn and this turn asked for \(calls.count); \
+                        make fewer calls at a time.
+                        """)
+                    return ToolExecutor.Outcome(result: result)
+                }
                 if verdicts[i] {
                     let result = ToolResult(callID: call.id, name: call.name, isError: true,
                         content: "Error: you already called \(call.name) with these arguments; use the earlier result or answer.")
@@ -32,11 +40,25 @@ extension RunExecution {
                 }
                 return try await executor.execute(call, tool: tools[call.name], stepKey: keys[i])
             }
-            // One call runs in this task; several run in parallel, one child task each.
+            // One call runs in this task; several run in parallel, one child task each, at most
+            // `maxParallelToolCalls` at a time.
+            let width = limits.maxParallelToolCalls
             let outcomes = calls.count == 1 ? [try await run(0)] : try await withThrowingTaskGroup(of: (Int, ToolExecutor.Outcome).self) { group in
-                for i in calls.indices { group.addTask { (i, try await run(i)) } }
+                var next = 0
+                while next < calls.count && next < width {
+                    let i = next
+                    group.addTask { (i, try await run(i)) }
+                    next += 1
+                }
                 var out = [ToolExecutor.Outcome?](repeating: nil, count: calls.count)
-                for try await (i, o) in group { out[i] = o }
+                for try await (i, o) in group {
+                    out[i] = o
+                    if next < calls.count {
+                        let j = next
+                        group.addTask { (j, try await run(j)) }
+                        next += 1
+                    }
+                }
                 return out.compactMap { $0 }
             }
             for o in outcomes { if let u = o.usage { usage += u } }

@@ -14,6 +14,8 @@ struct RunExecution: Sendable {
     let history: [Message]
     let instructions: String
     let control: RunControl
+    /// Tool calls per turn and their parallelism.
+    let limits: RuntimeLimits
     let logger: Logger
     /// Stream the model's text as transient `model.delta` events.
     var streamDeltas = false

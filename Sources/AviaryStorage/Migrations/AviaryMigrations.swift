@@ -5,7 +5,7 @@
 public enum AviaryMigrations {
     /// Every migration, in order.
     public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes,
-                                          interruptedRunsIndex, sessionRunsIndex]
+                                          interruptedRunsIndex, sessionRunsIndex, principalNamespaces]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -93,5 +93,27 @@ public enum AviaryMigrations {
     static let sessionRunsIndex = Migration(name: "0007_session_runs_index", statements: [
         "DROP INDEX IF EXISTS runs_tenant_session",
         "CREATE INDEX runs_tenant_session ON runs (tenant_id, session_id, created_at) WHERE session_id IS NOT NULL",
+    ])
+
+    /// Gives API keys and JWT subjects separate principal namespaces (`key:…`, `jwt:…`), so that a
+    /// token cannot claim a key's runs, and adds key expiry. Existing keys keep exactly what they
+    /// own: a run or session whose principal is an existing key's principal in its tenant moves to
+    /// `key:<principal>` with that key; every other owner except the command line's `local` was a
+    /// token subject and moves to `jwt:<principal>`. New keys get a principal of their own.
+    static let principalNamespaces = Migration(name: "0008_principal_namespaces_key_expiry", statements: [
+        "ALTER TABLE api_keys ADD COLUMN expires_at DOUBLE PRECISION",
+        """
+        UPDATE runs SET principal = CASE
+          WHEN EXISTS (SELECT 1 FROM api_keys k WHERE k.tenant_id = runs.tenant_id AND k.principal = runs.principal)
+          THEN 'key:' || principal ELSE 'jwt:' || principal END
+        WHERE principal <> 'local'
+        """,
+        """
+        UPDATE sessions SET principal = CASE
+          WHEN EXISTS (SELECT 1 FROM api_keys k WHERE k.tenant_id = sessions.tenant_id AND k.principal = sessions.principal)
+          THEN 'key:' || principal ELSE 'jwt:' || principal END
+        WHERE principal <> 'local'
+        """,
+        "UPDATE api_keys SET principal = 'key:' || principal",
     ])
 }

@@ -5,9 +5,10 @@ import SQLKit
 extension SQLStore: APIKeyStore {
     public func createAPIKey(_ key: APIKeyRecord) async throws {
         try await database.raw("""
-            INSERT INTO api_keys (id, tenant_id, principal, role, secret_hash, name, created_at, revoked_at)
+            INSERT INTO api_keys (id, tenant_id, principal, role, secret_hash, name, created_at, revoked_at, expires_at)
             VALUES (\(bind: key.id), \(bind: key.tenant), \(bind: key.principal), \(bind: key.role.rawValue), \(bind: key.secretHash),
-              \(bind: key.name), \(bind: key.createdAt.timeIntervalSince1970), \(bind: key.revokedAt?.timeIntervalSince1970))
+              \(bind: key.name), \(bind: key.createdAt.timeIntervalSince1970), \(bind: key.revokedAt?.timeIntervalSince1970),
+              \(bind: key.expiresAt?.timeIntervalSince1970))
             """).run()
     }
 
@@ -27,6 +28,19 @@ extension SQLStore: APIKeyStore {
             """).first() != nil
     }
 
+    public func sharedKeyPrincipals() async throws -> [SharedKeyPrincipal] {
+        let now = Date().timeIntervalSince1970
+        return try await database.raw("""
+            SELECT tenant_id, principal, COUNT(*) AS keys FROM api_keys
+            WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > \(bind: now))
+            GROUP BY tenant_id, principal HAVING COUNT(*) > 1 ORDER BY tenant_id, principal
+            """).all().map { row in
+            SharedKeyPrincipal(tenant: try row.decode(column: "tenant_id", as: String.self),
+                               principal: try row.decode(column: "principal", as: String.self),
+                               keys: Int(try row.decode(column: "keys", as: Int64.self)))
+        }
+    }
+
     private func decodeAPIKey(_ row: any SQLRow) throws -> APIKeyRecord {
         let roleName = try row.decode(column: "role", as: String.self)
         guard let role = Role(rawValue: roleName) else { throw StorageError.corrupt("api key has unknown role '\(roleName)'") }
@@ -38,6 +52,7 @@ extension SQLStore: APIKeyStore {
             secretHash: try row.decode(column: "secret_hash", as: String.self),
             name: try row.decode(column: "name", as: String.self),
             createdAt: Self.date(try row.decode(column: "created_at", as: Double.self)),
-            revokedAt: try row.decode(column: "revoked_at", as: Double?.self).map(Self.date))
+            revokedAt: try row.decode(column: "revoked_at", as: Double?.self).map(Self.date),
+            expiresAt: try row.decode(column: "expires_at", as: Double?.self).map(Self.date))
     }
 }

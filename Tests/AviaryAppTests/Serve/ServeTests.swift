@@ -46,8 +46,8 @@ import Testing
             try await ExampleProject.with("support-swarm") { loaded in
                 var config = loaded
                 config.databaseURL = databaseURL
-                let key = try await AviaryApplication.createAPIKey(config, tenant: "default", principal: "web", role: .service, name: "test")
-                let admin = try await AviaryApplication.createAPIKey(config, tenant: "default", principal: "ops", role: .admin, name: "scraper")
+                let key = try await AviaryApplication.createAPIKey(config, tenant: "default", principal: "web", role: "service", name: "test")
+                let admin = try await AviaryApplication.createAPIKey(config, tenant: "default", principal: "ops", role: "admin", name: "scraper")
                 var logger = Logger(label: "test")
                 logger.logLevel = .critical
                 let options = AviaryApplication.Options(environment: ["AVIARY_OTLP_ENDPOINT": collector.endpoint], logger: logger,

@@ -82,8 +82,9 @@ struct ServerFixture: Sendable {
         }
     }
 
-    /// A new API key for a principal of a tenant.
-    func key(tenant: String = "acme", role: Role = .user, principal: String = "alice") async throws -> String {
+    /// A new API key for a principal of a tenant (`key:<principal>`); `principal: nil` gives the
+    /// key a principal of its own, as `aviary keys create` does by default.
+    func key(tenant: String = "acme", role: Role = .user, principal: String? = "alice") async throws -> String {
         try await APIKeyIssuer(store: store).create(tenant: tenant, principal: principal, role: role).key
     }
 

@@ -1,23 +1,23 @@
 import Synchronization
 
-/// Caps the runs each tenant executes at once in this process; over the cap a request gets 429.
+/// Caps the runs each tenant executes at once in this process, delegated child runs included:
+/// the HTTP server takes a slot for every run it starts (429 over the cap) and the runtime one for
+/// every child run a delegation starts (a tool error over the cap).
 public final class RunAdmission: Sendable {
-    private let limit: Int
+    /// The runs a tenant may execute at once.
+    public let limit: Int
     private let active = Mutex<[String: Int]>([:])
 
     /// Allows `limit` concurrent runs per tenant.
     public init(limitPerTenant limit: Int) { self.limit = max(limit, 1) }
 
-    /// Takes one of the tenant's run slots; 429 when none is free. Pair with ``release(tenant:)``.
-    public func acquire(tenant: String) throws(APIError) {
-        let admitted = active.withLock { active in
+    /// Takes one of the tenant's run slots; false when none is free. Pair a success with ``release(tenant:)``.
+    public func tryAcquire(tenant: String) -> Bool {
+        active.withLock { active in
             let n = active[tenant, default: 0]
             guard n < limit else { return false }
             active[tenant] = n + 1
             return true
-        }
-        guard admitted else {
-            throw APIError.tooManyRequests("too_many_runs", "this tenant already has \(limit) runs executing; retry when one finishes", retryAfter: 1)
         }
     }
 
