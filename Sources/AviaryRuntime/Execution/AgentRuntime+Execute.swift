@@ -96,10 +96,13 @@ extension AgentRuntime {
         if let q = record.input["question"] { context["question"] = q }
         if let s = record.sessionID { context["session"] = ["id": .string(s)] }
         let instructions = try Template(agent.instructions).render(.object(context))
+        var values = ["principal": record.principal, Self.delegationChainKey: delegationChain.joined(separator: Self.chainSeparator)]
+        // the session's user (the `userId` of a chat), for tools that scope data to the caller
+        if let sessionID = record.sessionID, let session = try await sessions.loadSession(sessionID, tenant: record.tenant) {
+            values["user_id"] = session.userID
+        }
         let toolContext = ToolContext(runID: record.id, tenant: record.tenant, sessionID: record.sessionID, workspace: workspace,
-                                      idempotencyKey: record.id.rawValue, callID: "", logger: logger,
-                                      values: ["principal": record.principal,
-                                               Self.delegationChainKey: delegationChain.joined(separator: Self.chainSeparator)],
+                                      idempotencyKey: record.id.rawValue, callID: "", logger: logger, values: values,
                                       isResumedRun: resuming)
         return RunExecution(agent: agent, model: model, tools: selected, journal: journal,
                             executor: ToolExecutor(journal: journal, context: toolContext, decision: decision),

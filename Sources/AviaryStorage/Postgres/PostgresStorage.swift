@@ -29,7 +29,7 @@ public final class PostgresStorage: ClosableStorage {
                             logger: Logger = Logger(label: "aviary.storage")) async throws -> PostgresStorage {
         var sql: SQLPostgresConfiguration
         do {
-            sql = try SQLPostgresConfiguration(url: configuration.url)
+            sql = try SQLPostgresConfiguration(url: configuration.connectionURL)
         } catch {
             throw StorageError.invalidConfiguration(
                 "not a PostgreSQL URL: \(configuration.redactedURL) (expected postgres://user:password@host:5432/database)")

@@ -9,9 +9,9 @@ import SQLiteNIO
 /// 1. the file is opened through a `file:…?mode=ro` URI (SQLiteNIO opens with `SQLITE_OPEN_URI`
 ///    but exposes no open flags), which is the same as `SQLITE_OPEN_READONLY`;
 /// 2. `PRAGMA query_only = ON`;
-/// 3. an authorizer that allows only reads, selects, recursive CTEs and functions (except
-///    `load_extension`) and denies everything else at prepare time (writes, DDL, `ATTACH`,
-///    `PRAGMA`, transactions).
+/// 3. an authorizer that allows only reads, selects, recursive CTEs and the functions of
+///    ``SQLFunctionAllowlist`` and denies everything else at prepare time (writes, DDL, `ATTACH`,
+///    `PRAGMA`, transactions, `load_extension`, `fts3_tokenizer`).
 ///
 /// The connection opens on first use; concurrent callers share it (SQLite serialises access).
 /// ``close()`` closes it; it is also closed when the last reference goes away.
@@ -74,7 +74,7 @@ actor ReadOnlySQLiteDatabase {
     static func authorize(_ event: SQLiteAuthorizerEvent) -> SQLiteAuthorizerResponse {
         switch event.action {
         case .select, .read, .recursive: return .allow
-        case .function: return event.parameter2?.lowercased() == "load_extension" ? .deny : .allow
+        case .function: return SQLFunctionAllowlist.allows(event.parameter2) ? .allow : .deny
         default: return .deny
         }
     }

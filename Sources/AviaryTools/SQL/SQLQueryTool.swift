@@ -7,7 +7,9 @@ import SQLiteNIO
 ///
 /// At load (``init(definition:baseDirectory:)``) the definition is checked: a valid name, a JSON
 /// Schema object for `parameters`, a single read-only `SELECT`/`WITH … SELECT` statement, and every
-/// `:name` in the query declared as a property. At call time arguments are bound by name (a missing
+/// `:name` in the query declared as a property — except the context parameters (`:$principal`,
+/// `:$tenant`, `:$user_id`, `:$session_id`, see ``SQLContextParameter``), which Aviary binds from
+/// the run and the model can neither see nor set. At call time arguments are bound by name (a missing
 /// argument binds the property's `default`, or `NULL`), the query runs on a read-only connection
 /// (see ``ReadOnlySQLiteDatabase``) opened on first use and reused, and rows come back as a JSON
 /// array of objects — integers and reals as numbers, text as strings, `NULL` as `null`, blobs as
@@ -50,8 +52,17 @@ public struct SQLQueryTool: Tool {
         } catch {
             throw invalid(error.message)
         }
-        for parameter in statement.parameterNames where properties[parameter] == nil {
-            throw invalid("the query uses ':\(parameter)', which is not a property of 'parameters'")
+        for name in properties.keys where name.hasPrefix("$") {
+            throw invalid("parameter '\(name)': names starting with '$' are context parameters (\(SQLContextParameter.names)), filled by Aviary, not by the model")
+        }
+        for parameter in statement.parameterNames {
+            if parameter.hasPrefix("$") {
+                guard SQLContextParameter(rawValue: parameter) != nil else {
+                    throw invalid("the query uses ':\(parameter)', which is not a context parameter; known: \(SQLContextParameter.names)")
+                }
+            } else if properties[parameter] == nil {
+                throw invalid("the query uses ':\(parameter)', which is not a property of 'parameters'")
+            }
         }
         self.init(definition: definition, baseDirectory: baseDirectory, parameterNames: statement.parameterNames,
                   executableSQL: "SELECT * FROM (\n\(statement.text)\n) LIMIT \(Self.rowLimit(definition) + 1)")
@@ -95,7 +106,11 @@ public struct SQLQueryTool: Tool {
         where (args.members[required] ?? .null).isNull && properties[required]?["default"] == nil {
             throw ToolError.invalidArguments("missing required argument '\(required)'")
         }
+        if let smuggled = args.members.keys.sorted().first(where: { $0.hasPrefix("$") }) {
+            throw ToolError.invalidArguments("argument '\(smuggled)' is not accepted: Aviary fills \(SQLContextParameter.names) from the caller")
+        }
         let binds = parameterNames.map { name -> SQLiteData in
+            if let parameter = SQLContextParameter(rawValue: name) { return parameter.value(in: context).map { .text($0) } ?? .null }
             // Careful: JSONValue is ExpressibleByNilLiteral, so a bare `nil` here would mean `.null`.
             if let given = args.members[name], !given.isNull { return Self.bind(given) }
             return Self.bind(properties[name]?["default"] ?? .null)

@@ -55,6 +55,10 @@ struct SQLTokenizer {
             kind = .positionalParameter
         case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "$"):
             index += 1
+            // `:$name`: a context parameter (SQLite reads `$` as part of the name)
+            if c == UInt8(ascii: ":"), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "$"), Self.isWordByte(bytes[index + 1]) {
+                index += 1
+            }
             if index < bytes.count, Self.isWordByte(bytes[index]) {
                 while index < bytes.count, Self.isWordByte(bytes[index]) { index += 1 }
                 kind = .namedParameter

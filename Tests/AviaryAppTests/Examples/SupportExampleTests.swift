@@ -28,10 +28,12 @@ struct SupportExampleTests {
         }
     }
 
-    private func call(_ tool: SQLQueryTool?, _ arguments: JSONValue = [:]) async throws -> JSONValue {
+    /// Calls a tool as a run of `user`'s session would (`nil`: a run without a session).
+    private func call(_ tool: SQLQueryTool?, as user: String? = nil, _ arguments: JSONValue = [:]) async throws -> JSONValue {
         let tool = try #require(tool)
         let context = ToolContext(runID: "run_test", tenant: "tenant_test", sessionID: "session_test", workspace: nil,
-                                  idempotencyKey: "run_test/turn/1/tool/call_1", callID: "call_1")
+                                  idempotencyKey: "run_test/turn/1/tool/call_1", callID: "call_1",
+                                  values: user.map { ["user_id": $0] } ?? [:])
         return try await tool.call(arguments: arguments, context: context).content
     }
 
@@ -44,15 +46,34 @@ struct SupportExampleTests {
                 #expect(schema["additionalProperties"] == false, "\(name)")
                 #expect(tools[name]?.policy == .readOnly)
             }
-            #expect(tools["get_customer_overview"]?.spec.parameters["required"] == ["user_id"])
+            #expect(tools["get_customer_overview"]?.spec.parameters["properties"] == [:], "the customer is not the model's choice")
+            #expect(tools["get_recent_operations"]?.spec.parameters["properties"]?["user_id"] == nil)
             #expect(tools["get_recent_operations"]?.spec.parameters["properties"]?["limit"]?["default"] == 5)
+        }
+    }
+
+    /// A user sees only their own customer data: the customer is the session's user, and neither
+    /// a `user_id` nor a `$user_id` argument from the model changes that.
+    @Test("the tools answer about the session's user only")
+    func scopedToTheSessionsUser() async throws {
+        try await withExampleTools { tools in
+            let mine = try await call(tools["get_customer_overview"], as: "client001")
+            #expect(mine["user_id"] == "client001")
+            await #expect(throws: ToolError.self) {
+                _ = try await call(tools["get_customer_overview"], as: "client001", ["$user_id": "client789"])
+            }
+            // (the schema refuses `user_id` before a run calls the tool; called directly, it is ignored)
+            let ignored = try await call(tools["get_customer_overview"], as: "client001", ["user_id": "client789"])
+            #expect(ignored["user_id"] == "client001")
+            #expect(try await call(tools["get_customer_overview"]) == .null, "no session, no customer")
+            #expect(try await call(tools["get_recent_operations"]) == [])
         }
     }
 
     @Test("customer overview of client789: merchant, products, blocked account, auth")
     func overviewBlockedMerchant() async throws {
         try await withExampleTools { tools in
-            let row = try await call(tools["get_customer_overview"], ["user_id": "client789"])
+            let row = try await call(tools["get_customer_overview"], as: "client789")
             #expect(row["user_id"] == "client789")
             #expect(row["full_name"] == "Carla Mendes")
             #expect(row["customer_type"] == "merchant")
@@ -70,25 +91,25 @@ struct SupportExampleTests {
     @Test("customer overview of an individual and of a merchant without 2FA; unknown users give null")
     func overviewOthers() async throws {
         try await withExampleTools { tools in
-            let ana = try await call(tools["get_customer_overview"], ["user_id": "client001"])
+            let ana = try await call(tools["get_customer_overview"], as: "client001")
             #expect(ana["customer_type"] == "individual")
             #expect(ana["merchant_id"] == .null)
             #expect(ana["business_name"] == .null)
             #expect(ana["enabled_products"] == ["credit_card", "digital_account", "pix"])
             #expect(ana["account_status"] == "active")
             #expect(ana["auth_status"] == "ok")
-            let bruno = try await call(tools["get_customer_overview"], ["user_id": "client042"])
+            let bruno = try await call(tools["get_customer_overview"], as: "client042")
             #expect(bruno["business_name"] == "Lima Café")
             #expect(bruno["two_factor_enabled"] == false)
             #expect(bruno["enabled_products"]?.arrayValue?.count == 4)
-            #expect(try await call(tools["get_customer_overview"], ["user_id": "nobody"]) == .null)
+            #expect(try await call(tools["get_customer_overview"], as: "nobody") == .null)
         }
     }
 
     @Test("recent operations: newest first, default limit 5, the failed transfer on top for client789")
     func recentOperations() async throws {
         try await withExampleTools { tools in
-            let rows = try #require(try await call(tools["get_recent_operations"], ["user_id": "client789"]).arrayValue)
+            let rows = try #require(try await call(tools["get_recent_operations"], as: "client789").arrayValue)
             #expect(rows.count == 5)
             #expect(rows.map { $0["transfer_id"] } == ["tr-7801", "tr-7802", "tr-7803", "tr-7804", "tr-7805"])
             #expect(rows[0]["status"] == "failed")
@@ -96,12 +117,12 @@ struct SupportExampleTests {
             #expect(rows[0]["failure_reason"]?.stringValue?.hasPrefix("Account blocked") == true)
             let createdAt = rows.compactMap { $0["created_at"]?.stringValue }
             #expect(createdAt == createdAt.sorted(by: >))
-            let two = try await call(tools["get_recent_operations"], ["user_id": "client789", "limit": 2])
+            let two = try await call(tools["get_recent_operations"], as: "client789", ["limit": 2])
             #expect(two.arrayValue?.count == 2)
-            let all = try await call(tools["get_recent_operations"], ["user_id": "client789", "limit": 50])
+            let all = try await call(tools["get_recent_operations"], as: "client789", ["limit": 50])
             #expect(all.arrayValue?.count == 7)
-            #expect(try await call(tools["get_recent_operations"], ["user_id": "client001"]).arrayValue?.count == 3)
-            #expect(try await call(tools["get_recent_operations"], ["user_id": "nobody"]) == [])
+            #expect(try await call(tools["get_recent_operations"], as: "client001").arrayValue?.count == 3)
+            #expect(try await call(tools["get_recent_operations"], as: "nobody") == [])
         }
     }
 

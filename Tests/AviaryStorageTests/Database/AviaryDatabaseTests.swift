@@ -57,6 +57,24 @@ struct AviaryDatabaseTests {
         #expect(PostgresStorage.Configuration(url: url).redactedURL == redacted)
     }
 
+    @Test(arguments: [
+        // another host and no TLS mode: TLS is required
+        ("postgres://aviary:s3cret@db.internal:5432/aviary", "postgres://aviary:s3cret@db.internal:5432/aviary?sslmode=require"),
+        ("postgresql://a@10.0.0.5/d?application_name=x", "postgresql://a@10.0.0.5/d?application_name=x&sslmode=require"),
+        // an explicit mode is the operator's choice, whatever the host
+        ("postgres://a@db.internal/d?sslmode=disable", "postgres://a@db.internal/d?sslmode=disable"),
+        ("postgres://a@db.internal/d?tlsmode=prefer", "postgres://a@db.internal/d?tlsmode=prefer"),
+        // the loopback keeps the library's default
+        ("postgres://a@localhost/d", "postgres://a@localhost/d"),
+        ("postgres://a@127.0.0.1:5432/d", "postgres://a@127.0.0.1:5432/d"),
+        ("postgres://a@[::1]:5432/d", "postgres://a@[::1]:5432/d"),
+        // Unix sockets are local
+        ("postgres+uds://a@localhost/var/run/postgresql/.s.PGSQL.5432#d", "postgres+uds://a@localhost/var/run/postgresql/.s.PGSQL.5432#d"),
+    ])
+    func connectionsOffTheLoopbackRequireTLSUnlessTheURLSaysOtherwise(_ url: String, _ used: String) {
+        #expect(PostgresStorage.Configuration(url: url).connectionURL == used)
+    }
+
     /// CI must run the PostgreSQL cases: `.ci/run` sets CI=true and starts a server.
     @Test func postgresIsConfiguredWhenRunningInCI() {
         if TestEnvironment.isCI {

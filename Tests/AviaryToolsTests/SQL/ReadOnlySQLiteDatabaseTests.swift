@@ -79,6 +79,32 @@ struct ReadOnlySQLiteDatabaseTests {
         }
     }
 
+    /// `fts3_tokenizer` takes a pointer (a classic route to memory corruption), `load_extension`
+    /// loads code; the blob makers allocate whatever they are asked for. None of them is on the
+    /// allowlist, so the statement does not even prepare; everyday functions still work.
+    @Test("functions outside the allowlist are refused", arguments: [
+        "SELECT fts3_tokenizer('simple')", "SELECT fts3_tokenizer('x', x'4142434445464748')",
+        "SELECT load_extension('/tmp/evil.so')", "SELECT length(randomblob(1000000000))",
+        "SELECT length(zeroblob(1000000000))", "SELECT readfile('/etc/passwd')", "SELECT sqlite_compileoption_get(0)",
+    ])
+    func functionsOutsideTheAllowlist(statement: String) async throws {
+        try await TestSupport.withTemporaryDirectory { dir in
+            let url = try await SQLFixtures.itemsDatabase(in: dir)
+            let database = ReadOnlySQLiteDatabase(path: url.path)
+            let error = await #expect(throws: SQLiteError.self, "\(statement)") { _ = try await database.query(statement, []) }
+            #expect(error?.message.contains("authoriz") == true || error?.message.contains("no such function") == true,
+                    "\(String(describing: error))")
+            let rows = try await database.query("""
+                SELECT upper(name) AS u, round(abs(-1.5)) AS r, date('2025-01-15') AS d, json_extract('{"a":1}', '$.a') AS j,
+                  count(*) OVER () AS n, printf('%05d', id) AS p FROM items ORDER BY id LIMIT 1
+                """, [])
+            #expect(rows.first?.column("j")?.integer == 1)
+            #expect(rows.first?.column("n")?.integer == 10)
+            #expect(rows.first?.column("d")?.string == "2025-01-15")
+            await database.close()
+        }
+    }
+
     @Test("read-only URIs escape special characters")
     func uri() {
         #expect(ReadOnlySQLiteDatabase.readOnlyURI("/a b/c?d#e%f.db") == "file:/a%20b/c%3Fd%23e%25f.db?mode=ro")
