@@ -36,6 +36,7 @@ final class CrashingStore: RunStore, Sendable {
         return try await base.loadRun(id, tenant: tenant)
     }
     func updateRun(_ run: RunRecord) async throws { try write(); try await base.updateRun(run) }
+    func deleteRun(_ id: RunID, tenant: String) async throws -> Bool { try write(); return try await base.deleteRun(id, tenant: tenant) }
     func listRuns(_ query: RunQuery) async throws -> [RunRecord] { try await base.listRuns(query) }
     func loadJournal(_ id: RunID, tenant: String) async throws -> [JournalEntry] { try await base.loadJournal(id, tenant: tenant) }
     func record(_ entry: JournalEntry, tenant: String, events: [RunEvent]) async throws {

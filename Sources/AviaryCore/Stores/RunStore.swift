@@ -38,6 +38,9 @@ public protocol RunStore: Sendable {
     /// run's end with its parent's delegation step); the default stores them one after another
     /// (``writeInSteps(_:)``).
     func write(_ writes: [JournalWrite]) async throws
+    /// Deletes a run of a tenant with its child runs (ids `<run>.<step>…`), their journals and
+    /// events, in one transaction; false when the tenant has no such run.
+    func deleteRun(_ id: RunID, tenant: String) async throws -> Bool
 }
 
 extension RunStore {

@@ -5,5 +5,10 @@ import struct Foundation.Data
 import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/parameters` section of the OpenAPI document.
-    internal enum Parameters {}
+    internal enum Parameters {
+        /// The run id.
+        ///
+        /// - Remark: Generated from `#/components/parameters/RunID`.
+        internal typealias RunID = Swift.String
+    }
 }

@@ -166,6 +166,55 @@ extension Components {
                 self.body = body
             }
         }
+        internal struct Conflict: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/Conflict/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/Conflict/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.Conflict.Headers
+            /// - Remark: Generated from `#/components/responses/Conflict/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/Conflict/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.Conflict.Body
+            /// Creates a new `Conflict`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.Conflict.Headers = .init(),
+                body: Components.Responses.Conflict.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
         internal struct RateLimited: Sendable, Hashable {
             /// - Remark: Generated from `#/components/responses/RateLimited/headers`.
             internal struct Headers: Sendable, Hashable {
@@ -317,6 +366,55 @@ extension Components {
             internal init(
                 headers: Components.Responses.Unavailable.Headers = .init(),
                 body: Components.Responses.Unavailable.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct RequestTimeout: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/RequestTimeout/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/RequestTimeout/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.RequestTimeout.Headers
+            /// - Remark: Generated from `#/components/responses/RequestTimeout/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/RequestTimeout/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.RequestTimeout.Body
+            /// Creates a new `RequestTimeout`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.RequestTimeout.Headers = .init(),
+                body: Components.Responses.RequestTimeout.Body
             ) {
                 self.headers = headers
                 self.body = body

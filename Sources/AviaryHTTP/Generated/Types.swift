@@ -19,6 +19,13 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /ready`.
     /// - Remark: Generated from `#/paths//ready/get(ready)`.
     func ready(_ input: Operations.Ready.Input) async throws -> Operations.Ready.Output
+    /// Erase a run
+    ///
+    /// Right to erasure for a run that belongs to no session (runs of `POST /api/v1/runs`-style callers and of the OpenAI-compatible facade, which carry the client's conversation in their input): no run of it may start any more, it and its child runs are cancelled and awaited if they execute, then their rows, journals and events are deleted in one transaction. A run of a session is erased with its session (`DELETE /sessions/{id}`): 409. A child run is erased with its parent: 409. Owner or admin only.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/runs/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/runs/{id}/delete(deleteRun)`.
+    func deleteRun(_ input: Operations.DeleteRun.Input) async throws -> Operations.DeleteRun.Output
     /// The tenant's API keys
     ///
     /// Every API key of the caller's tenant, newest first, with its status (`active`, `revoked`, `expired`); never a secret or its hash. Admins only. Keys are created with `aviary keys create`.
@@ -54,6 +61,21 @@ extension APIProtocol {
     /// - Remark: Generated from `#/paths//ready/get(ready)`.
     internal func ready(headers: Operations.Ready.Input.Headers = .init()) async throws -> Operations.Ready.Output {
         try await ready(Operations.Ready.Input(headers: headers))
+    }
+    /// Erase a run
+    ///
+    /// Right to erasure for a run that belongs to no session (runs of `POST /api/v1/runs`-style callers and of the OpenAI-compatible facade, which carry the client's conversation in their input): no run of it may start any more, it and its child runs are cancelled and awaited if they execute, then their rows, journals and events are deleted in one transaction. A run of a session is erased with its session (`DELETE /sessions/{id}`): 409. A child run is erased with its parent: 409. Owner or admin only.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/runs/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/runs/{id}/delete(deleteRun)`.
+    internal func deleteRun(
+        path: Operations.DeleteRun.Input.Path,
+        headers: Operations.DeleteRun.Input.Headers = .init()
+    ) async throws -> Operations.DeleteRun.Output {
+        try await deleteRun(Operations.DeleteRun.Input(
+            path: path,
+            headers: headers
+        ))
     }
     /// The tenant's API keys
     ///

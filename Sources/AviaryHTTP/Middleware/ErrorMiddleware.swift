@@ -40,8 +40,13 @@ struct ErrorMiddleware: RouterMiddleware {
             case "unknownAgent": return APIError(.notFound, code: "unknown_agent", e.message)
             case "runNotFound": return APIError.notFound("run")
             case "notResumable": return APIError.conflict(e.message)
+            case "erased": return APIError(.gone, code: "erased", e.message)
             default: return APIError(.internalServerError, code: "runtime_error", e.message)
             }
+        case let e as ErasureIncomplete:
+            context.logger.error("erasure incomplete", metadata: ["error": .string(e.description)])
+            return APIError(.internalServerError, code: "erasure_incomplete",
+                            "the stored data was erased, but files could not be removed; the operator was notified (request id \(context.requestID))")
         case let e as RunSupervisor.Refusal:
             return APIError.unavailable("shutting_down", e.description)
         default:

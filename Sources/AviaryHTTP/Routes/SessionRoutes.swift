@@ -38,10 +38,8 @@ struct SessionRoutes {
     func delete(_ context: AviaryRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         let session = try await env.accessibleSession(try context.parameters.require("id"), identity: identity)
-        guard try await env.deps.sessions.deleteSession(session.id, tenant: session.tenant) else { throw APIError.notFound("session") }
-        if let workspace = env.runtime.workspace(forSession: session.id) {
-            try? FileManager.default.removeItem(at: workspace.deletingLastPathComponent())
-        }
+        // cancels the session's executing runs and waits for them before deleting, so none writes afterwards
+        guard try await env.runtime.eraseSession(session.id, tenant: session.tenant) else { throw APIError.notFound("session") }
         context.logger.info("session erased", metadata: ["session_id": .string(session.id)])
         return Response(status: .noContent)
     }

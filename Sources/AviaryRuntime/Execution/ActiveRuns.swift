@@ -8,30 +8,96 @@ public final class ActiveRuns: Sendable {
         let control: RunControl
         /// The run's journal: it holds the run's record until its first write stores it.
         let journal: RunJournal?
+        /// The session the run belongs to.
+        let sessionID: String?
+    }
+    private struct Waiter {
+        let ids: Set<RunID>
+        let continuation: CheckedContinuation<Void, Never>
     }
     private struct State {
         var runs: [RunID: Entry] = [:]
         var suspending = false
+        /// Sessions and runs being erased (or erased): no run of them may start executing.
+        var erasing: Set<String> = []
+        var waiters: [Waiter] = []
     }
     private let state = Mutex(State())
 
     /// Creates an empty registry.
     public init() {}
 
-    /// Registers a run that starts executing, with its journal, and returns its control.
-    func register(_ id: RunID, journal: RunJournal? = nil) -> RunControl {
-        state.withLock { state in
+    /// Registers a run that starts executing, with its journal, and returns its control; refuses
+    /// a run of a session, or a run, that is being erased.
+    func register(_ id: RunID, journal: RunJournal? = nil, sessionID: String? = nil) throws(RuntimeError) -> RunControl {
+        try state.withLock { state throws(RuntimeError) in
             if let existing = state.runs[id] { return existing.control }
+            if let refused = Self.erased(id, sessionID: sessionID, in: state) { throw refused }
             let control = RunControl()
             if state.suspending { control.request(.suspend) }
-            state.runs[id] = Entry(control: control, journal: journal)
+            state.runs[id] = Entry(control: control, journal: journal, sessionID: sessionID)
             return control
         }
     }
 
-    /// Forgets a run that stopped executing.
+    /// Forgets a run that stopped executing, and wakes the erasures waiting for it.
     func unregister(_ id: RunID) {
-        _ = state.withLock { $0.runs.removeValue(forKey: id) }
+        let woken: [CheckedContinuation<Void, Never>] = state.withLock { state in
+            state.runs.removeValue(forKey: id)
+            let (done, waiting) = state.waiters.reduce(into: ([Waiter](), [Waiter]())) { split, waiter in
+                if waiter.ids.contains(where: { state.runs[$0] != nil }) { split.1.append(waiter) } else { split.0.append(waiter) }
+            }
+            state.waiters = waiting
+            return done.map(\.continuation)
+        }
+        for continuation in woken { continuation.resume() }
+    }
+
+    /// The error refusing a run of an erased session or an erased run (or a child of one).
+    private static func erased(_ id: RunID, sessionID: String?, in state: State) -> RuntimeError? {
+        if let sessionID, state.erasing.contains("session:" + sessionID) {
+            return RuntimeError(.erased, "session \(sessionID) is being erased")
+        }
+        let raw = id.rawValue
+        for mark in state.erasing where mark.hasPrefix("run:") {
+            let erased = mark.dropFirst(4)
+            if raw == erased || raw.hasPrefix(erased + ".") { return RuntimeError(.erased, "run \(erased) is being erased") }
+        }
+        return nil
+    }
+
+    /// True once an erasure of the session has begun: no run of it starts any more.
+    public func isErasing(session: String) -> Bool { state.withLock { $0.erasing.contains("session:" + session) } }
+
+    /// True when runs of this session (or this run) may no longer start.
+    func isErased(_ id: RunID, sessionID: String?) -> Bool {
+        state.withLock { Self.erased(id, sessionID: sessionID, in: $0) != nil }
+    }
+
+    /// Erasure, first half: from now on no run of the session starts executing here; the runs of
+    /// it that execute are asked to stop (cancelled) and this returns once every one has stopped.
+    func stopForErasure(session: String) async {
+        await stop(mark: "session:" + session) { _, entry in entry.sessionID == session }
+    }
+
+    /// Erasure of a run without a session: it and its child runs stop as for a session.
+    func stopForErasure(run: RunID) async {
+        let prefix = run.rawValue + "."
+        await stop(mark: "run:" + run.rawValue) { id, _ in id == run || id.rawValue.hasPrefix(prefix) }
+    }
+
+    private func stop(mark: String, _ matches: @escaping (RunID, Entry) -> Bool) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done: Bool = state.withLock { state in
+                state.erasing.insert(mark)
+                let ids = Set(state.runs.filter { matches($0.key, $0.value) }.keys)
+                for id in ids { state.runs[id]?.control.request(.cancel) }
+                if ids.isEmpty { return true }
+                state.waiters.append(Waiter(ids: ids, continuation: continuation))
+                return false
+            }
+            if done { continuation.resume() }
+        }
     }
 
     /// The journal of a run executing in this process.

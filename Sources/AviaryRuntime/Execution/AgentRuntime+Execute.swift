@@ -7,7 +7,7 @@ extension AgentRuntime {
     /// a run that is not a delegation, or one resumed on its own).
     func execute(_ initial: RunRecord, agent: AgentDefinition, journal: RunJournal, decision: ResumeDecision?,
                  streamDeltas: Bool, delegationChain: [String] = []) async throws -> RunRecord {
-        let control = activeRuns.register(initial.id, journal: journal)
+        let control = try activeRuns.register(initial.id, journal: journal, sessionID: initial.sessionID)
         defer { activeRuns.unregister(initial.id) }
         var record = initial
         var lifecycle = RunLifecycle(status: record.status)

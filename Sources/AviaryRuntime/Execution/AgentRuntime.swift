@@ -63,7 +63,15 @@ public final class AgentRuntime: Sendable {
         var stored = record
         stored.status = .running // a run found `running` without a live process was interrupted
         let unstored: RunRecord? = delegation ? stored : nil
-        if unstored == nil { try await runs.createRun(stored) }
+        if unstored == nil {
+            try await runs.createRun(stored)
+            // an erasure of its session that began meanwhile may have deleted rows before this one
+            // was written: the run removes itself instead of outliving the erasure
+            if activeRuns.isErased(record.id, sessionID: record.sessionID) {
+                _ = try? await runs.deleteRun(record.id, tenant: record.tenant)
+                throw RuntimeError(.erased, "run \(record.id): its session is being erased")
+            }
+        }
         let carrier = delegation ? parent.flatMap(activeRuns.journal(of:)) : nil
         let journal = RunJournal.fresh(runID: record.id, tenant: record.tenant, store: runs, sink: sink, unstored: unstored,
                                        carrier: carrier)

@@ -68,7 +68,9 @@ public final class SQLiteStorage: ClosableStorage {
             // page_size only applies to a new, empty file (it must come before WAL is enabled);
             // an existing database keeps its own — see `pageSize`.
             for pragma in ["PRAGMA page_size = \(pageSize)", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                           "PRAGMA foreign_keys = ON", "PRAGMA wal_autocheckpoint = 0"] {
+                           "PRAGMA foreign_keys = ON", "PRAGMA wal_autocheckpoint = 0",
+                           // erased data is overwritten, not left in free pages of the file
+                           "PRAGMA secure_delete = ON"] {
                 try await connection.raw(SQLQueryString(pragma)).run()
             }
             let database = GatedSQLDatabase(base: connection, session: connection.unbatched, gate: ConnectionGate())
