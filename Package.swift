@@ -68,7 +68,8 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], swiftSettings: swiftSettings),
         .target(name: "AviaryTools", dependencies: [
-            "AviaryCore",
+            // AviaryStorage for its read-only SQLite connection (interruptible, off the event loops)
+            "AviaryCore", "AviaryStorage",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
         ], swiftSettings: swiftSettings),
@@ -166,7 +167,7 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryToolsTests", dependencies: [
-            "AviaryCore", "AviaryTools",
+            "AviaryCore", "AviaryStorage", "AviaryTools",
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryStorageTests", dependencies: [

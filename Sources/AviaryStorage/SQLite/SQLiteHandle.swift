@@ -44,6 +44,26 @@ struct SQLiteHandle {
         sqlite_nio_sqlite3_busy_timeout(db, DirectSQLiteDatabase.lockWaitMilliseconds)
     }
 
+    /// Opens an existing file that this connection can only read (`SQLITE_OPEN_READONLY`), with
+    /// SQLite's default VFS and no wait for locks.
+    init(readingOnly path: String) throws(DirectSQLiteError) {
+        sqlite_nio_sqlite3_initialize()
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE
+        let code = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
+            if let handle { sqlite_nio_sqlite3_close_v2(handle) }
+            throw DirectSQLiteError(code: code, message: message)
+        }
+        db = handle
+        waitsForLocks = false
+    }
+
+    /// The raw connection, for the calls SQLite allows from any thread (`sqlite3_interrupt`) and
+    /// for installing hooks before first use.
+    var connection: OpaquePointer? { db }
+
     /// The name of the VFS the connection was opened with (`aviary-wal`, or SQLite's `unix`).
     var vfsName: String? {
         guard let db else { return nil }

@@ -1,6 +1,7 @@
 import AviaryCore
 import Foundation
 import Logging
+import AviaryStorage
 import SQLiteNIO
 
 /// A read-only tool that runs one declared `SELECT` against a SQLite file (see ``SQLToolDefinition``).
@@ -115,12 +116,14 @@ public struct SQLQueryTool: Tool {
             if let given = args.members[name], !given.isNull { return Self.bind(given) }
             return Self.bind(properties[name]?["default"] ?? .null)
         }
-        let rows: [SQLiteRow]
+        let rows: [ReadOnlySQLiteDatabase.Row]
         do {
             rows = try await database.query(executableSQL, binds)
         } catch let error as ToolError {
             throw ToolError.notFound("sql tool '\(definition.name)': \(error.message)")
-        } catch let error as SQLiteError {
+        } catch let error as ReadOnlySQLiteFile.Failure where error.interrupted {
+            throw ToolError.timeout("sql tool '\(definition.name)': \(error.message)")
+        } catch let error as ReadOnlySQLiteFile.Failure {
             throw ToolError.failed("sql tool '\(definition.name)' failed: \(error.message)")
         }
         let jsonColumns = Set(definition.jsonColumns ?? [])
@@ -175,20 +178,20 @@ public struct SQLQueryTool: Tool {
     }
 
     /// A row as a JSON object keyed by column name.
-    static func object(from row: SQLiteRow, jsonColumns: Set<String>) -> JSONValue {
+    static func object(from row: ReadOnlySQLiteDatabase.Row, jsonColumns: Set<String>) -> JSONValue {
         var object: [String: JSONValue] = [:]
-        for column in row.columns {
-            switch column.data {
-            case .null: object[column.name] = .null
-            case .integer(let i): object[column.name] = .number(Double(i))
-            case .float(let d): object[column.name] = d.isFinite ? .number(d) : .null
+        for (name, data) in zip(row.columns, row.values) {
+            switch data {
+            case .null: object[name] = .null
+            case .integer(let i): object[name] = .number(Double(i))
+            case .float(let d): object[name] = d.isFinite ? .number(d) : .null
             case .text(let s):
-                if jsonColumns.contains(column.name), let parsed = try? JSONValue(parsing: s) {
-                    object[column.name] = parsed
+                if jsonColumns.contains(name), let parsed = try? JSONValue(parsing: s) {
+                    object[name] = parsed
                 } else {
-                    object[column.name] = .string(s)
+                    object[name] = .string(s)
                 }
-            case .blob(let buffer): object[column.name] = .string(Data(buffer.readableBytesView).base64EncodedString())
+            case .blob(let buffer): object[name] = .string(Data(buffer.readableBytesView).base64EncodedString())
             }
         }
         return .object(object)

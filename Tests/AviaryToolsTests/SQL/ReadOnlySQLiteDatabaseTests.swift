@@ -1,3 +1,4 @@
+import AviaryStorage
 import SQLiteNIO
 import AviaryCore
 import Foundation
@@ -91,7 +92,7 @@ struct ReadOnlySQLiteDatabaseTests {
         try await TestSupport.withTemporaryDirectory { dir in
             let url = try await SQLFixtures.itemsDatabase(in: dir)
             let database = ReadOnlySQLiteDatabase(path: url.path)
-            let error = await #expect(throws: SQLiteError.self, "\(statement)") { _ = try await database.query(statement, []) }
+            let error = await #expect(throws: ReadOnlySQLiteFile.Failure.self, "\(statement)") { _ = try await database.query(statement, []) }
             #expect(error?.message.contains("authoriz") == true || error?.message.contains("no such function") == true,
                     "\(String(describing: error))")
             let rows = try await database.query("""
@@ -105,9 +106,17 @@ struct ReadOnlySQLiteDatabaseTests {
         }
     }
 
-    @Test("read-only URIs escape special characters")
-    func uri() {
-        #expect(ReadOnlySQLiteDatabase.readOnlyURI("/a b/c?d#e%f.db") == "file:/a%20b/c%3Fd%23e%25f.db?mode=ro")
-        #expect(ReadOnlySQLiteDatabase.readOnlyURI("/data/é.db") == "file:/data/%C3%A9.db?mode=ro")
+    @Test("a file name with URI characters opens as a plain path")
+    func specialCharactersInThePath() async throws {
+        try await TestSupport.withTemporaryDirectory { dir in
+            let url = try await SQLFixtures.itemsDatabase(in: dir)
+            let odd = dir.appendingPathComponent("a b?mode=rw#x%y.db")
+            try FileManager.default.copyItem(at: url, to: odd)
+            let database = ReadOnlySQLiteDatabase(path: odd.path)
+            #expect(try await database.query("SELECT count(*) AS n FROM items", []).first?.column("n")?.integer == 10)
+            await #expect(throws: (any Error).self) { _ = try await database.query("DELETE FROM items", []) }
+            await database.close()
+        }
     }
+
 }
