@@ -34,7 +34,7 @@ import Testing
             let key = try await fx.key(role: .admin)
             let run = try await fx.call(.PUT, "/api/v1/runs/run_x", key: key)
             #expect(run.status == 405)
-            #expect(run.headers["Allow"].first == "GET")
+            #expect(run.headers["Allow"].first == "DELETE, GET")
             let session = try await fx.call(.POST, "/sessions/s1", key: key)
             #expect(session.headers["Allow"].first == "DELETE, GET")
             for method: HTTPMethod in [.OPTIONS, .TRACE] {

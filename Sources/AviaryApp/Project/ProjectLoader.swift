@@ -54,7 +54,10 @@ public struct ProjectLoader: Sendable {
             throw ConfigurationError("not a valid sql tool definition: \(Self.describe(error))")
         }
         let base = file.deletingLastPathComponent()
-        try await seedIfNeeded(URL(fileURLWithPath: definition.database, relativeTo: base).standardizedFileURL)
+        // a per-tenant database (`{tenant}` in its path) is provisioned per tenant by the operator
+        if !definition.database.contains("{tenant}") {
+            try await seedIfNeeded(URL(fileURLWithPath: definition.database, relativeTo: base).standardizedFileURL)
+        }
         return try SQLQueryTool(definition: definition, baseDirectory: base)
     }
 

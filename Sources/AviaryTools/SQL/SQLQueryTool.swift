@@ -19,14 +19,17 @@ import SQLiteNIO
 public struct SQLQueryTool: Tool {
     /// The definition this tool was loaded from.
     public let definition: SQLToolDefinition
-    /// The resolved database file.
+    /// The resolved database file; with `{tenant}` in its path, one file per tenant (the
+    /// placeholder replaced by the calling run's tenant).
     public let databaseURL: URL
+    /// True when each tenant has its own database file (`{tenant}` in `database`).
+    public var isPerTenant: Bool { databases.isPerTenant }
     /// Most rows returned per call.
     public var maxRows: Int { Self.rowLimit(definition) }
 
     private let parameterNames: [String]
     private let executableSQL: String
-    private let database: ReadOnlySQLiteDatabase
+    private let databases: TenantDatabases
 
     /// Loads and checks a definition; `database` is resolved against `baseDirectory`.
     ///
@@ -88,7 +91,7 @@ public struct SQLQueryTool: Tool {
         self.databaseURL = url.standardizedFileURL
         self.parameterNames = parameterNames
         self.executableSQL = executableSQL
-        self.database = ReadOnlySQLiteDatabase(path: databaseURL.path)
+        self.databases = TenantDatabases(template: databaseURL.path)
     }
 
     /// The definition's name, description and parameters schema.
@@ -116,6 +119,7 @@ public struct SQLQueryTool: Tool {
             if let given = args.members[name], !given.isNull { return Self.bind(given) }
             return Self.bind(properties[name]?["default"] ?? .null)
         }
+        let database = try await databases.database(forTenant: context.tenant)
         let rows: [ReadOnlySQLiteDatabase.Row]
         do {
             rows = try await database.query(executableSQL, binds)
@@ -138,7 +142,7 @@ public struct SQLQueryTool: Tool {
 
     /// Closes the database connection (it reopens on the next call).
     public func close() async {
-        await database.close()
+        await databases.closeAll()
     }
 
     // MARK: - Helpers

@@ -54,3 +54,39 @@ struct SQLContextParameterTests {
         #expect(error?.description.contains("context parameters") == true)
     }
 }
+
+/// `{tenant}` in a tool's `database` path gives each tenant its own file.
+@Suite("SQL per-tenant databases")
+struct SQLPerTenantDatabaseTests {
+    static func context(tenant: String) -> ToolContext {
+        ToolContext(runID: "run_t", tenant: tenant, workspace: nil, idempotencyKey: "run_t/x", callID: "c")
+    }
+
+    @Test func eachTenantReadsItsOwnFileAndOddTenantNamesAreRefused() async throws {
+        try await TestSupport.withTemporaryDirectory { dir in
+            for tenant in ["acme", "globex"] {
+                let folder = dir.appendingPathComponent("data/\(tenant)")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try await SQLDatabaseSeeder.seed(databaseAt: folder.appendingPathComponent("items.db"),
+                                                 sql: "CREATE TABLE items (name TEXT); INSERT INTO items VALUES ('\(tenant) item');")
+            }
+            var definition = SQLFixtures.definition("SELECT name FROM items", single: true)
+            definition.database = "data/{tenant}/items.db"
+            let tool = try SQLQueryTool(definition: definition, baseDirectory: dir)
+            #expect(tool.isPerTenant)
+            #expect(try await tool.call(arguments: [:], context: Self.context(tenant: "acme")).content == ["name": "acme item"])
+            #expect(try await tool.call(arguments: [:], context: Self.context(tenant: "globex")).content == ["name": "globex item"])
+            let missing = await #expect(throws: ToolError.self) {
+                _ = try await tool.call(arguments: [:], context: Self.context(tenant: "initech"))
+            }
+            #expect(missing?.codeName == "not_found")
+            for odd in ["..", "../acme", "a/b", "", "acme/../globex", String(repeating: "x", count: 200)] {
+                let refused = await #expect(throws: ToolError.self, "\(odd)") {
+                    _ = try await tool.call(arguments: [:], context: Self.context(tenant: odd))
+                }
+                #expect(refused?.codeName == "forbidden", "\(odd)")
+            }
+            await tool.close()
+        }
+    }
+}
