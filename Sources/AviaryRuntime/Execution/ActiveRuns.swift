@@ -18,8 +18,10 @@ public final class ActiveRuns: Sendable {
     private struct State {
         var runs: [RunID: Entry] = [:]
         var suspending = false
-        /// Sessions and runs being erased (or erased): no run of them may start executing.
-        var erasing: Set<String> = []
+        /// Sessions and top-level runs being erased, or erased lately, with when: no run of them
+        /// may start executing. A mark outlives its erasure by ``markLifetime``, long enough for a
+        /// run that was being created meanwhile to find it; older marks are dropped.
+        var erasing: [String: ContinuousClock.Instant] = [:]
         var waiters: [Waiter] = []
     }
     private let state = Mutex(State())
@@ -53,21 +55,23 @@ public final class ActiveRuns: Sendable {
         for continuation in woken { continuation.resume() }
     }
 
-    /// The error refusing a run of an erased session or an erased run (or a child of one).
+    /// How long an erasure's mark is kept after it began.
+    static let markLifetime: Duration = .seconds(600)
+
+    /// The error refusing a run of an erased session or an erased run (or a child of one: child
+    /// ids start with their top-level run's id and a dot).
     private static func erased(_ id: RunID, sessionID: String?, in state: State) -> RuntimeError? {
-        if let sessionID, state.erasing.contains("session:" + sessionID) {
+        if state.erasing.isEmpty { return nil }
+        if let sessionID, state.erasing["session:" + sessionID] != nil {
             return RuntimeError(.erased, "session \(sessionID) is being erased")
         }
-        let raw = id.rawValue
-        for mark in state.erasing where mark.hasPrefix("run:") {
-            let erased = mark.dropFirst(4)
-            if raw == erased || raw.hasPrefix(erased + ".") { return RuntimeError(.erased, "run \(erased) is being erased") }
-        }
+        let root = id.rawValue.prefix { $0 != "." }
+        if state.erasing["run:" + root] != nil { return RuntimeError(.erased, "run \(root) is being erased") }
         return nil
     }
 
     /// True once an erasure of the session has begun: no run of it starts any more.
-    public func isErasing(session: String) -> Bool { state.withLock { $0.erasing.contains("session:" + session) } }
+    public func isErasing(session: String) -> Bool { state.withLock { $0.erasing["session:" + session] != nil } }
 
     /// True when runs of this session (or this run) may no longer start.
     func isErased(_ id: RunID, sessionID: String?) -> Bool {
@@ -89,7 +93,9 @@ public final class ActiveRuns: Sendable {
     private func stop(mark: String, _ matches: @escaping (RunID, Entry) -> Bool) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let done: Bool = state.withLock { state in
-                state.erasing.insert(mark)
+                let now = ContinuousClock.now
+                if state.erasing.count >= 1_000 { state.erasing = state.erasing.filter { now - $0.value < Self.markLifetime } }
+                state.erasing[mark] = now
                 let ids = Set(state.runs.filter { matches($0.key, $0.value) }.keys)
                 for id in ids { state.runs[id]?.control.request(.cancel) }
                 if ids.isEmpty { return true }
