@@ -183,13 +183,15 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryHTTPTests", dependencies: [
-            "AviaryCore", "AviaryHTTP", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport",
+            "AviaryCore", "AviaryHTTP", "AviaryModels", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], exclude: ["Scripts"], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryAppTests", dependencies: [
