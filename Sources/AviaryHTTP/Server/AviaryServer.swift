@@ -64,10 +64,12 @@ public struct AviaryServer: Sendable {
     }
 
     /// The services to run, in service-group order: the HTTP application, then the run supervisor
-    /// (shut down first). `onBound` receives the bound port once the server listens.
+    /// (shut down first). `onBound` receives the bound port once the server listens. The server
+    /// applies ``ServerConfiguration/connections`` (``LimitedHTTP1Channel``).
     public func services(onBound: @escaping @Sendable (Int) async -> Void = { _ in }) -> [any Service] {
         let app = Application(
             router: router(),
+            server: LimitedHTTP1Channel.builder(limits: configuration.connections),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "aviary"),
             onServerRunning: { channel in await onBound(channel.localAddress?.port ?? 0) },
             logger: dependencies.logger)

@@ -31,6 +31,8 @@ public struct ServerConfiguration: Sendable {
     public var publicMetrics: Bool
     /// At start, claim and resume the runs the last graceful shutdown left `interrupted`. Default true.
     public var resumeInterruptedRuns: Bool
+    /// Connection limits: idle and request-head timeouts, open connections (defaults in ``ConnectionLimits``).
+    public var connections: ConnectionLimits
 
     /// Creates a configuration with defaults.
     public init(chatAgent: String, host: String = "127.0.0.1", port: Int = 8080) {
@@ -48,5 +50,6 @@ public struct ServerConfiguration: Sendable {
         self.jwt = nil
         self.publicMetrics = false
         self.resumeInterruptedRuns = true
+        self.connections = ConnectionLimits()
     }
 }
