@@ -19,12 +19,14 @@ public final class Authenticator: Sendable {
     private let jwt: JWTVerifier?
     private let cacheTTL: Duration
     private let cache = Mutex<[String: (result: Result, expires: ContinuousClock.Instant)]>([:])
+    private let unknownKeys: UnknownKeyCache
 
-    /// Creates an authenticator.
-    public init(keys: APIKeyIssuer, jwt: JWTVerifier?, cacheTTL: Duration = .seconds(10)) {
+    /// Creates an authenticator. Keys that match no stored key are remembered for `unknownKeyTTL`.
+    public init(keys: APIKeyIssuer, jwt: JWTVerifier?, cacheTTL: Duration = .seconds(10), unknownKeyTTL: Duration = .seconds(30)) {
         self.keys = keys
         self.jwt = jwt
         self.cacheTTL = cacheTTL
+        self.unknownKeys = UnknownKeyCache(ttl: unknownKeyTTL)
     }
 
     /// Authenticates request headers; 401 with a reason when there are no or bad credentials.
@@ -51,11 +53,15 @@ public final class Authenticator: Sendable {
         let cacheKey = APIKeyIssuer.hash(token)
         let now = ContinuousClock.now
         if let hit = cache.withLock({ $0[cacheKey] }), hit.expires > now { return hit.result }
+        if unknownKeys.contains(cacheKey) { throw APIError.unauthorized("invalid or revoked API key") }
         let record: APIKeyRecord?
         do { record = try await keys.verify(token) } catch {
             throw APIError.unavailable("auth_unavailable", "cannot check the API key right now")
         }
-        guard let record else { throw APIError.unauthorized("invalid or revoked API key") }
+        guard let record else {
+            unknownKeys.insert(cacheKey)
+            throw APIError.unauthorized("invalid or revoked API key")
+        }
         let result = Result(identity: record.identity, rateLimitKey: "key:\(record.id)")
         cache.withLock { cache in
             if cache.count > 10_000 { cache = cache.filter { $0.value.expires > now } }

@@ -24,7 +24,8 @@ public struct AviaryServer: Sendable {
         self.document = try OpenAPIDocument.bundled()
         var jwt: JWTVerifier?
         if let settings = configuration.jwt { jwt = try await JWTVerifier(settings: settings) }
-        self.authenticator = Authenticator(keys: APIKeyIssuer(store: dependencies.keys), jwt: jwt)
+        self.authenticator = Authenticator(keys: APIKeyIssuer(store: dependencies.keys), jwt: jwt,
+                                           unknownKeyTTL: configuration.authFailures.unknownKeyTTL)
     }
 
     /// The router with every route and middleware.
@@ -42,6 +43,7 @@ public struct AviaryServer: Sendable {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthMiddleware(authenticator: authenticator,
                                               limiter: RateLimiter(rate: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst),
+                                              failures: AuthFailureLimiter(limits: configuration.authFailures),
                                               publicRoutes: publicRoutes))
         let env = RouteEnvironment(config: configuration, deps: dependencies,
                                    gateway: RunGateway(supervisor: dependencies.supervisor,

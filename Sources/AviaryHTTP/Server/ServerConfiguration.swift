@@ -33,6 +33,8 @@ public struct ServerConfiguration: Sendable {
     public var resumeInterruptedRuns: Bool
     /// Connection limits: idle and request-head timeouts, open connections (defaults in ``ConnectionLimits``).
     public var connections: ConnectionLimits
+    /// Failed authentications tolerated per client address (defaults in ``AuthFailureLimits``).
+    public var authFailures: AuthFailureLimits
 
     /// Creates a configuration with defaults.
     public init(chatAgent: String, host: String = "127.0.0.1", port: Int = 8080) {
@@ -51,5 +53,6 @@ public struct ServerConfiguration: Sendable {
         self.publicMetrics = false
         self.resumeInterruptedRuns = true
         self.connections = ConnectionLimits()
+        self.authFailures = AuthFailureLimits()
     }
 }
