@@ -7,6 +7,7 @@ import NIOCore
 /// Authenticates every request except the public routes, and applies the per-key rate limit.
 /// Failed authentications are counted per client address (``AuthFailureLimiter``): once an
 /// address has spent its budget it gets 429 `auth_rate_limited` before its credentials are looked at.
+/// On `GET /ready`, credentials are optional: an admin's unlock the checks' details (``ReadinessAudience``).
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AviaryRequestContext
     let authenticator: Authenticator
@@ -16,7 +17,12 @@ struct AuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         // No endpoint path: no route matched, and the router answers 404 whoever asks.
-        guard let route = context.endpointPath, !publicRoutes.contains(route) else { return try await next(request, context) }
+        guard let route = context.endpointPath else { return try await next(request, context) }
+        if publicRoutes.contains(route) {
+            guard route == "/ready", Self.hasCredentials(request.headers) else { return try await next(request, context) }
+            let isAdmin = (try? await authenticate(request, context))?.identity.role == .admin
+            return try await ReadinessAudience.$showsDetails.withValue(isAdmin) { try await next(request, context) }
+        }
         let result = try await authenticate(request, context)
         var context = context
         context.identity = result.identity
@@ -47,5 +53,9 @@ struct AuthMiddleware: RouterMiddleware {
             }
             throw error
         }
+    }
+
+    private static func hasCredentials(_ headers: HTTPFields) -> Bool {
+        headers[.authorization] != nil || headers[HTTPField.Name("X-API-Key")!] != nil
     }
 }

@@ -6,8 +6,13 @@ import OpenAPIRuntime
 /// `GET /health` (the process answers) and `GET /ready` (its dependencies work): spec-first, the
 /// generated `APIProtocol` of openapi.yaml's `health` and `ready` operations
 /// (scripts/openapi-generator/openapi-generator-config.yaml).
+///
+/// `/ready` is public, so it never lets an anonymous caller drive the providers: local checks run
+/// on each request, provider probes come from ``ReadinessBoard``'s cache. Each check's `detail` is
+/// shown only when an admin's credentials came with the request (``ReadinessAudience``).
 struct HealthRoutes: APIProtocol {
     let env: RouteEnvironment
+    let board: ReadinessBoard
 
     /// Registers the generated handlers. Throws only when the generated paths do not parse, which
     /// the contract tests would catch.
@@ -23,19 +28,12 @@ struct HealthRoutes: APIProtocol {
 
     func ready(_ input: Operations.Ready.Input) async throws -> Operations.Ready.Output {
         typealias Check = Components.Schemas.Readiness.ChecksPayload.AdditionalPropertiesPayload
+        let showsDetails = ReadinessAudience.showsDetails
         var checks: [String: Check] = [:]
         var worst = ReadinessCheck.Status.ok
-        await withTaskGroup(of: (String, ReadinessCheck.Status, String).self) { group in
-            for check in env.deps.readiness {
-                group.addTask {
-                    let (status, detail) = await check.check()
-                    return (check.name, status, detail)
-                }
-            }
-            for await (name, status, detail) in group {
-                checks[name] = Check(status: Check.StatusPayload(status), detail: detail)
-                if status == .failed || (status == .degraded && worst == .ok) { worst = status }
-            }
+        for result in await board.run() {
+            checks[result.name] = Check(status: Check.StatusPayload(result.status), detail: showsDetails ? result.detail : nil)
+            if result.status == .failed || (result.status == .degraded && worst == .ok) { worst = result.status }
         }
         let status: Components.Schemas.Readiness.StatusPayload = worst == .ok ? .ready : worst == .degraded ? .degraded : .unavailable
         let readiness = Components.Schemas.Readiness(status: status, checks: .init(additionalProperties: checks))

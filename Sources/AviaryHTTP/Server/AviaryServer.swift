@@ -50,7 +50,8 @@ public struct AviaryServer: Sendable {
                                                        admission: RunAdmission(limitPerTenant: configuration.maxConcurrentRunsPerTenant),
                                                        timeout: configuration.runTimeout))
         do {
-            try HealthRoutes(env: env).register(on: router)
+            try HealthRoutes(env: env, board: ReadinessBoard(checks: dependencies.readiness, probeTTL: configuration.readinessProbeTTL))
+                .register(on: router)
         } catch {
             preconditionFailure("the generated routes of openapi.yaml do not register: \(error)")
         }

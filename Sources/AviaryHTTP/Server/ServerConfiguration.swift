@@ -35,6 +35,9 @@ public struct ServerConfiguration: Sendable {
     public var connections: ConnectionLimits
     /// Failed authentications tolerated per client address (defaults in ``AuthFailureLimits``).
     public var authFailures: AuthFailureLimits
+    /// How long `GET /ready` reuses a provider probe's result; at most one probe per provider runs
+    /// in that time, whoever asks. Default 15 s.
+    public var readinessProbeTTL: Duration
 
     /// Creates a configuration with defaults.
     public init(chatAgent: String, host: String = "127.0.0.1", port: Int = 8080) {
@@ -54,5 +57,6 @@ public struct ServerConfiguration: Sendable {
         self.resumeInterruptedRuns = true
         self.connections = ConnectionLimits()
         self.authFailures = AuthFailureLimits()
+        self.readinessProbeTTL = .seconds(15)
     }
 }
