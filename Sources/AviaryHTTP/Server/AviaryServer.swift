@@ -48,7 +48,8 @@ public struct AviaryServer: Sendable {
         let env = RouteEnvironment(config: configuration, deps: dependencies,
                                    gateway: RunGateway(supervisor: dependencies.supervisor,
                                                        admission: RunAdmission(limitPerTenant: configuration.maxConcurrentRunsPerTenant),
-                                                       timeout: configuration.runTimeout))
+                                                       timeout: configuration.runTimeout),
+                                   streams: StreamAdmission(limits: configuration.streams))
         do {
             try HealthRoutes(env: env, board: ReadinessBoard(checks: dependencies.readiness, probeTTL: configuration.readinessProbeTTL))
                 .register(on: router)

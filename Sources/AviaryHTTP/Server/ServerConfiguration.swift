@@ -33,6 +33,9 @@ public struct ServerConfiguration: Sendable {
     public var resumeInterruptedRuns: Bool
     /// Connection limits: idle and request-head timeouts, open connections (defaults in ``ConnectionLimits``).
     public var connections: ConnectionLimits
+    /// Server-Sent Event stream limits: per key and tenant, lifetime, runs without a live owner
+    /// (defaults in ``StreamLimits``).
+    public var streams: StreamLimits
     /// Failed authentications tolerated per client address (defaults in ``AuthFailureLimits``).
     public var authFailures: AuthFailureLimits
     /// How long `GET /ready` reuses a provider probe's result; at most one probe per provider runs
@@ -56,6 +59,7 @@ public struct ServerConfiguration: Sendable {
         self.publicMetrics = false
         self.resumeInterruptedRuns = true
         self.connections = ConnectionLimits()
+        self.streams = StreamLimits()
         self.authFailures = AuthFailureLimits()
         self.readinessProbeTTL = .seconds(15)
     }
