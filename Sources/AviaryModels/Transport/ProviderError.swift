@@ -77,14 +77,15 @@ public struct ProviderError: CallerSafeError, Sendable {
     public var description: String { "\(provider): \(message)" }
 
     /// What callers may see: the provider, the kind of failure, the HTTP status and the error id.
+    /// A missing API key keeps its full message: it is ours, not the provider's, and says what to set.
     public var callerDescription: String {
+        if kind == .missingAPIKey { return "\(description) (error id \(errorID))" }
         let what: String
         switch kind {
         case .http: what = "returned HTTP \(status ?? 0)"
         case .authentication: what = "rejected the configured API key (HTTP \(status ?? 0))"
         case .transport: what = "could not be reached"
         case .invalidResponse: what = "sent a response that could not be read"
-        case .missingAPIKey: what = "has no API key configured"
         default: what = "reported an error" + (status.map { " (HTTP \($0))" } ?? "")
         }
         return "the model provider '\(provider)' \(what) (error id \(errorID))"
