@@ -6,7 +6,7 @@ import Testing
 
 /// The server's connection limits against the slow-request attack: connections that send half a
 /// request head are closed after the header timeout, and connections over the cap are closed at once.
-@Suite struct ConnectionLimitTests {
+@Suite(.timeLimit(.minutes(1))) struct ConnectionLimitTests {
     static let halfHead = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow"
     static let fullHead = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 
@@ -14,6 +14,7 @@ import Testing
         try await ServerFixture.with(agents: [TestAgents.support], model: TestAgents.model(), configure: {
             $0.connections.headerTimeout = .milliseconds(300)
         }) { fx in
+            let started = ContinuousClock.now
             var attackers: [RawTCPConnection] = []
             for _ in 0..<30 {
                 let connection = try await RawTCPConnection.connect(port: fx.port)
@@ -24,6 +25,7 @@ import Testing
             for connection in attackers {
                 #expect(try await connection.closed() == "")
             }
+            #expect(ContinuousClock.now - started < .seconds(30), "closed by the header timeout, not the 60 s idle timeout")
             #expect(try await fx.call(.GET, "/health").status == 200)
         }
     }

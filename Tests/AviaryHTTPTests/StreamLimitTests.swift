@@ -8,7 +8,7 @@ import Testing
 
 /// Event streams are capped per key and tenant, end at their maximum lifetime, and end when their
 /// run is `running` with no live owner.
-@Suite struct StreamLimitTests {
+@Suite(.timeLimit(.minutes(1))) struct StreamLimitTests {
     /// Reads a stream to its end; returns its frames.
     static func drain(_ lines: SSELines) async throws -> [SSEFrame] {
         var frames: [SSEFrame] = []
