@@ -6,10 +6,11 @@ import Foundation
 extension ProviderRegistry {
     /// One readiness check per provider the agents use: the provider must be configured (key set,
     /// base URL known) and answer `GET <base>/models` within two seconds; otherwise it is `degraded`.
-    /// The checks are remote probes (`GET /ready` caches them, one probe at a time per provider),
-    /// and all of them together use at most two of the provider transport's connections.
-    func readinessChecks(agents: [AgentDefinition]) -> [ReadinessCheck] {
-        let probeTransport = ConcurrencyLimitedTransport(base: transport, limit: 2)
+    /// The checks are remote probes (`GET /ready` caches them, one probe at a time per provider)
+    /// sent through `probeTransport`, a small pool of their own (``ProviderHTTPConfiguration/makeProbeClient()``),
+    /// so probes never take the connections model calls use; at most two are in flight at once.
+    func readinessChecks(agents: [AgentDefinition], probeTransport: any HTTPTransport) -> [ReadinessCheck] {
+        let probeTransport = ConcurrencyLimitedTransport(base: probeTransport, limit: 2)
         var providers: [String: ModelReference] = [:]
         for agent in agents {
             if let ref = try? reference(for: agent.model) { providers[ref.provider] = providers[ref.provider] ?? ref }
