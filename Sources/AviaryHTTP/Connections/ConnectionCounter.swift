@@ -19,7 +19,4 @@ final class ConnectionCounter: Sendable {
 
     /// Returns the slot of a closed connection.
     func release() { open.withLock { $0 -= 1 } }
-
-    /// Connections open now.
-    var current: Int { open.withLock { $0 } }
 }

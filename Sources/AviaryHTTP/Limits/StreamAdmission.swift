@@ -30,9 +30,6 @@ final class StreamAdmission: Sendable {
         return StreamTicket { [self] in release(key: key, tenant: tenant) }
     }
 
-    /// Streams open now for a key.
-    func open(key: String) -> Int { counts.withLock { $0.perKey[key, default: 0] } }
-
     private func release(key: String, tenant: String) {
         counts.withLock { counts in
             Self.decrement(&counts.perKey, key)
