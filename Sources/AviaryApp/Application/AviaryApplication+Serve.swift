@@ -1,5 +1,7 @@
+import AsyncHTTPClient
 import AviaryCore
 import AviaryHTTP
+import AviaryModels
 import AviaryObservability
 import AviaryOTel
 import AviaryRuntime
@@ -58,20 +60,31 @@ extension AviaryApplication {
                     return (.failed, "\(error)")
                 }
             }]
-            if options.modelProvider == nil { readiness += app.providers.readinessChecks(agents: app.project.catalog.all) }
-            let dependencies = ServerDependencies(runtime: app.runtime, supervisor: supervisor, runs: store, sessions: store, keys: store,
-                                                  hub: hub, readiness: readiness, metrics: PrometheusServerMetrics(metrics: metrics),
-                                                  tracer: tracing.isExporting ? tracing.tracer : nil, logger: options.logger)
-            let httpServer = try await AviaryServer(configuration: server, dependencies: dependencies)
-            let group = ServiceGroup(configuration: .init(
-                // shut down in reverse: runs suspend first, then the server drains, then spans flush
-                services: ([tracing.service] + httpServer.services(onBound: serve.onBound)).map { .init(service: $0) },
-                gracefulShutdownSignals: serve.handleSignals ? [.sigterm, .sigint] : [],
-                logger: options.logger))
-            await serve.onServiceGroup(group)
-            if tracing.isExporting { options.progress("aviary serve: exporting traces over OTLP/HTTP") }
-            options.progress("aviary serve: project \(configuration.projectDirectory.path), chat agent '\(server.chatAgent)', http://\(server.host):\(server.port)")
-            try await group.run()
+            let probeClient = ProviderHTTPConfiguration.makeProbeClient()
+            // The probes' own small pool, shut down on every path out.
+            do {
+                if options.modelProvider == nil {
+                    readiness += app.providers.readinessChecks(agents: app.project.catalog.all,
+                                                               probeTransport: AsyncHTTPTransport(client: probeClient, defaultTimeout: .seconds(5)))
+                }
+                let dependencies = ServerDependencies(runtime: app.runtime, supervisor: supervisor, runs: store, sessions: store, keys: store,
+                                                      hub: hub, readiness: readiness, metrics: PrometheusServerMetrics(metrics: metrics),
+                                                      tracer: tracing.isExporting ? tracing.tracer : nil, logger: options.logger)
+                let httpServer = try await AviaryServer(configuration: server, dependencies: dependencies)
+                let group = ServiceGroup(configuration: .init(
+                    // shut down in reverse: runs suspend first, then the server drains, then spans flush
+                    services: ([tracing.service] + httpServer.services(onBound: serve.onBound)).map { .init(service: $0) },
+                    gracefulShutdownSignals: serve.handleSignals ? [.sigterm, .sigint] : [],
+                    logger: options.logger))
+                await serve.onServiceGroup(group)
+                if tracing.isExporting { options.progress("aviary serve: exporting traces over OTLP/HTTP") }
+                options.progress("aviary serve: project \(configuration.projectDirectory.path), chat agent '\(server.chatAgent)', http://\(server.host):\(server.port)")
+                try await group.run()
+            } catch {
+                try? await probeClient.shutdown()
+                throw error
+            }
+            try await probeClient.shutdown()
         }
     }
 

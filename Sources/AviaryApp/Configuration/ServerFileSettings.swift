@@ -16,18 +16,21 @@ import Foundation
 ///   heartbeat_seconds: 15
 ///   public_metrics: false
 ///   resume_interrupted_runs: true
+///   # connection, stream, auth-failure and readiness limits: ServerLimitsFileSettings
 ///   jwt: {hs256_secret_env: AVIARY_JWT_SECRET, rs256_public_key_file: keys/jwt.pem, issuer: https://id.example.com,
 ///         audience: aviary, allow_any_audience: false, tenant_claim: tenant, role_claim: role, default_role: user}
 /// ```
 struct ServerFileSettings {
     let value: [String: JSONValue]
     let projectDirectory: URL
-    static let keys: Set<String> = ["host", "port", "max_body_bytes", "request_timeout_seconds", "run_timeout_seconds", "rate_limit",
-                                    "max_concurrent_runs_per_tenant", "heartbeat_seconds", "public_metrics", "resume_interrupted_runs", "jwt"]
+    static let keys: Set<String> = Set(["host", "port", "max_body_bytes", "request_timeout_seconds", "run_timeout_seconds", "rate_limit",
+                                    "max_concurrent_runs_per_tenant", "heartbeat_seconds", "public_metrics", "resume_interrupted_runs", "jwt"])
+        .union(ServerLimitsFileSettings.keys)
     static let jwtKeys: Set<String> = ["hs256_secret_env", "rs256_public_key_file", "issuer", "audience", "allow_any_audience", "tenant_claim", "role_claim", "default_role"]
 
     func apply(to server: inout ServerConfiguration) throws {
         try SettingsKeys.rejectUnknown(value, Self.keys, "server")
+        try ServerLimitsFileSettings(value: value).apply(to: &server)
         if let v = try string("host") { server.host = v }
         if let v = try number("port") {
             guard v <= 65535, v.rounded() == v else { throw ConfigurationError("aviary.yaml: server.port: expected a port number (0-65535)") }

@@ -15,6 +15,12 @@ enum ProviderHTTPConfiguration {
         configuration.providers.values.compactMap(\.maxConcurrentRequests).reduce(defaultConnectionsPerHost, max)
     }
 
+    /// The client of the readiness probes (`GET /ready`): one connection per provider host, apart
+    /// from the pool model calls use. The caller shuts it down.
+    static func makeProbeClient() -> HTTPClient {
+        HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: make(connectionsPerHost: 1, coalescesWrites: false))
+    }
+
     /// Settings for a client shared by every provider of a process. `coalescesWrites` false leaves
     /// AsyncHTTPClient's connections as they come (``PerformanceSettings/coalescesRequestWrites``).
     static func make(connectionsPerHost: Int = defaultConnectionsPerHost, coalescesWrites: Bool = true) -> HTTPClient.Configuration {

@@ -6,17 +6,21 @@ import Foundation
 extension ProviderRegistry {
     /// One readiness check per provider the agents use: the provider must be configured (key set,
     /// base URL known) and answer `GET <base>/models` within two seconds; otherwise it is `degraded`.
-    func readinessChecks(agents: [AgentDefinition]) -> [ReadinessCheck] {
+    /// The checks are remote probes (`GET /ready` caches them, one probe at a time per provider)
+    /// sent through `probeTransport`, a small pool of their own (``ProviderHTTPConfiguration/makeProbeClient()``),
+    /// so probes never take the connections model calls use; at most two are in flight at once.
+    func readinessChecks(agents: [AgentDefinition], probeTransport: any HTTPTransport) -> [ReadinessCheck] {
+        let probeTransport = ConcurrencyLimitedTransport(base: probeTransport, limit: 2)
         var providers: [String: ModelReference] = [:]
         for agent in agents {
             if let ref = try? reference(for: agent.model) { providers[ref.provider] = providers[ref.provider] ?? ref }
         }
         return providers.sorted { $0.key < $1.key }.map { name, ref in
-            ReadinessCheck(name: "provider:\(name)") { await self.probe(ref) }
+            ReadinessCheck(name: "provider:\(name)", isRemoteProbe: true) { await self.probe(ref, transport: probeTransport) }
         }
     }
 
-    private func probe(_ ref: ModelReference) async -> (ReadinessCheck.Status, String) {
+    private func probe(_ ref: ModelReference, transport: any HTTPTransport) async -> (ReadinessCheck.Status, String) {
         do {
             _ = try resolve(ref.description)
         } catch {

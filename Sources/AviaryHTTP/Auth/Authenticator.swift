@@ -20,6 +20,7 @@ public final class Authenticator: Sendable {
     private let jwt: JWTVerifier?
     private let cacheTTL: Duration
     private let cache = Mutex<[String: CachedKey]>([:])
+    private let unknownKeys: UnknownKeyCache
 
     private struct CachedKey {
         let result: Result
@@ -29,11 +30,12 @@ public final class Authenticator: Sendable {
         let keyExpiresAt: Date?
     }
 
-    /// Creates an authenticator.
-    public init(keys: APIKeyIssuer, jwt: JWTVerifier?, cacheTTL: Duration = .seconds(10)) {
+    /// Creates an authenticator. Keys that match no stored key are remembered for `unknownKeyTTL`.
+    public init(keys: APIKeyIssuer, jwt: JWTVerifier?, cacheTTL: Duration = .seconds(10), unknownKeyTTL: Duration = .seconds(30)) {
         self.keys = keys
         self.jwt = jwt
         self.cacheTTL = cacheTTL
+        self.unknownKeys = UnknownKeyCache(ttl: unknownKeyTTL)
     }
 
     /// Authenticates request headers; 401 with a reason when there are no or bad credentials.
@@ -63,11 +65,15 @@ public final class Authenticator: Sendable {
             if let end = hit.keyExpiresAt, end <= Date() { throw APIError.unauthorized("invalid, revoked or expired API key") }
             return hit.result
         }
+        if unknownKeys.contains(cacheKey) { throw APIError.unauthorized("invalid, revoked or expired API key") }
         let record: APIKeyRecord?
         do { record = try await keys.verify(token) } catch {
             throw APIError.unavailable("auth_unavailable", "cannot check the API key right now")
         }
-        guard let record else { throw APIError.unauthorized("invalid, revoked or expired API key") }
+        guard let record else {
+            unknownKeys.insert(cacheKey)
+            throw APIError.unauthorized("invalid, revoked or expired API key")
+        }
         let result = Result(identity: record.identity, rateLimitKey: "key:\(record.id)")
         cache.withLock { cache in
             if cache.count > 10_000 { cache = cache.filter { $0.value.expires > now } }

@@ -139,7 +139,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// Readiness
     ///
-    /// Runs every readiness check concurrently: `store` (the database answers; `failed` otherwise) and one `provider:<name>` check per model provider the project's agents use (configured and answering `GET <base>/models` within 2 s; `degraded` otherwise). Status `ready` (all ok), `degraded` (some degraded, 200) or `unavailable` (some failed, 503). No credentials.
+    /// Runs every readiness check concurrently: `store` (the database answers; `failed` otherwise) and one `provider:<name>` check per model provider the project's agents use (configured and answering `GET <base>/models` within 2 s; `degraded` otherwise). Status `ready` (all ok), `degraded` (some degraded, 200) or `unavailable` (some failed, 503). No credentials needed. Provider checks are probes cached for `server.readiness_cache_seconds` (default 15): however many callers ask, each provider gets at most one probe per period, one at a time; the store is checked on every request. Each check's `detail` is shown only when an admin's credentials (API key or token of role `admin`) are sent; other callers, anonymous or not, see statuses only. Credentials that do not authenticate are counted as failed authentications (`server.auth_failures`) and the answer is the anonymous one.
     ///
     /// - Remark: HTTP `GET /ready`.
     /// - Remark: Generated from `#/paths//ready/get(ready)`.

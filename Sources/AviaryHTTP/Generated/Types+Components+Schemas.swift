@@ -103,16 +103,18 @@ extension Components {
                     }
                     /// - Remark: Generated from `#/components/schemas/Readiness/checks/additionalProperties/status`.
                     internal var status: Components.Schemas.Readiness.ChecksPayload.AdditionalPropertiesPayload.StatusPayload
+                    /// What the check found, for operators. Present only when an admin's credentials came with the request.
+                    ///
                     /// - Remark: Generated from `#/components/schemas/Readiness/checks/additionalProperties/detail`.
-                    internal var detail: Swift.String
+                    internal var detail: Swift.String?
                     /// Creates a new `AdditionalPropertiesPayload`.
                     ///
                     /// - Parameters:
                     ///   - status:
-                    ///   - detail:
+                    ///   - detail: What the check found, for operators. Present only when an admin's credentials came with the request.
                     internal init(
                         status: Components.Schemas.Readiness.ChecksPayload.AdditionalPropertiesPayload.StatusPayload,
-                        detail: Swift.String
+                        detail: Swift.String? = nil
                     ) {
                         self.status = status
                         self.detail = detail

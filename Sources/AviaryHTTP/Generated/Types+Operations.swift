@@ -140,7 +140,7 @@ internal enum Operations {
     }
     /// Readiness
     ///
-    /// Runs every readiness check concurrently: `store` (the database answers; `failed` otherwise) and one `provider:<name>` check per model provider the project's agents use (configured and answering `GET <base>/models` within 2 s; `degraded` otherwise). Status `ready` (all ok), `degraded` (some degraded, 200) or `unavailable` (some failed, 503). No credentials.
+    /// Runs every readiness check concurrently: `store` (the database answers; `failed` otherwise) and one `provider:<name>` check per model provider the project's agents use (configured and answering `GET <base>/models` within 2 s; `degraded` otherwise). Status `ready` (all ok), `degraded` (some degraded, 200) or `unavailable` (some failed, 503). No credentials needed. Provider checks are probes cached for `server.readiness_cache_seconds` (default 15): however many callers ask, each provider gets at most one probe per period, one at a time; the store is checked on every request. Each check's `detail` is shown only when an admin's credentials (API key or token of role `admin`) are sent; other callers, anonymous or not, see statuses only. Credentials that do not authenticate are counted as failed authentications (`server.auth_failures`) and the answer is the anonymous one.
     ///
     /// - Remark: HTTP `GET /ready`.
     /// - Remark: Generated from `#/paths//ready/get(ready)`.
@@ -533,7 +533,7 @@ internal enum Operations {
                     }
                 }
             }
-            /// The key's request rate limit is exceeded (`rate_limited`). Retry after `Retry-After` seconds.
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
             ///
             /// - Remark: Generated from `#/paths//api/v1/runs/{id}/delete(deleteRun)/responses/429`.
             ///
@@ -804,7 +804,7 @@ internal enum Operations {
                     }
                 }
             }
-            /// The key's request rate limit is exceeded (`rate_limited`). Retry after `Retry-After` seconds.
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
             ///
             /// - Remark: Generated from `#/paths//api/v1/keys/get(listKeys)/responses/429`.
             ///
@@ -1095,7 +1095,7 @@ internal enum Operations {
                     }
                 }
             }
-            /// The key's request rate limit is exceeded (`rate_limited`). Retry after `Retry-After` seconds.
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
             ///
             /// - Remark: Generated from `#/paths//api/v1/keys/{id}/delete(revokeKey)/responses/429`.
             ///

@@ -45,6 +45,7 @@ struct OpenAIRoutes {
             response.headers[.init("X-Aviary-Run-ID")!] = runID.rawValue
             return response
         }
+        let slot = try env.admitStream(context, identity: identity)
         let feed = env.deps.hub.subscribe(runID)
         let ticket: RunTicket<RunRecord>
         do {
@@ -59,6 +60,7 @@ struct OpenAIRoutes {
                                           includeUsage: chat.includeUsage, heartbeat: env.config.heartbeatInterval,
                                           timeout: env.config.runTimeout)
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            defer { slot.release() }
             try await streamer.stream { text in try await writer.write(ByteBuffer(string: text)) }
             try await writer.finish(nil)
         })

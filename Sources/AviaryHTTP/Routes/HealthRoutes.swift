@@ -4,6 +4,10 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 
 /// `GET /health` (the process answers) and `GET /ready` (its dependencies work).
+///
+/// `/ready` is public, so it never lets an anonymous caller drive the providers: local checks run
+/// on each request, provider probes come from ``ReadinessBoard``'s cache. Each check's `detail` is
+/// shown only when an admin's credentials came with the request (``RequestIdentity``).
 extension SpecRoutes {
     func health(_ input: Operations.Health.Input) async throws -> Operations.Health.Output {
         .ok(.init(body: .json(.init(status: .ok))))
@@ -11,19 +15,12 @@ extension SpecRoutes {
 
     func ready(_ input: Operations.Ready.Input) async throws -> Operations.Ready.Output {
         typealias Check = Components.Schemas.Readiness.ChecksPayload.AdditionalPropertiesPayload
+        let showsDetails = RequestIdentity.current?.role == .admin
         var checks: [String: Check] = [:]
         var worst = ReadinessCheck.Status.ok
-        await withTaskGroup(of: (String, ReadinessCheck.Status, String).self) { group in
-            for check in env.deps.readiness {
-                group.addTask {
-                    let (status, detail) = await check.check()
-                    return (check.name, status, detail)
-                }
-            }
-            for await (name, status, detail) in group {
-                checks[name] = Check(status: Check.StatusPayload(status), detail: detail)
-                if status == .failed || (status == .degraded && worst == .ok) { worst = status }
-            }
+        for result in await board.run() {
+            checks[result.name] = Check(status: Check.StatusPayload(result.status), detail: showsDetails ? result.detail : nil)
+            if result.status == .failed || (result.status == .degraded && worst == .ok) { worst = result.status }
         }
         let status: Components.Schemas.Readiness.StatusPayload = worst == .ok ? .ready : worst == .degraded ? .degraded : .unavailable
         let readiness = Components.Schemas.Readiness(status: status, checks: .init(additionalProperties: checks))

@@ -50,11 +50,15 @@ struct RunRoutes {
             guard let n = Int(lastID), n >= 0 else { throw APIError.badRequest("invalid_last_event_id", "Last-Event-ID must be an event sequence number") }
             after = n
         }
+        let activeRuns = env.runtime.activeRuns
         let streamer = RunEventStreamer(runID: run.id, tenant: run.tenant, store: env.deps.runs, hub: env.deps.hub,
                                         heartbeat: env.config.heartbeatInterval, poll: env.config.eventPollInterval,
-                                        follow: request.query("follow") != "false", view: RunEventView(role: identity.role))
+                                        follow: request.query("follow") != "false", view: RunEventView(role: identity.role),
+                                        limits: env.config.streams, isExecutingHere: { activeRuns.contains($0) })
+        let ticket = try env.admitStream(context, identity: identity)
         let start = after
         return Response(status: .ok, headers: Self.sseHeaders, body: ResponseBody { writer in
+            defer { ticket.release() }
             try await streamer.stream(after: start) { text in try await writer.write(ByteBuffer(string: text)) }
             try await writer.finish(nil)
         })

@@ -10,6 +10,8 @@ struct SpecRoutes: APIProtocol {
     let env: RouteEnvironment
     /// Forgets cached key verifications when a key is revoked.
     let authenticator: Authenticator
+    /// The cached readiness of the providers, for `/ready`.
+    let board: ReadinessBoard
 
     /// Registers the generated handlers. Throws only when the generated paths do not parse, which
     /// the contract tests would catch.

@@ -24,7 +24,8 @@ public struct AviaryServer: Sendable {
         self.document = try OpenAPIDocument.bundled()
         var jwt: JWTVerifier?
         if let settings = configuration.jwt { jwt = try await JWTVerifier(settings: settings) }
-        self.authenticator = Authenticator(keys: APIKeyIssuer(store: dependencies.keys), jwt: jwt)
+        self.authenticator = Authenticator(keys: APIKeyIssuer(store: dependencies.keys), jwt: jwt,
+                                           unknownKeyTTL: configuration.authFailures.unknownKeyTTL)
     }
 
     /// The router with every route and middleware.
@@ -42,14 +43,17 @@ public struct AviaryServer: Sendable {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: AuthMiddleware(authenticator: authenticator,
                                               limiter: RateLimiter(rate: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst),
+                                              failures: AuthFailureLimiter(limits: configuration.authFailures),
                                               publicRoutes: publicRoutes))
         let env = RouteEnvironment(config: configuration, deps: dependencies,
                                    gateway: RunGateway(supervisor: dependencies.supervisor,
                                                        admission: dependencies.runtime.limits.admission
                                                            ?? RunAdmission(limitPerTenant: configuration.maxConcurrentRunsPerTenant),
-                                                       timeout: configuration.runTimeout))
+                                                       timeout: configuration.runTimeout),
+                                   streams: StreamAdmission(limits: configuration.streams))
         do {
-            try SpecRoutes(env: env, authenticator: authenticator).register(on: router)
+            let board = ReadinessBoard(checks: dependencies.readiness, probeTTL: configuration.readinessProbeTTL)
+            try SpecRoutes(env: env, authenticator: authenticator, board: board).register(on: router)
         } catch {
             preconditionFailure("the generated routes of openapi.yaml do not register: \(error)")
         }
@@ -65,10 +69,12 @@ public struct AviaryServer: Sendable {
     }
 
     /// The services to run, in service-group order: the HTTP application, then the run supervisor
-    /// (shut down first). `onBound` receives the bound port once the server listens.
+    /// (shut down first). `onBound` receives the bound port once the server listens. The server
+    /// applies ``ServerConfiguration/connections`` (``LimitedHTTP1Channel``).
     public func services(onBound: @escaping @Sendable (Int) async -> Void = { _ in }) -> [any Service] {
         let app = Application(
             router: router(),
+            server: LimitedHTTP1Channel.builder(limits: configuration.connections),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "aviary"),
             onServerRunning: { channel in await onBound(channel.localAddress?.port ?? 0) },
             logger: dependencies.logger)

@@ -7,8 +7,15 @@ struct RouteEnvironment: Sendable {
     let config: ServerConfiguration
     let deps: ServerDependencies
     let gateway: RunGateway
+    /// Open event streams per key and tenant.
+    let streams: StreamAdmission
 
     var runtime: AgentRuntime { deps.runtime }
+
+    /// A slot for one more event stream of the caller's key and tenant (429 `too_many_streams` at the cap).
+    func admitStream(_ context: AviaryRequestContext, identity: Identity) throws(APIError) -> StreamTicket {
+        try streams.admit(key: context.rateLimitKey ?? "principal:\(identity.tenant)/\(identity.principal)", tenant: identity.tenant)
+    }
 
     /// A tenant's run that `identity` may act on: 404 when absent or in another tenant,
     /// 403 when it belongs to another principal of the same tenant and the caller is not an admin.

@@ -31,6 +31,16 @@ public struct ServerConfiguration: Sendable {
     public var publicMetrics: Bool
     /// At start, claim and resume the runs the last graceful shutdown left `interrupted`. Default true.
     public var resumeInterruptedRuns: Bool
+    /// Connection limits: idle and request-head timeouts, open connections (defaults in ``ConnectionLimits``).
+    public var connections: ConnectionLimits
+    /// Server-Sent Event stream limits: per key and tenant, lifetime, runs without a live owner
+    /// (defaults in ``StreamLimits``).
+    public var streams: StreamLimits
+    /// Failed authentications tolerated per client address (defaults in ``AuthFailureLimits``).
+    public var authFailures: AuthFailureLimits
+    /// How long `GET /ready` reuses a provider probe's result; at most one probe per provider runs
+    /// in that time, whoever asks. Default 15 s.
+    public var readinessProbeTTL: Duration
 
     /// Creates a configuration with defaults.
     public init(chatAgent: String, host: String = "127.0.0.1", port: Int = 8080) {
@@ -48,5 +58,9 @@ public struct ServerConfiguration: Sendable {
         self.jwt = nil
         self.publicMetrics = false
         self.resumeInterruptedRuns = true
+        self.connections = ConnectionLimits()
+        self.streams = StreamLimits()
+        self.authFailures = AuthFailureLimits()
+        self.readinessProbeTTL = .seconds(15)
     }
 }

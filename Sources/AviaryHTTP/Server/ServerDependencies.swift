@@ -65,12 +65,17 @@ public struct ReadinessCheck: Sendable {
 
     /// Name in the response (`store`, `provider:openai`).
     public var name: String
-    /// Runs the check: the status and a detail for operators.
+    /// True when the check calls a remote service on the network (a model provider, with its API
+    /// key): `GET /ready` then reuses its result for ``ServerConfiguration/readinessProbeTTL`` and
+    /// runs at most one such probe at a time. Local checks (the store) run on every request.
+    public var isRemoteProbe: Bool
+    /// Runs the check: the status and a detail for operators (shown to admins only).
     public var check: @Sendable () async -> (Status, String)
 
     /// Creates a check.
-    public init(name: String, check: @escaping @Sendable () async -> (Status, String)) {
+    public init(name: String, isRemoteProbe: Bool = false, check: @escaping @Sendable () async -> (Status, String)) {
         self.name = name
+        self.isRemoteProbe = isRemoteProbe
         self.check = check
     }
 }

@@ -6,6 +6,10 @@ import AviaryCore
 /// not execute in this process it re-reads the store every poll interval, and it ends once such
 /// a run is not running and everything stored was sent — so reconnecting to a finished run
 /// (`Last-Event-ID` at its last event) ends at once instead of idling.
+///
+/// A stream also ends, with a final comment saying why, after ``StreamLimits/maxLifetime``, and
+/// when the run is `running` in the store but no process we can see executes it (not this one,
+/// and no new events) for ``StreamLimits/ownerlessGrace`` — its executing process is gone.
 struct RunEventStreamer: Sendable {
     let runID: RunID
     let tenant: String
@@ -17,6 +21,15 @@ struct RunEventStreamer: Sendable {
     let follow: Bool
     /// What the caller may see of each event (``RunEventView``).
     var view: RunEventView = .full
+    /// Lifetime and ownerless-run limits.
+    var limits = StreamLimits()
+    /// True while the run executes in this process (``ActiveRuns``).
+    var isExecutingHere: @Sendable (RunID) -> Bool = { _ in false }
+
+    /// The final comment of a stream that the lifetime limit ends.
+    static let lifetimeReached = "stream closed: maximum stream lifetime reached; reconnect with Last-Event-ID to continue"
+    /// The final comment of a stream whose run has no live owner.
+    static let noLiveOwner = "stream closed: the run is running but no live process executes it; it continues when resumed"
 
     /// Sends frames (wire text) through `send` until the run's execution ends or the client leaves.
     func stream(after: Int, send: (String) async throws -> Void) async throws {
@@ -31,6 +44,8 @@ struct RunEventStreamer: Sendable {
         // to execute again (just resumed or claimed): only the stored status says it is over.
         if try await idle(&cursor, send) { return }
 
+        let started = ContinuousClock.now
+        var lastProgress = started
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 while true {
@@ -43,6 +58,7 @@ struct RunEventStreamer: Sendable {
             for await item in feed.items {
                 switch item {
                 case .event(let event):
+                    lastProgress = ContinuousClock.now
                     if event.isTransient {
                         try await send(event.serverSentEvent(view: view).text)
                     } else {
@@ -51,13 +67,24 @@ struct RunEventStreamer: Sendable {
                         if cursor.ended && !hub.isExecuting(runID) { return }
                     }
                 case .tick:
+                    let now = ContinuousClock.now
+                    if now - started >= limits.maxLifetime {
+                        try await send(ServerSentEvent.comment(Self.lifetimeReached))
+                        return
+                    }
                     if ContinuousClock.now - sinceHeartbeat >= heartbeat {
                         try await send(ServerSentEvent.comment("heartbeat"))
                         sinceHeartbeat = ContinuousClock.now
                     }
                     if !hub.isExecuting(runID) || cursor.hasGap {
+                        let before = cursor.lastSent
                         try await catchUp(&cursor, send)
                         if try await idle(&cursor, send) { return }
+                        if cursor.lastSent != before { lastProgress = now }
+                        if !hub.isExecuting(runID), !isExecutingHere(runID), now - lastProgress >= limits.ownerlessGrace {
+                            try await send(ServerSentEvent.comment(Self.noLiveOwner))
+                            return
+                        }
                     }
                 }
             }

@@ -5,7 +5,11 @@ import Foundation
 ///
 /// Compare ``kind`` with the ``Kind`` constants; ``isRetryable`` tells ``RetryPolicy`` whether
 /// trying again can help (429, 5xx and transport failures).
-public struct ProviderError: Error, Sendable, CustomStringConvertible {
+///
+/// ``description`` holds the details (the provider's message, its body, the connection error) for
+/// logs; callers get ``callerDescription``, which names only the provider, the kind of failure and
+/// the HTTP status (``CallerSafeError``).
+public struct ProviderError: CallerSafeError, Sendable {
     /// The category of a ``ProviderError``.
     public struct Kind: Sendable, Hashable, CustomStringConvertible {
         private enum Code: String, Sendable, Hashable {
@@ -47,6 +51,8 @@ public struct ProviderError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// The underlying error for transport failures.
     public let underlying: (any Error)?
+    /// Correlates ``callerDescription`` with the logged details.
+    public let errorID: String
 
     private init(kind: Kind, provider: String, status: Int? = nil, body: String? = nil, retryAfter: Double? = nil,
                  message: String, underlying: (any Error)? = nil) {
@@ -57,6 +63,7 @@ public struct ProviderError: Error, Sendable, CustomStringConvertible {
         self.retryAfter = retryAfter
         self.message = message
         self.underlying = underlying
+        self.errorID = "perr_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
     }
 
     /// Whether retrying may succeed: 408, 409, 429, 5xx (529 included) and transport failures.
@@ -66,8 +73,23 @@ public struct ProviderError: Error, Sendable, CustomStringConvertible {
         return status == 408 || status == 409 || status == 429 || status >= 500
     }
 
-    /// A description naming the provider and what went wrong.
+    /// A description naming the provider and what went wrong, with the provider's details (for logs).
     public var description: String { "\(provider): \(message)" }
+
+    /// What callers may see: the provider, the kind of failure, the HTTP status and the error id.
+    /// A missing API key keeps its full message: it is ours, not the provider's, and says what to set.
+    public var callerDescription: String {
+        if kind == .missingAPIKey { return "\(description) (error id \(errorID))" }
+        let what: String
+        switch kind {
+        case .http: what = "returned HTTP \(status ?? 0)"
+        case .authentication: what = "rejected the configured API key (HTTP \(status ?? 0))"
+        case .transport: what = "could not be reached"
+        case .invalidResponse: what = "sent a response that could not be read"
+        default: what = "reported an error" + (status.map { " (HTTP \($0))" } ?? "")
+        }
+        return "the model provider '\(provider)' \(what) (error id \(errorID))"
+    }
 
     /// An error for a non-2xx response; 401/403 become ``Kind/authentication`` naming `apiKeyVariable`.
     public static func http(provider: String, status: Int, headers: [(name: String, value: String)] = [],

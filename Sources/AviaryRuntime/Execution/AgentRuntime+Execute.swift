@@ -56,7 +56,7 @@ extension AgentRuntime {
             await journal.emit(.runInterrupted, ["error": .string(record.error ?? "")])
         } catch {
             _ = lifecycle.handle(.fail)
-            record.error = (error as? RuntimeError)?.message ?? "\(error)"
+            record.error = (error as? RuntimeError)?.message ?? (error as? any CallerSafeError)?.callerDescription ?? "\(error)"
             await journal.emit(.runFailed, ["error": .string(record.error ?? "")])
         }
         record.status = lifecycle.status

@@ -64,9 +64,16 @@ struct RunExecution: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            await journal.emit(.modelFailed, ["step": .string(key), "model": .string(model.model.name), "error": .string("\(error)")])
-            try await journal.record(key, .failed, error: "\(error)")
-            throw RuntimeError(.modelFailed, "model \(model.model.name) failed: \(error)")
+            // Provider details (upstream bodies, host names) go to the log only; callers see a
+            // generic message with the error id that finds the log entry.
+            let shown = (error as? any CallerSafeError)?.callerDescription ?? "\(error)"
+            if let safe = error as? any CallerSafeError {
+                logger.error("model call failed", metadata: ["run_id": "\(journal.runID)", "step": "\(key)", "model": "\(model.model.name)",
+                                                             "error_id": "\(safe.errorID)", "error": "\(error)"])
+            }
+            await journal.emit(.modelFailed, ["step": .string(key), "model": .string(model.model.name), "error": .string(shown)])
+            try await journal.record(key, .failed, error: shown)
+            throw RuntimeError(.modelFailed, "model \(model.model.name) failed: \(shown)")
         }
         response.usage.requests = max(response.usage.requests, 1)
         if response.usage.costUSD == 0 { response.usage.costUSD = model.cost(of: response.usage) }

@@ -77,6 +77,44 @@ import Testing
         #expect(throws: ConfigurationError.self) { _ = try load("", env: ["AVIARY_JWT_ALLOW_ANY_AUDIENCE": "sure"]) }
     }
 
+    @Test func serverLimitsAreReadWithTheirDefaults() throws {
+        let defaults = try load("tenant: acme\n").server
+        #expect(defaults.connections == ConnectionLimits(idleTimeout: .seconds(60), headerTimeout: .seconds(10), maxConnections: 1024))
+        #expect(defaults.streams == StreamLimits(maxPerKey: 16, maxPerTenant: 256, maxLifetime: .seconds(3600), ownerlessGrace: .seconds(120)))
+        #expect(defaults.authFailures == AuthFailureLimits(maxFailures: 20, window: .seconds(60), unknownKeyTTL: .seconds(30)))
+        #expect(defaults.readinessProbeTTL == .seconds(15))
+
+        let s = try load("""
+            server:
+              idle_timeout_seconds: 30
+              header_timeout_seconds: 2.5
+              max_connections: 100
+              readiness_cache_seconds: 20
+              streams: {max_per_key: 2, max_per_tenant: 5, max_lifetime_seconds: 600, ownerless_grace_seconds: 45}
+              auth_failures: {max_failures: 4, window_seconds: 120, unknown_key_seconds: 5}
+            """).server
+        #expect(s.connections == ConnectionLimits(idleTimeout: .seconds(30), headerTimeout: .milliseconds(2500), maxConnections: 100))
+        #expect(s.streams == StreamLimits(maxPerKey: 2, maxPerTenant: 5, maxLifetime: .seconds(600), ownerlessGrace: .seconds(45)))
+        #expect(s.authFailures == AuthFailureLimits(maxFailures: 4, window: .seconds(120), unknownKeyTTL: .seconds(5)))
+        #expect(s.readinessProbeTTL == .seconds(20))
+
+        let bad: [(String, String)] = [
+            ("server: {header_timeout_seconds: 0}", "server.header_timeout_seconds"),
+            ("server: {max_connections: 0}", "server.max_connections"),
+            ("server: {streams: {max_per_key: 0}}", "server.streams.max_per_key"),
+            ("server: {streams: {lifetime: 5}}", "server.streams.lifetime"),
+            ("server: {streams: 3}", "server.streams"),
+            ("server: {auth_failures: {window_seconds: -1}}", "server.auth_failures.window_seconds"),
+            ("server: {auth_failures: {tries: 3}}", "server.auth_failures.tries"),
+        ]
+        for (yaml, mention) in bad {
+            do {
+                _ = try load(yaml)
+                Issue.record("\(yaml) was accepted")
+            } catch { #expect("\(error)".contains(mention), "\(yaml): \(error)") }
+        }
+    }
+
     @Test func anyAudienceIsAnExplicitOptOut() throws {
         #expect(try load("server: {jwt: {allow_any_audience: true}}").server.jwt?.allowsAnyAudience == true)
         #expect(try load("", env: ["AVIARY_JWT_ALLOW_ANY_AUDIENCE": "true"]).server.jwt?.allowsAnyAudience == true)

@@ -27,20 +27,22 @@ struct ServerFixture: Sendable {
 
     /// Builds and starts the server, runs `body`, then shuts everything down gracefully.
     static func with<T: Sendable>(agents: [AgentDefinition], tools: [any Tool] = [], model: any LanguageModel,
-                                  directory: URL? = nil, readiness: [ReadinessCheck] = [],
+                                  directory: URL? = nil, readiness: [ReadinessCheck] = [], logger: Logger? = nil,
                                   configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
                                   _ body: @Sendable (ServerFixture) async throws -> T) async throws -> T {
-        if let directory { return try await run(in: directory, agents, tools, model, readiness, configure, body) }
-        return try await withTemporaryDirectory { dir in try await run(in: dir, agents, tools, model, readiness, configure, body) }
+        if let directory { return try await run(in: directory, agents, tools, model, readiness, logger, configure, body) }
+        return try await withTemporaryDirectory { dir in try await run(in: dir, agents, tools, model, readiness, logger, configure, body) }
     }
 
     private static func run<T: Sendable>(in dir: URL, _ agents: [AgentDefinition], _ tools: [any Tool], _ model: any LanguageModel,
-                                         _ readiness: [ReadinessCheck], _ configure: @Sendable (inout ServerConfiguration) -> Void,
+                                         _ readiness: [ReadinessCheck], _ givenLogger: Logger?,
+                                         _ configure: @Sendable (inout ServerConfiguration) -> Void,
                                          _ body: @Sendable (ServerFixture) async throws -> T) async throws -> T {
         try await SQLiteStorage.withStorage(path: dir.appendingPathComponent("aviary.sqlite").path) { storage in
             let hub = RunEventHub()
             var logger = Logger(label: "test.server")
             logger.logLevel = ProcessInfo.processInfo.environment["AVIARY_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
+            if let givenLogger { logger = givenLogger }
             let runtime = AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
                                        runs: storage.store, sessions: storage.store, sink: hub,
                                        sessionsRoot: dir.appendingPathComponent("sessions"), logger: logger)
