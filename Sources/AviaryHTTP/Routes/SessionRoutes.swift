@@ -39,7 +39,7 @@ struct SessionRoutes {
         let identity = try context.requireIdentity()
         let session = try await env.accessibleSession(try context.parameters.require("id"), identity: identity)
         guard try await env.deps.sessions.deleteSession(session.id, tenant: session.tenant) else { throw APIError.notFound("session") }
-        if let workspace = env.runtime.workspace(forSession: session.id) {
+        if let workspace = env.runtime.workspace(forSession: session.id, tenant: session.tenant) {
             try? FileManager.default.removeItem(at: workspace.deletingLastPathComponent())
         }
         context.logger.info("session erased", metadata: ["session_id": .string(session.id)])

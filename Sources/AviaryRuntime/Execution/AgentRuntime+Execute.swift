@@ -88,13 +88,14 @@ extension AgentRuntime {
                 throw RuntimeError(.agentNotRunnable, "run input 'history' is not a list of messages: \(error)")
             }
         }
-        let workspace = workspace(forSession: record.sessionID)
+        let workspace = workspace(forSession: record.sessionID, tenant: record.tenant)
         var context: [String: JSONValue] = ["input": record.input, "agent": ["name": .string(agent.name)],
                                             "run": ["id": .string(record.id.rawValue)]]
         if let q = record.input["question"] { context["question"] = q }
         if let s = record.sessionID { context["session"] = ["id": .string(s)] }
         let instructions = try Template(agent.instructions).render(.object(context))
         let toolContext = ToolContext(runID: record.id, tenant: record.tenant, sessionID: record.sessionID, workspace: workspace,
+                                      tenantWorkspaces: workspace == nil ? nil : workspaces(ofTenant: record.tenant),
                                       idempotencyKey: record.id.rawValue, callID: "", logger: logger,
                                       values: ["principal": record.principal], isResumedRun: resuming)
         return RunExecution(agent: agent, model: model, tools: selected, journal: journal,

@@ -108,10 +108,16 @@ public final class AgentRuntime: Sendable {
         return record
     }
 
-    /// The workspace folder of a session: `<sessions root>/<id>/workspace`. Not created here: the
-    /// workspace tools create it on first use, so runs that never touch files cost no file I/O.
-    public func workspace(forSession id: String?) -> URL? {
+    /// The workspace folder of a tenant's session (see ``SessionWorkspaces`` for the layout). Not
+    /// created here: the workspace tools create it on first use, so runs that never touch files
+    /// cost no file I/O.
+    public func workspace(forSession id: String?, tenant: String) -> URL? {
         guard let id, let sessionsRoot else { return nil }
-        return sessionsRoot.appendingPathComponent(id, isDirectory: true).appendingPathComponent("workspace", isDirectory: true)
+        return SessionWorkspaces(root: sessionsRoot).workspace(session: id, tenant: tenant)
+    }
+
+    /// The folder holding all of a tenant's session workspaces (the per-tenant quota adds it up).
+    public func workspaces(ofTenant tenant: String) -> URL? {
+        sessionsRoot.map { SessionWorkspaces(root: $0).tenantFolder(tenant) }
     }
 }
