@@ -99,7 +99,7 @@ extension AgentRuntime {
                                       idempotencyKey: record.id.rawValue, callID: "", logger: logger,
                                       values: ["principal": record.principal], isResumedRun: resuming)
         return RunExecution(agent: agent, model: model, tools: selected, journal: journal,
-                            executor: ToolExecutor(journal: journal, context: toolContext, decision: decision),
+                            executor: ToolExecutor(journal: journal, context: toolContext, decision: decision, pool: toolPool),
                             input: record.input, history: history, instructions: instructions, control: control, logger: logger)
     }
 

@@ -17,11 +17,15 @@ public final class AgentRuntime: Sendable {
     public let sessionsRoot: URL?
     /// The runs executing in this runtime, for cancellation and graceful shutdown.
     public let activeRuns = ActiveRuns()
+    /// The threads that run the calls of blocking tools (``ToolPolicy/blocking``), off the event loops.
+    let toolPool: BlockingToolPool
 
-    /// Creates a runtime.
+    /// Creates a runtime. `toolThreads` caps the threads that run blocking tools' calls
+    /// (``ToolPolicy/blocking``); default one per core, at least 4.
     public init(catalog: AgentCatalog, tools: ToolRegistry, models: any ModelProvider, runs: any RunStore,
                 sessions: any SessionStore, sink: (any EventSink)? = nil, sessionsRoot: URL? = nil,
-                logger: Logger = Logger(label: "aviary.runtime")) {
+                toolThreads: Int? = nil, logger: Logger = Logger(label: "aviary.runtime")) {
+        self.toolPool = BlockingToolPool(maxThreads: toolThreads ?? BlockingToolPool.defaultThreads)
         self.catalog = catalog
         var prepared: [String: PreparedTool] = [:]
         for name in tools.names { if let t = tools.tool(named: name) { prepared[name] = PreparedTool(t) } }
