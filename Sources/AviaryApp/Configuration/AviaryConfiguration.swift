@@ -1,4 +1,5 @@
 import AviaryHTTP
+import AviaryTools
 import Foundation
 
 /// Everything Aviary needs to run a project. Each field has a documented default; parsing the
@@ -33,6 +34,10 @@ public struct AviaryConfiguration: Sendable {
     /// Switches for the low-level optimisations (`performance:` in aviary.yaml, `AVIARY_COALESCE_*`).
     /// Default: all on.
     public var performance: PerformanceSettings
+    /// The file tools' file size limit and the per-session and per-tenant workspace quotas
+    /// (`workspace:` in aviary.yaml). Default: ``WorkspaceLimits``' defaults (10 MB per file;
+    /// 100 MB and 10,000 files per session; 1 GB and 100,000 files per tenant).
+    public var workspace: WorkspaceLimits
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {
@@ -48,6 +53,7 @@ public struct AviaryConfiguration: Sendable {
         self.tenant = "default"
         self.server = ServerConfiguration(chatAgent: "")
         self.performance = PerformanceSettings()
+        self.workspace = WorkspaceLimits()
     }
 
     /// Where session workspaces live: `<data>/sessions`.

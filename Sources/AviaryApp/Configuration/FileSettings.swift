@@ -4,7 +4,7 @@ import Foundation
 /// The `aviary.yaml` schema: reads known keys into a configuration, rejecting unknown ones by name.
 struct FileSettings {
     let value: JSONValue
-    static let topLevel: Set<String> = ["model", "default_agent", "profiles", "providers", "models", "storage", "tenant", "server", "performance"]
+    static let topLevel: Set<String> = ["model", "default_agent", "profiles", "providers", "models", "storage", "tenant", "server", "performance", "workspace"]
     static let providerKeys: Set<String> = ["kind", "base_url", "api_key", "api_key_env", "timeout", "max_concurrent_requests"]
     static let modelKeys: Set<String> = ["tool_calling", "input_price_per_1k", "output_price_per_1k"]
 
@@ -54,6 +54,7 @@ struct FileSettings {
             try ServerFileSettings(value: try object(server, "server"), projectDirectory: config.projectDirectory).apply(to: &config.server)
         }
         try config.performance.apply(file: try object(root["performance"], "performance"))
+        try WorkspaceFileSettings.apply(try object(root["workspace"], "workspace"), to: &config.workspace)
         let storage = try object(root["storage"], "storage")
         for key in storage.keys.sorted() where key != "database" && key != "url" {
             throw ConfigurationError("aviary.yaml: storage: unknown key '\(key)'; known keys: database, url")

@@ -6,13 +6,24 @@ import Foundation
 /// `old_text` must occur exactly once unless `replace_all` is true; matching is byte-exact (no
 /// Unicode normalisation, no whitespace folding). The file is rewritten atomically. Not idempotent:
 /// applying the same edit twice can fail or change the file again.
+///
+/// The edited file's size is computed from the number of occurrences before anything is
+/// allocated (with overflow checks) and refused above ``WorkspaceLimits/maxFileBytes``; the
+/// session's and tenant's workspace quotas are checked before the file is written.
 public struct EditTool: Tool {
-    /// Larger files are refused.
-    public let maxFileBytes: Int
+    /// The file size limit and workspace quotas.
+    public let limits: WorkspaceLimits
+    /// Larger files are refused, and so are edits whose result would be larger.
+    public var maxFileBytes: Int { limits.maxFileBytes }
 
-    /// Creates the tool; `maxFileBytes` defaults to 10 MB.
-    public init(maxFileBytes: Int = 10_000_000) {
-        self.maxFileBytes = maxFileBytes
+    /// Creates the tool with `limits` (default: ``WorkspaceLimits``' defaults, 10 MB per file).
+    public init(limits: WorkspaceLimits = WorkspaceLimits()) {
+        self.limits = limits
+    }
+
+    /// Creates the tool with a file size limit and the default quotas.
+    public init(maxFileBytes: Int) {
+        self.init(limits: WorkspaceLimits(maxFileBytes: maxFileBytes))
     }
 
     /// Name `edit`, with a JSON Schema for `path`, `old_text`, `new_text` and `replace_all`.
@@ -36,8 +47,9 @@ public struct EditTool: Tool {
             ])
     }
 
-    /// Not idempotent; safe: it only touches the session workspace.
-    public var policy: ToolPolicy { ToolPolicy(risk: .safe, idempotent: false) }
+    /// Not idempotent; safe: it only touches the session workspace. Blocking (file system): it
+    /// runs off the event loops.
+    public var policy: ToolPolicy { ToolPolicy(risk: .safe, idempotent: false, blocking: true) }
 
     /// Applies the edit.
     public func call(arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
@@ -68,8 +80,19 @@ public struct EditTool: Tool {
                 old_text occurs \(starts.count) times in '\(path)'; add surrounding text to make it unique, or set replace_all
                 """)
         }
+        // The result's size, known before any allocation: the file grows by (new - old) per occurrence.
+        let (growth, growthOverflow) = starts.count.multipliedReportingOverflow(by: newText.utf8.count - needle.count)
+        let (finalSize, sizeOverflow) = haystack.count.addingReportingOverflow(growth)
+        guard !growthOverflow, !sizeOverflow, finalSize <= maxFileBytes else {
+            let size = growthOverflow || sizeOverflow ? "larger than any file can be" : "\(finalSize) bytes"
+            throw ToolError.failed("""
+                refused: replacing \(starts.count) occurrence\(starts.count == 1 ? "" : "s") would make '\(path)' \(size); \
+                the limit per file is \(maxFileBytes) bytes. Nothing was changed. Replace fewer occurrences or shorter text.
+                """)
+        }
+        try WorkspaceQuota(limits: limits, context: context, workspace: workspace).checkWrite(of: finalSize, to: path)
         var result: [UInt8] = []
-        result.reserveCapacity(haystack.count + starts.count * (newText.utf8.count - needle.count))
+        result.reserveCapacity(finalSize)
         var cursor = 0
         for start in starts {
             result.append(contentsOf: haystack[cursor..<start])
