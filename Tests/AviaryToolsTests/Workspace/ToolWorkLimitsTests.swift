@@ -60,6 +60,18 @@ struct ToolWorkLimitsTests {
         }
     }
 
+    @Test("edit with a long old_text that almost matches everywhere stops at its time limit with an error")
+    func editNearMisses() async throws {
+        try await TestSupport.withTemporaryDirectory { ws in
+            try TestSupport.write(String(repeating: "a", count: 2_000_000), to: "a.txt", in: ws)
+            let needle = String(repeating: "a", count: 20_000) + "b"
+            let error = await TestSupport.failure(EditTool(timeLimit: .milliseconds(100)),
+                                                  ["path": "a.txt", "old_text": .string(needle), "new_text": "x"], workspace: ws)
+            #expect(error?.codeName == "timeout")
+            #expect(FileSystemProbe.size(ofPath: ws.appendingPathComponent("a.txt").path) == 2_000_000)
+        }
+    }
+
     @Test("the workspace tools declare that their bodies block, so the runtime runs them off the event loops")
     func blockingPolicies() {
         #expect(WorkspaceTools.all().allSatisfy { $0.policy.blocking })
