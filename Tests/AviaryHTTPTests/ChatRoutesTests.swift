@@ -110,7 +110,7 @@ import Testing
             let chat = try await fx.call(.POST, "/chat", key: key, json: ["question": "hi"])
             let session = try #require(chat.json?["sessionId"]?.stringValue)
             let runID = try #require(chat.json?["runId"]?.stringValue)
-            let workspace = try #require(fx.runtime.workspace(forSession: session))
+            let workspace = try #require(fx.runtime.workspace(forSession: session, tenant: "acme"))
             try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
             try "note".write(to: workspace.appendingPathComponent("note.txt"), atomically: true, encoding: .utf8)
 

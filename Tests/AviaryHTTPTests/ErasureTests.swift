@@ -46,7 +46,7 @@ import Testing
             #expect(try await fx.store.loadJournal(runID, tenant: "acme").isEmpty)
             #expect(try await fx.store.loadTranscript(sessionID: session, tenant: "acme", agent: "support").isEmpty)
             #expect(try await fx.store.listRuns(RunQuery(tenant: "acme", sessionID: session, limit: 10)).isEmpty)
-            let folder = fx.directory.appendingPathComponent("sessions/\(session)")
+            let folder = try #require(fx.runtime.workspace(forSession: session, tenant: "acme")).deletingLastPathComponent()
             #expect(!FileManager.default.fileExists(atPath: folder.path), "the workspace the run wrote is gone")
             #expect(fx.runtime.activeRuns.count == 0)
 

@@ -1,5 +1,6 @@
 import AviaryHTTP
 import AviaryRuntime
+import AviaryTools
 import Foundation
 
 /// Everything Aviary needs to run a project. Each field has a documented default; parsing the
@@ -37,6 +38,10 @@ public struct AviaryConfiguration: Sendable {
     /// Tool calls per turn, their parallelism and delegation depth (`limits:` in aviary.yaml).
     /// Its `admission` is left empty here: `aviary serve` fills it with the server's tenant run slots.
     public var limits: RuntimeLimits
+    /// The file tools' file size limit and the per-session and per-tenant workspace quotas
+    /// (`workspace:` in aviary.yaml). Default: ``WorkspaceLimits``' defaults (10 MB per file;
+    /// 100 MB and 10,000 files per session; 1 GB and 100,000 files per tenant).
+    public var workspace: WorkspaceLimits
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {
@@ -53,6 +58,7 @@ public struct AviaryConfiguration: Sendable {
         self.server = ServerConfiguration(chatAgent: "")
         self.performance = PerformanceSettings()
         self.limits = RuntimeLimits()
+        self.workspace = WorkspaceLimits()
     }
 
     /// Where session workspaces live: `<data>/sessions`.

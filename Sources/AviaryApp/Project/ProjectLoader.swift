@@ -19,7 +19,7 @@ public struct ProjectLoader: Sendable {
         }
         let (agents, agentErrors) = AgentLoader().loadFolder(agentsFolder, relativeTo: root)
         problems += agentErrors.map(\.description)
-        var registry = ToolRegistry(WorkspaceTools.all())
+        var registry = ToolRegistry(WorkspaceTools.all(limits: configuration.workspace))
         for file in yamlFiles(in: root.appendingPathComponent("tools", isDirectory: true)) {
             let display = "tools/" + file.lastPathComponent
             do {

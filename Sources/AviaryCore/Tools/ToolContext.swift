@@ -11,6 +11,9 @@ public struct ToolContext: Sendable {
     public var sessionID: String?
     /// The session's file workspace, when it has one.
     public var workspace: URL?
+    /// The folder holding every session workspace of the tenant (``workspace`` lies inside it),
+    /// which the workspace tools add up for the per-tenant quota; `nil` when there is none.
+    public var tenantWorkspaces: URL?
     /// Run id + step key: pass it to external systems so a retried call is not applied twice.
     public var idempotencyKey: String
     /// The id of the model's tool call.
@@ -24,13 +27,14 @@ public struct ToolContext: Sendable {
     public var isResumedRun: Bool
 
     /// Creates a context.
-    public init(runID: RunID, tenant: String, sessionID: String? = nil, workspace: URL? = nil, idempotencyKey: String,
+    public init(runID: RunID, tenant: String, sessionID: String? = nil, workspace: URL? = nil, tenantWorkspaces: URL? = nil, idempotencyKey: String,
                 callID: String, logger: Logger = Logger(label: "aviary.tool"), values: [String: String] = [:],
                 isResumedRun: Bool = false) {
         self.runID = runID
         self.tenant = tenant
         self.sessionID = sessionID
         self.workspace = workspace
+        self.tenantWorkspaces = tenantWorkspaces
         self.idempotencyKey = idempotencyKey
         self.callID = callID
         self.logger = logger

@@ -21,7 +21,7 @@ extension AgentRuntime {
     public func eraseSession(_ id: String, tenant: String) async throws -> Bool {
         await activeRuns.stopForErasure(session: id)
         guard try await sessions.deleteSession(id, tenant: tenant) else { return false }
-        if let folder = workspace(forSession: id)?.deletingLastPathComponent(),
+        if let folder = workspace(forSession: id, tenant: tenant)?.deletingLastPathComponent(),
            FileManager.default.fileExists(atPath: folder.path) {
             do { try FileManager.default.removeItem(at: folder) } catch {
                 throw ErasureIncomplete(folder: folder.path, reason: "\(error.localizedDescription)")

@@ -90,7 +90,7 @@ extension AgentRuntime {
                 throw RuntimeError(.agentNotRunnable, "run input 'history' is not a list of messages: \(error)")
             }
         }
-        let workspace = workspace(forSession: record.sessionID)
+        let workspace = workspace(forSession: record.sessionID, tenant: record.tenant)
         var context: [String: JSONValue] = ["input": record.input, "agent": ["name": .string(agent.name)],
                                             "run": ["id": .string(record.id.rawValue)]]
         if let q = record.input["question"] { context["question"] = q }
@@ -102,10 +102,11 @@ extension AgentRuntime {
             values["user_id"] = session.userID
         }
         let toolContext = ToolContext(runID: record.id, tenant: record.tenant, sessionID: record.sessionID, workspace: workspace,
+                                      tenantWorkspaces: workspace == nil ? nil : workspaces(ofTenant: record.tenant),
                                       idempotencyKey: record.id.rawValue, callID: "", logger: logger, values: values,
                                       isResumedRun: resuming)
         return RunExecution(agent: agent, model: model, tools: selected, journal: journal,
-                            executor: ToolExecutor(journal: journal, context: toolContext, decision: decision),
+                            executor: ToolExecutor(journal: journal, context: toolContext, decision: decision, pool: toolPool),
                             input: record.input, history: history, instructions: instructions, control: control, limits: limits,
                             logger: logger)
     }

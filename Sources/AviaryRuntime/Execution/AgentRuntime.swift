@@ -19,11 +19,15 @@ public final class AgentRuntime: Sendable {
     public let activeRuns = ActiveRuns()
     /// Bounds on tool calls per turn, their parallelism and delegation depth.
     public let limits: RuntimeLimits
+    /// The threads that run the calls of blocking tools (``ToolPolicy/blocking``), off the event loops.
+    let toolPool: BlockingToolPool
 
-    /// Creates a runtime.
+    /// Creates a runtime. `toolThreads` caps the threads that run blocking tools' calls
+    /// (``ToolPolicy/blocking``); default one per core, at least 4.
     public init(catalog: AgentCatalog, tools: ToolRegistry, models: any ModelProvider, runs: any RunStore,
                 sessions: any SessionStore, sink: (any EventSink)? = nil, sessionsRoot: URL? = nil,
-                limits: RuntimeLimits = RuntimeLimits(), logger: Logger = Logger(label: "aviary.runtime")) {
+                limits: RuntimeLimits = RuntimeLimits(), toolThreads: Int? = nil, logger: Logger = Logger(label: "aviary.runtime")) {
+        self.toolPool = BlockingToolPool(maxThreads: toolThreads ?? BlockingToolPool.defaultThreads)
         self.catalog = catalog
         var prepared: [String: PreparedTool] = [:]
         for name in tools.names { if let t = tools.tool(named: name) { prepared[name] = PreparedTool(t) } }
@@ -121,10 +125,16 @@ public final class AgentRuntime: Sendable {
         return record
     }
 
-    /// The workspace folder of a session: `<sessions root>/<id>/workspace`. Not created here: the
-    /// workspace tools create it on first use, so runs that never touch files cost no file I/O.
-    public func workspace(forSession id: String?) -> URL? {
+    /// The workspace folder of a tenant's session (see ``SessionWorkspaces`` for the layout). Not
+    /// created here: the workspace tools create it on first use, so runs that never touch files
+    /// cost no file I/O.
+    public func workspace(forSession id: String?, tenant: String) -> URL? {
         guard let id, let sessionsRoot else { return nil }
-        return sessionsRoot.appendingPathComponent(id, isDirectory: true).appendingPathComponent("workspace", isDirectory: true)
+        return SessionWorkspaces(root: sessionsRoot).workspace(session: id, tenant: tenant)
+    }
+
+    /// The folder holding all of a tenant's session workspaces (the per-tenant quota adds it up).
+    public func workspaces(ofTenant tenant: String) -> URL? {
+        sessionsRoot.map { SessionWorkspaces(root: $0).tenantFolder(tenant) }
     }
 }

@@ -7,6 +7,8 @@ struct ToolExecutor: Sendable {
     let journal: RunJournal
     let context: ToolContext
     let decision: ResumeDecision?
+    /// Where calls of tools whose body blocks its thread run (``ToolPolicy/blocking``).
+    let pool: BlockingToolPool
 
     /// The outcome of a call: what the model sees, plus usage spent (delegation).
     struct Outcome: Sendable {
@@ -105,7 +107,11 @@ struct ToolExecutor: Sendable {
                 let t = tool.tool
                 let arguments = call.arguments
                 let callContext = ctx
-                return try await withDeadline(seconds: policy.timeout) { try await t.call(arguments: arguments, context: callContext) }
+                let pool = policy.blocking ? self.pool : nil
+                return try await withDeadline(seconds: policy.timeout) {
+                    guard let pool else { return try await t.call(arguments: arguments, context: callContext) }
+                    return try await pool.run { try await t.call(arguments: arguments, context: callContext) }
+                }
             } catch let error as ToolError where error.isRetryable && attempt < policy.retries {
                 attempt += 1
             } catch let error where !(error is ToolError) && !(error is CancellationError) && !(error is RuntimeError) && attempt < policy.retries {

@@ -6,13 +6,28 @@ import Foundation
 /// `old_text` must occur exactly once unless `replace_all` is true; matching is byte-exact (no
 /// Unicode normalisation, no whitespace folding). The file is rewritten atomically. Not idempotent:
 /// applying the same edit twice can fail or change the file again.
+///
+/// The edited file's size is computed from the number of occurrences before anything is
+/// allocated (with overflow checks) and refused above ``WorkspaceLimits/maxFileBytes``; the
+/// session's and tenant's workspace quotas are checked before the file is written.
 public struct EditTool: Tool {
-    /// Larger files are refused.
-    public let maxFileBytes: Int
+    /// The file size limit and workspace quotas.
+    public let limits: WorkspaceLimits
+    /// Longest time one call may search the file for `old_text`. Default 20 s.
+    public let timeLimit: Duration
+    /// Larger files are refused, and so are edits whose result would be larger.
+    public var maxFileBytes: Int { limits.maxFileBytes }
 
-    /// Creates the tool; `maxFileBytes` defaults to 10 MB.
-    public init(maxFileBytes: Int = 10_000_000) {
-        self.maxFileBytes = maxFileBytes
+    /// Creates the tool with `limits` (default: ``WorkspaceLimits``' defaults, 10 MB per file) and a
+    /// time limit per call (default 20 s).
+    public init(limits: WorkspaceLimits = WorkspaceLimits(), timeLimit: Duration = .seconds(20)) {
+        self.limits = limits
+        self.timeLimit = timeLimit
+    }
+
+    /// Creates the tool with a file size limit and the default quotas.
+    public init(maxFileBytes: Int) {
+        self.init(limits: WorkspaceLimits(maxFileBytes: maxFileBytes))
     }
 
     /// Name `edit`, with a JSON Schema for `path`, `old_text`, `new_text` and `replace_all`.
@@ -36,8 +51,9 @@ public struct EditTool: Tool {
             ])
     }
 
-    /// Not idempotent; safe: it only touches the session workspace.
-    public var policy: ToolPolicy { ToolPolicy(risk: .safe, idempotent: false) }
+    /// Not idempotent; safe: it only touches the session workspace. Blocking (file system): it
+    /// runs off the event loops.
+    public var policy: ToolPolicy { ToolPolicy(risk: .safe, idempotent: false, blocking: true) }
 
     /// Applies the edit.
     public func call(arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
@@ -59,42 +75,67 @@ public struct EditTool: Tool {
             throw ToolError.failed("'\(path)' looks like a binary file; only text files can be edited")
         }
         let haystack = [UInt8](data), needle = Array(oldText.utf8)
-        let starts = Self.occurrences(of: needle, in: haystack)
-        guard !starts.isEmpty else {
+        var budget = WorkBudget(tool: "edit", time: timeLimit, maxSteps: .max, hint: "use a shorter old_text")
+        // Counted first, without storing offsets: the result's size is known before anything is allocated.
+        var count = 0
+        try Self.forEachOccurrence(of: needle, in: haystack, budget: &budget) { _ in count += 1 }
+        guard count > 0 else {
             throw ToolError.notFound("old_text was not found in '\(path)'; read the file and copy the text exactly")
         }
-        guard starts.count == 1 || replaceAll else {
+        guard count == 1 || replaceAll else {
             throw ToolError.invalidArguments("""
-                old_text occurs \(starts.count) times in '\(path)'; add surrounding text to make it unique, or set replace_all
+                old_text occurs \(count) times in '\(path)'; add surrounding text to make it unique, or set replace_all
                 """)
         }
+        // The result's size, known before any allocation: the file grows by (new - old) per occurrence.
+        let (growth, growthOverflow) = count.multipliedReportingOverflow(by: newText.utf8.count - needle.count)
+        let (finalSize, sizeOverflow) = haystack.count.addingReportingOverflow(growth)
+        guard !growthOverflow, !sizeOverflow, finalSize <= maxFileBytes else {
+            let size = growthOverflow || sizeOverflow ? "larger than any file can be" : "\(finalSize) bytes"
+            throw ToolError.failed("""
+                refused: replacing \(count) occurrence\(count == 1 ? "" : "s") would make '\(path)' \(size); \
+                the limit per file is \(maxFileBytes) bytes. Nothing was changed. Replace fewer occurrences or shorter text.
+                """)
+        }
+        try WorkspaceQuota(limits: limits, context: context, workspace: workspace).checkWrite(of: finalSize, to: path)
         var result: [UInt8] = []
-        result.reserveCapacity(haystack.count + starts.count * (newText.utf8.count - needle.count))
+        result.reserveCapacity(finalSize)
         var cursor = 0
-        for start in starts {
+        try Self.forEachOccurrence(of: needle, in: haystack, budget: &budget) { start in
             result.append(contentsOf: haystack[cursor..<start])
             result.append(contentsOf: newText.utf8)
             cursor = start + needle.count
         }
         result.append(contentsOf: haystack[cursor...])
         try WorkspaceFile.write(Data(result), to: path)
-        return .text("edited \(path): replaced \(starts.count) occurrence\(starts.count == 1 ? "" : "s")")
+        return .text("edited \(path): replaced \(count) occurrence\(count == 1 ? "" : "s")")
     }
 
-    /// Start offsets of the non-overlapping occurrences of `needle` in `haystack`, left to right.
-    static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-        var starts: [Int] = []
-        var i = 0
+    /// Calls `body` with the start offset of each non-overlapping occurrence of `needle` in
+    /// `haystack`, left to right. Checks `budget` (time, cancellation) every 65,536 byte comparisons:
+    /// a long needle that almost matches everywhere costs up to haystack × needle comparisons.
+    static func forEachOccurrence(of needle: [UInt8], in haystack: [UInt8], budget: inout WorkBudget,
+                                  _ body: (Int) -> Void) throws(ToolError) {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return }
+        var i = 0, work = 0
         let first = needle[0], last = haystack.count - needle.count
         while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) {
-                starts.append(i)
+            var matched = false
+            if haystack[i] == first {
+                work += needle.count
+                matched = haystack[i..<(i + needle.count)].elementsEqual(needle)
+            }
+            work += 1
+            if work >= 65_536 {
+                work = 0
+                try budget.spend()
+            }
+            if matched {
+                body(i)
                 i += needle.count
             } else {
                 i += 1
             }
         }
-        return starts
     }
 }

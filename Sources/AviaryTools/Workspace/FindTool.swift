@@ -6,13 +6,24 @@ import Foundation
 /// Arguments: `pattern` (glob, default all files) and `path` (directory to search, default the
 /// workspace root). Returns workspace-relative paths, one per line, sorted, at most
 /// ``maxResults`` of them (with a note when more matched).
+///
+/// Each call is bounded: the glob's size (see `GlobPattern.Limits`: 1,000 characters, 16 `{…}`
+/// groups, 64 alternatives), ``timeLimit`` and ``maxSteps`` (directory entries and files
+/// examined). A call that reaches a limit fails with a ``ToolError`` saying so. The body blocks
+/// its thread, so the policy asks the runtime to run it off the event loops.
 public struct FindTool: Tool {
     /// Most paths returned in one call.
     public let maxResults: Int
+    /// Longest time one call may search.
+    public let timeLimit: Duration
+    /// Most directory entries and files one call may examine.
+    public let maxSteps: Int
 
-    /// Creates the tool; `maxResults` defaults to 500.
-    public init(maxResults: Int = 500) {
+    /// Creates the tool; defaults: 500 results, 20 s and 1,000,000 steps per call.
+    public init(maxResults: Int = 500, timeLimit: Duration = .seconds(20), maxSteps: Int = 1_000_000) {
         self.maxResults = max(1, maxResults)
+        self.timeLimit = timeLimit
+        self.maxSteps = max(1, maxSteps)
     }
 
     /// Name `find`, with a JSON Schema for `pattern` and `path`.
@@ -35,8 +46,8 @@ public struct FindTool: Tool {
             ])
     }
 
-    /// Read-only: idempotent and safe.
-    public var policy: ToolPolicy { .readOnly }
+    /// Read-only (idempotent and safe); blocking: it runs off the event loops.
+    public var policy: ToolPolicy { .blockingReadOnly }
 
     /// Lists matching files.
     public func call(arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
@@ -47,9 +58,15 @@ public struct FindTool: Tool {
         guard FileSystemProbe.kind(ofPath: directory.absolutePath, followingLinks: true) != nil else {
             throw ToolError.notFound("directory '\(directory)' does not exist")
         }
-        let glob = GlobPattern(pattern)
-        let listing = WorkspaceWalker().files(under: directory)
-        let matches = listing.files.filter { glob.matches(WorkspaceWalker.path(of: $0, below: directory)) }
+        let glob = try GlobPattern(pattern)
+        var budget = WorkBudget(tool: "find", time: timeLimit, maxSteps: maxSteps,
+                                hint: "search a smaller directory with `path` or use a simpler pattern")
+        let listing = try WorkspaceWalker().files(under: directory, budget: &budget)
+        var matches: [WorkspacePath] = []
+        for file in listing.files {
+            try budget.spend()
+            if glob.matches(WorkspaceWalker.path(of: file, below: directory)) { matches.append(file) }
+        }
         guard !matches.isEmpty else {
             return .text("no files match '\(pattern)' in '\(directory)'")
         }

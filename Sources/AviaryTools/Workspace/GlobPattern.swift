@@ -1,3 +1,5 @@
+import AviaryCore
+
 /// A file-name glob as models write them: `*.md`, `**/*.swift`, `docs/*.{md,txt}`, `data/??.csv`.
 ///
 /// - `*` matches any run of characters except `/`; `?` one character; `[abc]`, `[a-z]`, `[!x]`
@@ -6,7 +8,22 @@
 /// - `{a,b}` expands to alternatives.
 /// - A pattern without `/` matches the file name at any depth (as in `.gitignore` and ripgrep);
 ///   a pattern with `/` matches the whole path relative to the searched directory.
+///
+/// Work is bounded whatever the pattern: its length and brace groups are capped, alternatives are
+/// counted while expanding and refused past ``Limits/maxAlternatives`` (no exponential expansion),
+/// consecutive `**` collapse into one, and matching across `**` is memoised (time proportional to
+/// segments × path depth, never exponential backtracking).
 struct GlobPattern: Sendable {
+    /// Caps on a pattern's size.
+    struct Limits: Sendable {
+        /// Longest pattern, in characters. Default 1,000.
+        var maxLength = 1_000
+        /// Most `{…}` groups. Default 16.
+        var maxBraceGroups = 16
+        /// Most alternatives the groups expand to. Default 64.
+        var maxAlternatives = 64
+    }
+
     private enum Token: Sendable {
         case literal(Unicode.Scalar)
         case star
@@ -29,15 +46,37 @@ struct GlobPattern: Sendable {
     /// The pattern as written.
     let source: String
 
-    /// Parses a pattern; malformed brackets and braces are taken literally.
-    init(_ pattern: String) {
+    /// Parses a pattern; malformed brackets and braces are taken literally. Throws
+    /// ``ToolError/invalidArguments(_:)`` for a pattern beyond `limits`.
+    init(_ pattern: String, limits: Limits = Limits()) throws(ToolError) {
         source = pattern
-        alternatives = Self.expandBraces(pattern, budget: 64).map { expanded in
+        guard pattern.count <= limits.maxLength else {
+            throw ToolError.invalidArguments("glob is too long (\(pattern.count) characters; the limit is \(limits.maxLength))")
+        }
+        let groups = Self.braceGroupCount(pattern)
+        guard groups <= limits.maxBraceGroups else {
+            throw ToolError.invalidArguments(
+                "glob has \(groups) {…} groups; the limit is \(limits.maxBraceGroups): use fewer alternatives or several calls")
+        }
+        var expanded: [String] = []
+        guard Self.expandBraces(pattern, into: &expanded, limit: limits.maxAlternatives) else {
+            throw ToolError.invalidArguments(
+                "glob expands to more than \(limits.maxAlternatives) alternatives; use fewer {…} alternatives or several calls")
+        }
+        alternatives = expanded.map { expanded in
             var text = Substring(expanded)
             while text.hasPrefix("./") { text = text.dropFirst(2) }
             while text.hasPrefix("/") { text = text.dropFirst() }
             let parts = text.split(separator: "/", omittingEmptySubsequences: true)
-            let segments = parts.map { part -> Segment in part == "**" ? .anyDepth : .tokens(Self.tokenize(part)) }
+            var segments: [Segment] = []
+            for part in parts {
+                if part == "**" {
+                    if case .anyDepth? = segments.last { continue } // `**/**` is `**`
+                    segments.append(.anyDepth)
+                } else {
+                    segments.append(.tokens(Self.tokenize(part)))
+                }
+            }
             return Alternative(segments: segments, basenameOnly: parts.count <= 1 && !text.contains("/"))
         }
     }
@@ -60,20 +99,31 @@ struct GlobPattern: Sendable {
 
     // MARK: - Matching
 
+    /// Whether `segments` match all of `names`: dynamic programming over (segment, name) pairs,
+    /// each decided once, so `**` never backtracks exponentially.
     private static func match(_ segments: ArraySlice<Segment>, _ names: ArraySlice<[Unicode.Scalar]>) -> Bool {
-        guard let first = segments.first else { return names.isEmpty }
-        switch first {
-        case .anyDepth:
-            var rest = names
-            while true {
-                if match(segments.dropFirst(), rest) { return true }
-                if rest.isEmpty { return false }
-                rest = rest.dropFirst()
+        let segs = Array(segments), parts = Array(names)
+        // reachable[j]: the segments so far can consume exactly the first j names.
+        var reachable = [Bool](repeating: false, count: parts.count + 1)
+        reachable[0] = true
+        for segment in segs {
+            var next = [Bool](repeating: false, count: parts.count + 1)
+            switch segment {
+            case .anyDepth:
+                var any = false
+                for j in 0...parts.count {
+                    any = any || reachable[j]
+                    next[j] = any
+                }
+            case .tokens(let tokens):
+                for j in 0..<parts.count where reachable[j] && match(tokens[...], parts[j][...]) {
+                    next[j + 1] = true
+                }
             }
-        case .tokens(let tokens):
-            guard let name = names.first, match(tokens[...], name[...]) else { return false }
-            return match(segments.dropFirst(), names.dropFirst())
+            reachable = next
+            if !reachable.contains(true) { return false }
         }
+        return reachable[parts.count]
     }
 
     /// Matches one segment with the classic single-backtrack wildcard algorithm.
@@ -159,8 +209,28 @@ struct GlobPattern: Sendable {
         return nil
     }
 
-    /// Expands the first top-level `{a,b,…}` group, recursively; at most `budget` results.
-    private static func expandBraces(_ pattern: String, budget: Int) -> [String] {
+    /// The number of `{…}` groups with a comma (the ones that expand), at any depth.
+    private static func braceGroupCount(_ pattern: String) -> Int {
+        var opens: [Bool] = [] // per open brace: whether a comma was seen directly inside it
+        var count = 0
+        var escaped = false
+        for c in pattern {
+            if escaped { escaped = false; continue }
+            switch c {
+            case "\\": escaped = true
+            case "{": opens.append(false)
+            case "," where !opens.isEmpty: opens[opens.count - 1] = true
+            case "}" where !opens.isEmpty: if opens.removeLast() { count += 1 }
+            default: break
+            }
+        }
+        return count
+    }
+
+    /// Expands the first top-level `{a,b,…}` group, recursively, appending to `results`; returns
+    /// false as soon as there would be more than `limit` results. Every group with a comma has at
+    /// least two choices, so the recursion visits fewer than 2 × `limit` patterns before it gives up.
+    private static func expandBraces(_ pattern: String, into results: inout [String], limit: Int) -> Bool {
         let chars = Array(pattern)
         var depth = 0, open: Int?
         var commas: [Int] = []
@@ -177,19 +247,18 @@ struct GlobPattern: Sendable {
                 if depth == 0, let start = open, !commas.isEmpty {
                     let prefix = String(chars[..<start]), suffix = String(chars[(i + 1)...])
                     let bounds = [start] + commas + [i]
-                    var results: [String] = []
                     for k in 0..<(bounds.count - 1) {
                         let choice = String(chars[(bounds[k] + 1)..<bounds[k + 1]])
-                        for expanded in expandBraces(prefix + choice + suffix, budget: budget) where results.count < budget {
-                            results.append(expanded)
-                        }
+                        guard expandBraces(prefix + choice + suffix, into: &results, limit: limit) else { return false }
                     }
-                    return results
+                    return true
                 }
             default: break
             }
             i += 1
         }
-        return [pattern]
+        guard results.count < limit else { return false }
+        results.append(pattern)
+        return true
     }
 }

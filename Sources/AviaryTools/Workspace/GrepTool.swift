@@ -7,6 +7,15 @@ import Foundation
 /// default the workspace root), `glob` (file filter, as in `find`) and `ignore_case`. Returns
 /// `path:line: text` lines, at most ``maxMatches``. Binary files and files larger than
 /// ``maxFileBytes`` are skipped.
+///
+/// Each call is bounded: the pattern's length (``maxPatternLength``), the lines scanned
+/// (``maxLinesScanned``) and its time (``timeLimit``). The time is checked between lines and
+/// inside a line's match too: matching runs with `NSRegularExpression.enumerateMatches` and its
+/// `.reportProgress` option, whose callback ICU calls periodically during a long match and which
+/// stops it at the deadline or when the call is cancelled (this works on Linux and macOS). A
+/// pattern that backtracks catastrophically (`^(a+)+$`) therefore ends the call with a
+/// ``ToolError`` at the time limit, never with "no matches". The body blocks its thread, so the
+/// policy asks the runtime to run it off the event loops.
 public struct GrepTool: Tool {
     /// Most matching lines returned in one call.
     public let maxMatches: Int
@@ -14,12 +23,23 @@ public struct GrepTool: Tool {
     public let maxFileBytes: Int
     /// Matching lines longer than this many characters are shortened.
     public let maxLineLength: Int
+    /// Longest pattern accepted, in characters.
+    public let maxPatternLength: Int
+    /// Most lines (plus directory entries) one call may examine.
+    public let maxLinesScanned: Int
+    /// Longest time one call may search.
+    public let timeLimit: Duration
 
-    /// Creates the tool; defaults: 200 matches, files up to 10 MB, lines shown up to 500 characters.
-    public init(maxMatches: Int = 200, maxFileBytes: Int = 10_000_000, maxLineLength: Int = 500) {
+    /// Creates the tool; defaults: 200 matches, files up to 10 MB, lines shown up to 500
+    /// characters, patterns up to 1,000 characters, 1,000,000 lines and 20 s per call.
+    public init(maxMatches: Int = 200, maxFileBytes: Int = 10_000_000, maxLineLength: Int = 500, maxPatternLength: Int = 1_000,
+                maxLinesScanned: Int = 1_000_000, timeLimit: Duration = .seconds(20)) {
         self.maxMatches = max(1, maxMatches)
         self.maxFileBytes = maxFileBytes
         self.maxLineLength = max(20, maxLineLength)
+        self.maxPatternLength = max(1, maxPatternLength)
+        self.maxLinesScanned = max(1, maxLinesScanned)
+        self.timeLimit = timeLimit
     }
 
     /// Name `grep`, with a JSON Schema for `pattern`, `path`, `glob` and `ignore_case`.
@@ -43,8 +63,8 @@ public struct GrepTool: Tool {
             ])
     }
 
-    /// Read-only: idempotent and safe.
-    public var policy: ToolPolicy { .readOnly }
+    /// Read-only (idempotent and safe); blocking: it runs off the event loops.
+    public var policy: ToolPolicy { .blockingReadOnly }
 
     /// Searches the files.
     public func call(arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
@@ -52,8 +72,12 @@ public struct GrepTool: Tool {
         let workspace = try context.requireWorkspace()
         let pattern = try args.string("pattern")
         guard !pattern.isEmpty else { throw ToolError.invalidArguments("argument 'pattern' must not be empty") }
+        guard pattern.count <= maxPatternLength else {
+            throw ToolError.invalidArguments("pattern is too long (\(pattern.count) characters; the limit is \(maxPatternLength))")
+        }
         let target = try WorkspacePath(try args.optionalString("path") ?? "", in: workspace)
-        let glob = try args.optionalString("glob").flatMap { $0.isEmpty ? nil : GlobPattern($0) }
+        let globText = try args.optionalString("glob") ?? ""
+        let glob = try globText.isEmpty ? nil : GlobPattern(globText)
         let regex: NSRegularExpression
         do {
             regex = try NSRegularExpression(pattern: pattern, options: try args.optionalBool("ignore_case") == true ? [.caseInsensitive] : [])
@@ -63,10 +87,13 @@ public struct GrepTool: Tool {
         guard FileSystemProbe.kind(ofPath: target.absolutePath, followingLinks: true) != nil else {
             throw ToolError.notFound("'\(target)' does not exist")
         }
-        let listing = WorkspaceWalker().files(under: target)
+        var budget = WorkBudget(tool: "grep", time: timeLimit, maxSteps: maxLinesScanned,
+                                hint: "search fewer files with `path` or `glob`, or use a simpler pattern without nested repetition")
+        let listing = try WorkspaceWalker().files(under: target, budget: &budget)
         var lines: [String] = []
         var total = 0
         for file in listing.files {
+            try budget.spend()
             if let glob, !glob.matches(WorkspaceWalker.path(of: file, below: target)) { continue }
             guard (FileSystemProbe.size(ofPath: file.absolutePath) ?? .max) <= maxFileBytes,
                 let bytes = try? Data(contentsOf: file.url), !WorkspaceFile.looksBinary(bytes)
@@ -75,7 +102,8 @@ public struct GrepTool: Tool {
             var number = 0
             for line in WorkspaceFile.lines(of: text).map(String.init) {
                 number += 1
-                guard regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil else { continue }
+                try budget.spend()
+                guard try Self.matches(regex, line, budget: budget) else { continue }
                 total += 1
                 if lines.count < maxMatches {
                     lines.append("\(file.relativePath):\(number): \(shorten(line))")
@@ -91,6 +119,26 @@ public struct GrepTool: Tool {
             lines.append("[incomplete: the directory tree is too large to search fully; narrow the path]")
         }
         return .text(lines.joined(separator: "\n"))
+    }
+
+    /// Whether `regex` matches somewhere in `line`; throws when the call's time runs out or the
+    /// call is cancelled during the match (ICU reports progress periodically and stops when asked).
+    static func matches(_ regex: NSRegularExpression, _ line: String, budget: WorkBudget) throws(ToolError) -> Bool {
+        var found = false, interrupted = false
+        regex.enumerateMatches(in: line, options: [.reportProgress], range: NSRange(line.startIndex..., in: line)) { match, _, stop in
+            if match != nil {
+                found = true
+                stop.pointee = true
+            } else if budget.isExhausted {
+                interrupted = true
+                stop.pointee = true
+            }
+        }
+        if interrupted && !found {
+            try budget.check()
+            throw budget.timeUp()
+        }
+        return found
     }
 
     private func shorten(_ line: String) -> String {

@@ -41,8 +41,8 @@ public struct ReadTool: Tool {
             ])
     }
 
-    /// Read-only: idempotent and safe.
-    public var policy: ToolPolicy { .readOnly }
+    /// Read-only (idempotent and safe); blocking (file system): it runs off the event loops.
+    public var policy: ToolPolicy { .blockingReadOnly }
 
     /// Reads the file.
     public func call(arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {

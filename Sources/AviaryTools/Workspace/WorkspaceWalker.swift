@@ -1,3 +1,4 @@
+import AviaryCore
 import Foundation
 
 /// Lists the files below a workspace directory without ever leaving the workspace.
@@ -16,8 +17,10 @@ struct WorkspaceWalker: Sendable {
     /// How many directory entries a walk examines at most (protects against huge trees).
     var maxEntries: Int = 100_000
 
-    /// The files below `directory`, or just `directory` when it is itself a file.
-    func files(under directory: WorkspacePath) -> Listing {
+    /// The files below `directory`, or just `directory` when it is itself a file. Each entry
+    /// examined spends a step of `budget`, which also stops the walk when the call's time runs out
+    /// or the call is cancelled.
+    func files(under directory: WorkspacePath, budget: inout WorkBudget) throws(ToolError) -> Listing {
         let fm = FileManager.default
         var files: [WorkspacePath] = []
         var pending: [WorkspacePath] = [directory]
@@ -28,6 +31,7 @@ struct WorkspaceWalker: Sendable {
         while let current = pending.popLast() {
             guard let names = try? fm.contentsOfDirectory(atPath: current.absolutePath) else { continue }
             for name in names {
+                try budget.spend()
                 examined += 1
                 if examined > maxEntries {
                     return Listing(files: Self.sorted(files), incomplete: true)

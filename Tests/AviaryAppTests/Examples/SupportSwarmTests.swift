@@ -27,7 +27,7 @@ import Testing
             let options = AviaryApplication.Options(modelProvider: SingleModelProvider(model))
             let result = try await AviaryApplication.with(config, options: options) { app in
                 let chat = try await app.runtime.chat(ChatRequest(userID: "client001", question: "Save a note 'Meeting with Acme at 3pm' to notes/today.txt, read it back and list my files.", agent: "router"))
-                let workspace = try #require(app.runtime.workspace(forSession: chat.session.id))
+                let workspace = try #require(app.runtime.workspace(forSession: chat.session.id, tenant: "default"))
                 let saved = try String(contentsOf: workspace.appendingPathComponent("notes/today.txt"), encoding: .utf8)
                 let transcript = try await app.store.loadTranscript(sessionID: chat.session.id, tenant: "default", agent: "router")
                 return (chat, saved, transcript)

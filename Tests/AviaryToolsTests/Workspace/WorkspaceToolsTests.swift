@@ -36,10 +36,11 @@ struct WorkspaceToolsTests {
         }
     }
 
-    @Test("policies: reads are read-only, write is idempotent, edit is not")
+    @Test("policies: reads are read-only, write is idempotent, edit is not; all block (file system)")
     func policies() {
         let policies = Dictionary(uniqueKeysWithValues: WorkspaceTools.all().map { ($0.name, $0.policy) })
-        for name in ["find", "grep", "read"] { #expect(policies[name] == .readOnly) }
+        for name in ["find", "grep", "read"] { #expect(policies[name] == .blockingReadOnly) }
+        #expect(policies.values.allSatisfy { $0.blocking })
         #expect(policies["write"]?.idempotent == true)
         #expect(policies["edit"]?.idempotent == false)
         #expect(policies.values.allSatisfy { $0.risk == .safe })
