@@ -30,17 +30,10 @@ struct SQLiteHandle {
     /// one write; without it, SQLite's default VFS.
     init(path: String, coalescesWALWrites: Bool = true) throws(DirectSQLiteError) {
         sqlite_nio_sqlite3_initialize()
-        var handle: OpaquePointer?
         let flags = SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
         // WAL commits go to the file as one write each (AviarySQLiteWAL); without it, SQLite's default VFS.
         let vfs: String? = coalescesWALWrites && aviary_wal_vfs_register() == SQLITE_OK ? AVIARY_WAL_VFS_NAME : nil
-        let code = sqlite_nio_sqlite3_open_v2(path, &handle, flags, vfs)
-        guard code == SQLITE_OK, let handle else {
-            let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
-            if let handle { sqlite_nio_sqlite3_close_v2(handle) }
-            throw DirectSQLiteError(code: code, message: message)
-        }
-        db = handle
+        db = try Self.open(path, flags: flags, vfs: vfs)
         sqlite_nio_sqlite3_busy_timeout(db, DirectSQLiteDatabase.lockWaitMilliseconds)
     }
 
@@ -48,16 +41,20 @@ struct SQLiteHandle {
     /// SQLite's default VFS and no wait for locks.
     init(readingOnly path: String) throws(DirectSQLiteError) {
         sqlite_nio_sqlite3_initialize()
+        db = try Self.open(path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE, vfs: nil)
+        waitsForLocks = false
+    }
+
+    /// Opens a connection; on failure closes what SQLite allocated and throws its message.
+    private static func open(_ path: String, flags: Int32, vfs: String?) throws(DirectSQLiteError) -> OpaquePointer {
         var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE
-        let code = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        let code = sqlite_nio_sqlite3_open_v2(path, &handle, flags, vfs)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
             if let handle { sqlite_nio_sqlite3_close_v2(handle) }
             throw DirectSQLiteError(code: code, message: message)
         }
-        db = handle
-        waitsForLocks = false
+        return handle
     }
 
     /// The raw connection, for the calls SQLite allows from any thread (`sqlite3_interrupt`) and
