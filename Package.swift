@@ -181,6 +181,7 @@ let package = Package(
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryRuntimeTests", dependencies: [
             "AviaryCore", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -4,6 +4,7 @@ import AviaryStorage
 import AviaryTesting
 import AviaryTestSupport
 import Foundation
+import Logging
 
 /// A runtime over a real SQLite file in a temporary directory.
 struct RuntimeFixture {
@@ -19,10 +20,11 @@ struct RuntimeFixture {
     }
 
     func runtime(agents: [AgentDefinition], tools: [any Tool], model: any LanguageModel, store: (any RunStore)? = nil,
-                 sink: (any EventSink)? = nil, limits: RuntimeLimits = RuntimeLimits()) -> AgentRuntime {
+                 sink: (any EventSink)? = nil, limits: RuntimeLimits = RuntimeLimits(),
+                 logger: Logger = Logger(label: "aviary.runtime")) -> AgentRuntime {
         AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
                      runs: store ?? storage.store, sessions: storage.store, sink: sink,
-                     sessionsRoot: directory.appendingPathComponent("sessions"), limits: limits)
+                     sessionsRoot: directory.appendingPathComponent("sessions"), limits: limits, logger: logger)
     }
 }
 

@@ -68,7 +68,7 @@ struct ToolExecutor: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            let message = (error as? ToolError)?.description ?? "failed: \(error)"
+            let message = callerMessage(for: error, call: call)
             outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: "Error: \(message)", isError: true))
             var data: [String: JSONValue] = ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments,
                                              "error": .string(message), "duration_ms": .number(Self.ms(since: start))]
@@ -119,6 +119,27 @@ struct ToolExecutor: Sendable {
             }
             let delay = policy.backoff * pow(2, Double(attempt - 1)) * Double.random(in: 0.5...1.0)
             try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+        }
+    }
+
+    /// What the model, the run's events and their readers see of a tool's failure: a
+    /// ``ToolError``'s own message (tools write it for the model), Aviary's own runtime messages,
+    /// a ``CallerSafeError``'s caller description; any other error's description may carry host
+    /// names, paths or upstream bodies, so it is logged under an error id and the caller sees only
+    /// the id.
+    private func callerMessage(for error: any Error, call: ToolCall) -> String {
+        switch error {
+        case let error as ToolError: return error.description
+        case let error as RuntimeError: return "failed: \(error.message)"
+        case let error as any CallerSafeError:
+            context.logger.error("tool call failed", metadata: ["tool": .string(call.name), "call_id": .string(call.id),
+                                                                "error_id": .string(error.errorID), "error": .string("\(error)")])
+            return "failed: \(error.callerDescription)"
+        default:
+            let id = "terr_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            context.logger.error("tool call failed", metadata: ["tool": .string(call.name), "call_id": .string(call.id),
+                                                                "error_id": .string(id), "error": .string(String(reflecting: error))])
+            return "failed: the tool '\(call.name)' failed unexpectedly (error id \(id)); try another way or answer with what you have"
         }
     }
 

@@ -27,6 +27,9 @@ public final class ReadOnlySQLiteFile: Sendable {
         public var description: String { message }
     }
 
+    /// The largest string or blob a query may build or return: 16 MB.
+    public static let maxValueBytes: Int32 = 16 << 20
+
     private let handle: Mutex<SQLiteHandle>
     /// The raw `sqlite3*`, only for `sqlite3_interrupt`, which SQLite allows from any thread
     /// while the connection is open; ``close()`` waits for a running query first.
@@ -46,6 +49,8 @@ public final class ReadOnlySQLiteFile: Sendable {
         do { opened = try SQLiteHandle(readingOnly: path) } catch { throw Failure(message: error.message, interrupted: false) }
         guard let raw = opened.connection else { throw Failure(message: "the database is closed", interrupted: false) }
         let policy = Unmanaged.passRetained(AuthorizerPolicy(functions: Set(allowedFunctions.map { $0.lowercased() })))
+        // a value a query builds (printf's width, replace, group_concat) stays far below SQLite's 1 GB default
+        sqlite_nio_sqlite3_limit(raw, SQLITE_LIMIT_LENGTH, Self.maxValueBytes)
         do {
             _ = try opened.run("PRAGMA query_only = ON", [], waitForLocks: false)
         } catch {

@@ -62,4 +62,16 @@ import Testing
             #expect(try await file.query("SELECT count(*) FROM t", []).rows.first?.first?.integer == 3)
         }
     }
+
+    @Test func aQueryCannotBuildAHugeValue() async throws {
+        try await withTemporaryDirectory { dir in
+            let path = try await Self.database(in: dir)
+            let file = try ReadOnlySQLiteFile(path: path, allowedFunctions: ["printf", "length"])
+            let error = await #expect(throws: ReadOnlySQLiteFile.Failure.self) {
+                _ = try await file.query("SELECT length(printf('%.*c', 500000000, 'x')) AS n", [])
+            }
+            #expect(error?.message.contains("too big") == true, "\(String(describing: error))")
+            #expect(try await file.query("SELECT length(printf('%.*c', 1000, 'x')) AS n", []).rows.first?.first?.integer == 1000)
+        }
+    }
 }
