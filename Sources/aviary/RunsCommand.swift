@@ -4,8 +4,22 @@ import Foundation
 
 /// `aviary runs list|show|resume`.
 struct RunsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "runs", abstract: "Inspect and resume runs.",
-                                                    subcommands: [List.self, Show.self, Resume.self])
+    static let configuration = CommandConfiguration(commandName: "runs", abstract: "Inspect, resume and prune runs.",
+                                                    subcommands: [List.self, Show.self, Resume.self, Prune.self])
+
+    struct Prune: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete the events and journals of runs that ended (completed or cancelled) long ago; the runs keep their outcome and totals.")
+        @OptionGroup var options: ProjectOptions
+        @Option(name: .customLong("older-than"), help: "How long ago the runs ended: 30d, 12h, 90m or 3600s.") var olderThan: String
+        @Option(help: "Only this tenant's runs (default: every tenant).") var tenant: String?
+
+        func run() async throws {
+            try await failing {
+                printError(try await RunReport.prune(try options.configuration(), olderThan: olderThan, tenant: tenant))
+            }
+        }
+    }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List recent runs, newest first.")

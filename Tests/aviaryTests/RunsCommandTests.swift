@@ -117,3 +117,31 @@ import Testing
         }
     }
 }
+
+/// `aviary runs prune --older-than AGE`.
+@Suite struct RunsPruneCommandTests {
+    @Test func pruneDeletesOldFinishedRunsEventsAndKeepsTheRuns() async throws {
+        try await withTemporaryDirectory { dir in
+            try KillAndResumeTests.writeProject(dir)
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(".aviary"), withIntermediateDirectories: true)
+            let old = RunRecord(id: RunID("run_old"), tenant: "default", principal: "cli", agent: "scribe", input: [:], status: .completed,
+                                createdAt: RunsCommandTests.date(0), updatedAt: RunsCommandTests.date(1))
+            let path = dir.appendingPathComponent(".aviary/aviary.sqlite").path
+            try await SQLiteStorage.withStorage(path: path) { storage in
+                try await storage.store.createRun(old)
+                try await storage.store.updateRun(old)
+                try await storage.store.appendEvents([RunEvent(runID: old.id, sequence: 1, tenant: "default", kind: .runStarted, data: [:])])
+            }
+            let (status, _, err) = try await CLIProcess.run(["runs", "prune", "--older-than", "30d", "--project", dir.path], environment: [:])
+            #expect(status == 0, "\(err)")
+            #expect(err.contains("pruned 1 events and 0 journal entries"), "\(err)")
+            try await SQLiteStorage.withStorage(path: path) { storage async throws in
+                #expect(try await storage.store.loadEvents(old.id, tenant: "default").isEmpty)
+                #expect(try await storage.store.loadRun(old.id, tenant: "default")?.status == .completed)
+            }
+            let (bad, _, badErr) = try await CLIProcess.run(["runs", "prune", "--older-than", "a while", "--project", dir.path], environment: [:])
+            #expect(bad != 0)
+            #expect(badErr.contains("--older-than must be a positive number"))
+        }
+    }
+}

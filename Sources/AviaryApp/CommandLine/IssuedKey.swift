@@ -24,7 +24,7 @@ extension AviaryApplication {
         guard let role = Role(rawValue: role) else {
             throw ConfigurationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let expiresAt = try expiresIn.map { Date().addingTimeInterval(try KeyLifetime.seconds($0)) }
+        let expiresAt = try expiresIn.map { Date().addingTimeInterval(try AgeOption.seconds($0, option: "--expires-in")) }
         let issued = try await AviaryDatabase.withDatabase(configuration.storage) { database in
             try await APIKeyIssuer(store: database.store).create(tenant: tenant, principal: principal, role: role, name: name,
                                                                  expiresAt: expiresAt)

@@ -26,3 +26,38 @@ extension SQLStore {
         }
     }
 }
+
+extension SQLStore {
+    /// Deletes the events and journals of runs that ended `completed` or `cancelled` before
+    /// `cutoff` (all tenants, or one), keeping the run rows with their outcome and totals. Failed
+    /// and interrupted runs keep theirs: they can still be resumed, and a resume replays the journal.
+    public func pruneRuns(endedBefore cutoff: Date, tenant: String? = nil) async throws -> RunPruning {
+        let at = cutoff.timeIntervalSince1970
+        let finished: SQLQueryString = tenant.map {
+            "SELECT id FROM runs WHERE status IN ('completed', 'cancelled') AND updated_at < \(bind: at) AND tenant_id = \(bind: $0)"
+        } ?? "SELECT id FROM runs WHERE status IN ('completed', 'cancelled') AND updated_at < \(bind: at)"
+        return try await transaction { db in
+            var counts: [Int] = []
+            for table in ["run_events", "journal"] {
+                let count = try await db.raw("SELECT COUNT(*) AS n FROM \(ident: table) WHERE run_id IN (" + finished + ")").first()
+                counts.append(Int(try count?.decode(column: "n", as: Int64.self) ?? 0))
+                try await db.raw("DELETE FROM \(ident: table) WHERE run_id IN (" + finished + ")").run()
+            }
+            return RunPruning(events: counts[0], journalEntries: counts[1])
+        }
+    }
+}
+
+/// What ``SQLStore/pruneRuns(endedBefore:tenant:)`` deleted.
+public struct RunPruning: Sendable, Hashable {
+    /// Event rows deleted.
+    public let events: Int
+    /// Journal entries deleted.
+    public let journalEntries: Int
+
+    /// Creates a report.
+    public init(events: Int, journalEntries: Int) {
+        self.events = events
+        self.journalEntries = journalEntries
+    }
+}
