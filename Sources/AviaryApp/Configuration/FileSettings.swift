@@ -36,8 +36,8 @@ struct FileSettings {
                 kind: kind, baseURL: try string(p["base_url"], "providers.\(name).base_url"),
                 apiKey: try string(p["api_key"], "providers.\(name).api_key"),
                 apiKeyEnv: try string(p["api_key_env"], "providers.\(name).api_key_env"),
-                timeout: try number(p["timeout"], "providers.\(name).timeout", in: 0.001...86_400, unit: "seconds") ?? 120,
-                maxConcurrentRequests: try number(p["max_concurrent_requests"], "providers.\(name).max_concurrent_requests",
+                timeout: try SettingsKeys.number(p["timeout"], "providers.\(name).timeout", in: 0.001...86_400, unit: "seconds") ?? 120,
+                maxConcurrentRequests: try SettingsKeys.number(p["max_concurrent_requests"], "providers.\(name).max_concurrent_requests",
                                                   in: 1...100_000, whole: true).map { Int($0) })
         }
         for (name, v) in try object(root["models"], "models") {
@@ -49,8 +49,8 @@ struct FileSettings {
             }
             config.models[name] = ModelSettings(
                 toolCalling: toolCalling,
-                inputPricePer1K: try number(m["input_price_per_1k"], "models.\(name).input_price_per_1k", in: 0...1_000_000, unit: "USD"),
-                outputPricePer1K: try number(m["output_price_per_1k"], "models.\(name).output_price_per_1k", in: 0...1_000_000, unit: "USD"))
+                inputPricePer1K: try SettingsKeys.number(m["input_price_per_1k"], "models.\(name).input_price_per_1k", in: 0...1_000_000, unit: "USD"),
+                outputPricePer1K: try SettingsKeys.number(m["output_price_per_1k"], "models.\(name).output_price_per_1k", in: 0...1_000_000, unit: "USD"))
         }
         if let server = root["server"], !server.isNull {
             try ServerFileSettings(value: try object(server, "server"), projectDirectory: config.projectDirectory).apply(to: &config.server)
@@ -58,13 +58,13 @@ struct FileSettings {
         try config.performance.apply(file: try object(root["performance"], "performance"))
         let limits = try object(root["limits"], "limits")
         try SettingsKeys.rejectUnknown(limits, Self.limitKeys, "limits")
-        if let n = try number(limits["max_tool_calls_per_turn"], "limits.max_tool_calls_per_turn", in: 1...1_000, whole: true) {
+        if let n = try SettingsKeys.number(limits["max_tool_calls_per_turn"], "limits.max_tool_calls_per_turn", in: 1...1_000, whole: true) {
             config.limits.maxToolCallsPerTurn = Int(n)
         }
-        if let n = try number(limits["max_parallel_tool_calls"], "limits.max_parallel_tool_calls", in: 1...1_000, whole: true) {
+        if let n = try SettingsKeys.number(limits["max_parallel_tool_calls"], "limits.max_parallel_tool_calls", in: 1...1_000, whole: true) {
             config.limits.maxParallelToolCalls = Int(n)
         }
-        if let n = try number(limits["max_delegation_depth"], "limits.max_delegation_depth", in: 1...64, whole: true) {
+        if let n = try SettingsKeys.number(limits["max_delegation_depth"], "limits.max_delegation_depth", in: 1...64, whole: true) {
             config.limits.maxDelegationDepth = Int(n)
         }
         try WorkspaceFileSettings.apply(try object(root["workspace"], "workspace"), to: &config.workspace)
@@ -87,21 +87,6 @@ struct FileSettings {
     }
 
     /// A number in `range` (a whole one with `whole`), or nil when absent.
-    private func number(_ v: JSONValue?, _ key: String, in range: ClosedRange<Double>, whole: Bool = false,
-                        unit: String? = nil) throws -> Double? {
-        switch v {
-        case nil, .some(.null): return nil
-        case .some(.number(let n)) where range.contains(n) && (!whole || n.rounded() == n): return n
-        case .some(let other):
-            let what = whole ? "a whole number" : "a number" + (unit.map { " of \($0)" } ?? "")
-            let got = other.numberValue != nil ? other.jsonString : other.typeName
-            throw ConfigurationError(
-                "aviary.yaml: \(key): expected \(what) from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), got \(got)")
-        }
-    }
-
-    private static func format(_ n: Double) -> String { n.rounded() == n ? String(Int(n)) : String(n) }
-
     /// The mapping at `key`, empty when absent; anything else is an error naming the key.
     private func object(_ v: JSONValue?, _ key: String) throws -> [String: JSONValue] {
         switch v {

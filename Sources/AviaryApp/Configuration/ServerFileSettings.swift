@@ -32,18 +32,16 @@ struct ServerFileSettings {
         try SettingsKeys.rejectUnknown(value, Self.keys, "server")
         try ServerLimitsFileSettings(value: value).apply(to: &server)
         if let v = try string("host") { server.host = v }
-        if let v = try number("port") {
-            guard v <= 65535, v.rounded() == v else { throw ConfigurationError("aviary.yaml: server.port: expected a port number (0-65535)") }
-            server.port = Int(v)
+        if let v = try SettingsKeys.count(value["port"], "server.port", in: 0...65535) { server.port = v }
+        if let v = try SettingsKeys.count(value["max_body_bytes"], "server.max_body_bytes", in: 1...1_000_000_000_000) { server.maxBodyBytes = v }
+        if let v = try SettingsKeys.seconds(value["request_timeout_seconds"], "server.request_timeout_seconds", in: 0.001...31_536_000) {
+            server.requestTimeout = v
         }
-        if let v = try number("max_body_bytes") {
-            guard v >= 1 else { throw ConfigurationError("aviary.yaml: server.max_body_bytes: must be at least 1") }
-            server.maxBodyBytes = Int(v)
+        if let v = try SettingsKeys.seconds(value["run_timeout_seconds"], "server.run_timeout_seconds", in: 0.001...31_536_000) { server.runTimeout = v }
+        if let v = try SettingsKeys.count(value["max_concurrent_runs_per_tenant"], "server.max_concurrent_runs_per_tenant", in: 1...1_000_000) {
+            server.maxConcurrentRunsPerTenant = v
         }
-        if let v = try number("request_timeout_seconds") { server.requestTimeout = .milliseconds(Int64(v * 1000)) }
-        if let v = try number("run_timeout_seconds") { server.runTimeout = .milliseconds(Int64(v * 1000)) }
-        if let v = try number("max_concurrent_runs_per_tenant") { server.maxConcurrentRunsPerTenant = Int(v) }
-        if let v = try number("heartbeat_seconds") { server.heartbeatInterval = .milliseconds(Int64(v * 1000)) }
+        if let v = try SettingsKeys.seconds(value["heartbeat_seconds"], "server.heartbeat_seconds", in: 0.001...86_400) { server.heartbeatInterval = v }
         if let b = try SettingsKeys.bool(value["public_metrics"], "server.public_metrics") { server.publicMetrics = b }
         if let b = try SettingsKeys.bool(value["resume_interrupted_runs"], "server.resume_interrupted_runs") { server.resumeInterruptedRuns = b }
         if let raw = value["rate_limit"], !raw.isNull {
@@ -92,12 +90,6 @@ struct ServerFileSettings {
         guard let v = value[key], !v.isNull else { return nil }
         guard let s = v.stringValue else { throw ConfigurationError("aviary.yaml: server.\(key): expected text, got \(v.typeName)") }
         return s
-    }
-
-    private func number(_ key: String) throws -> Double? {
-        guard let v = value[key], !v.isNull else { return nil }
-        guard let n = v.numberValue, n >= 0 else { throw ConfigurationError("aviary.yaml: server.\(key): expected a non-negative number, got \(v.typeName)") }
-        return n
     }
 }
 

@@ -48,19 +48,13 @@ struct ServerLimitsFileSettings {
         return object
     }
 
-    /// A positive number of seconds.
+    /// A number of seconds from 0.001 to a year.
     private func seconds(_ object: [String: JSONValue], _ key: String, _ path: String) throws -> Duration? {
-        guard let v = object[key], !v.isNull else { return nil }
-        guard let n = v.numberValue, n > 0 else {
-            throw ConfigurationError("aviary.yaml: \(path).\(key): expected a positive number of seconds, got \(v.typeName)")
-        }
-        return .milliseconds(Int64(n * 1000))
+        try SettingsKeys.seconds(object[key], "\(path).\(key)", in: 0.001...31_536_000)
     }
 
-    /// A whole number of at least 1.
+    /// A whole number from 1 to 1,000,000,000.
     private func count(_ object: [String: JSONValue], _ key: String, _ path: String) throws -> Int? {
-        guard let v = object[key], !v.isNull else { return nil }
-        guard let n = v.intValue, n >= 1 else { throw ConfigurationError("aviary.yaml: \(path).\(key): expected a whole number of at least 1") }
-        return n
+        try SettingsKeys.count(object[key], "\(path).\(key)", in: 1...1_000_000_000)
     }
 }

@@ -1,7 +1,7 @@
 import AviaryCore
 import AviaryTools
 
-/// `workspace:` in `aviary.yaml`: the file size limit and the workspace quotas of the file tools
+/// `workspace:` in `aviary.yaml`: the file size limit, the workspace quotas and the search time of the file tools
 /// (``WorkspaceLimits``).
 ///
 /// ```yaml
@@ -11,29 +11,22 @@ import AviaryTools
 ///   session_max_files: 10000
 ///   tenant_max_bytes: 1000000000    # all sessions of one tenant (1 GB)
 ///   tenant_max_files: 100000
+///   search_time_limit_seconds: 20   # longest find or grep call
 /// ```
 enum WorkspaceFileSettings {
     /// The keys of `workspace:`.
-    static let keys: Set<String> = ["max_file_bytes", "session_max_bytes", "session_max_files", "tenant_max_bytes", "tenant_max_files"]
+    static let keys: Set<String> = ["max_file_bytes", "session_max_bytes", "session_max_files", "tenant_max_bytes", "tenant_max_files",
+                                    "search_time_limit_seconds"]
 
     /// Applies `workspace:` to `limits`; unknown keys and values that are not whole numbers of at
     /// least 1 fail with the key's name.
     static func apply(_ object: [String: JSONValue], to limits: inout WorkspaceLimits) throws {
         try SettingsKeys.rejectUnknown(object, keys, "workspace")
-        if let v = try count(object, "max_file_bytes") { limits.maxFileBytes = v }
-        if let v = try count(object, "session_max_bytes") { limits.sessionMaxBytes = v }
-        if let v = try count(object, "session_max_files") { limits.sessionMaxFiles = v }
-        if let v = try count(object, "tenant_max_bytes") { limits.tenantMaxBytes = v }
-        if let v = try count(object, "tenant_max_files") { limits.tenantMaxFiles = v }
-    }
-
-    private static func count(_ object: [String: JSONValue], _ key: String) throws -> Int? {
-        switch object[key] {
-        case nil, .some(.null): return nil
-        case .some(.number(let n)) where n >= 1 && n <= 1e15 && n.rounded() == n: return Int(n)
-        case .some(let other):
-            let got = other.numberValue != nil ? other.jsonString : other.typeName
-            throw ConfigurationError("aviary.yaml: workspace.\(key): expected a whole number from 1 to 1000000000000000, got \(got)")
-        }
+        if let v = try SettingsKeys.count(object["max_file_bytes"], "workspace.max_file_bytes", in: 1...1_000_000_000_000_000) { limits.maxFileBytes = v }
+        if let v = try SettingsKeys.count(object["session_max_bytes"], "workspace.session_max_bytes", in: 1...1_000_000_000_000_000) { limits.sessionMaxBytes = v }
+        if let v = try SettingsKeys.count(object["session_max_files"], "workspace.session_max_files", in: 1...1_000_000_000_000_000) { limits.sessionMaxFiles = v }
+        if let v = try SettingsKeys.count(object["tenant_max_bytes"], "workspace.tenant_max_bytes", in: 1...1_000_000_000_000_000) { limits.tenantMaxBytes = v }
+        if let v = try SettingsKeys.count(object["tenant_max_files"], "workspace.tenant_max_files", in: 1...1_000_000_000_000_000) { limits.tenantMaxFiles = v }
+        if let v = try SettingsKeys.seconds(object["search_time_limit_seconds"], "workspace.search_time_limit_seconds", in: 0.001...86_400) { limits.searchTimeLimit = v }
     }
 }

@@ -9,13 +9,13 @@ import Foundation
 /// ``maxFileBytes`` are skipped.
 ///
 /// Each call is bounded: the pattern's length (``maxPatternLength``), the lines scanned
-/// (``maxLinesScanned``) and its time (``timeLimit``). The time is checked between lines and
-/// inside a line's match too: matching runs with `NSRegularExpression.enumerateMatches` and its
-/// `.reportProgress` option, whose callback ICU calls periodically during a long match and which
-/// stops it at the deadline or when the call is cancelled (this works on Linux and macOS). A
-/// pattern that backtracks catastrophically (`^(a+)+$`) therefore ends the call with a
-/// ``ToolError`` at the time limit, never with "no matches". The body blocks its thread, so the
-/// policy asks the runtime to run it off the event loops.
+/// (``maxLinesScanned``), its time (``timeLimit``) and the backtracking one line may take
+/// (``BoundedLineMatcher``). The time is checked between lines and inside a line's match too:
+/// ICU reports progress periodically during a long match, and the match stops at the deadline or
+/// when the call is cancelled. A pattern that backtracks catastrophically (`^(a+)+$`) ends the call
+/// with a ``ToolError`` naming the line, never with "no matches": ICU's matcher gives up silently
+/// after a fixed amount of backtracking and would report a false "no match". The body blocks its
+/// thread, so the policy asks the runtime to run it off the event loops.
 public struct GrepTool: Tool {
     /// Most matching lines returned in one call.
     public let maxMatches: Int
@@ -78,9 +78,12 @@ public struct GrepTool: Tool {
         let target = try WorkspacePath(try args.optionalString("path") ?? "", in: workspace)
         let globText = try args.optionalString("glob") ?? ""
         let glob = try globText.isEmpty ? nil : GlobPattern(globText)
-        let regex: NSRegularExpression
+        let matcher: BoundedLineMatcher
         do {
-            regex = try NSRegularExpression(pattern: pattern, options: try args.optionalBool("ignore_case") == true ? [.caseInsensitive] : [])
+            let options: NSRegularExpression.Options = try args.optionalBool("ignore_case") == true ? [.caseInsensitive] : []
+            matcher = BoundedLineMatcher(try NSRegularExpression(pattern: pattern, options: options))
+        } catch let error as ToolError {
+            throw error
         } catch {
             throw ToolError.invalidArguments("invalid regular expression '\(pattern)': \(error.localizedDescription)")
         }
@@ -103,7 +106,7 @@ public struct GrepTool: Tool {
             for line in WorkspaceFile.lines(of: text).map(String.init) {
                 number += 1
                 try budget.spend()
-                guard try Self.matches(regex, line, budget: budget) else { continue }
+                guard try Self.matches(matcher, line, budget: budget, at: "\(file.relativePath):\(number)") else { continue }
                 total += 1
                 if lines.count < maxMatches {
                     lines.append("\(file.relativePath):\(number): \(shorten(line))")
@@ -121,24 +124,28 @@ public struct GrepTool: Tool {
         return .text(lines.joined(separator: "\n"))
     }
 
-    /// Whether `regex` matches somewhere in `line`; throws when the call's time runs out or the
-    /// call is cancelled during the match (ICU reports progress periodically and stops when asked).
-    static func matches(_ regex: NSRegularExpression, _ line: String, budget: WorkBudget) throws(ToolError) -> Bool {
-        var found = false, interrupted = false
-        regex.enumerateMatches(in: line, options: [.reportProgress], range: NSRange(line.startIndex..., in: line)) { match, _, stop in
-            if match != nil {
-                found = true
-                stop.pointee = true
-            } else if budget.isExhausted {
-                interrupted = true
-                stop.pointee = true
-            }
-        }
-        if interrupted && !found {
+    /// Whether `matcher` matches somewhere in `line` (at `location`, for messages); throws when
+    /// the call's time runs out or it is cancelled during the match, when the line needs more
+    /// backtracking than ICU can finish reliably, or when ICU fails.
+    static func matches(_ matcher: BoundedLineMatcher, _ line: String, budget: WorkBudget, at location: String) throws(ToolError) -> Bool {
+        switch matcher.match(line, shouldStop: { budget.isExhausted }) {
+        case .match: return true
+        case .noMatch: return false
+        case .interrupted:
             try budget.check()
             throw budget.timeUp()
+        case .tooMuchBacktracking:
+            throw ToolError.failed("""
+                grep stopped at \(location): the pattern backtracks too much on this line (more than \(matcher.maxTicks * 10_000) \
+                steps without a match), so no reliable answer is possible; use a simpler pattern without nested or overlapping \
+                repetition such as (a+)+ or (a|a)*
+                """)
+        case .failed:
+            throw ToolError.failed("""
+                grep stopped at \(location): the regular expression engine failed on this line (its backtracking stack \
+                overflowed); use a simpler pattern, or one that does not repeat alternatives over a long line
+                """)
         }
-        return found
     }
 
     private func shorten(_ line: String) -> String {

@@ -1,4 +1,4 @@
-/// Size limits of the session workspaces the file tools write to (`workspace:` in `aviary.yaml`).
+/// Size and time limits of the session workspaces' file tools (`workspace:` in `aviary.yaml`).
 ///
 /// Every write path (`write`, `edit`) checks them before writing anything: a file's final size
 /// against ``maxFileBytes``, and the session's and the tenant's totals after the write against
@@ -16,14 +16,17 @@ public struct WorkspaceLimits: Sendable, Hashable {
     public var tenantMaxBytes: Int
     /// Most files in all of one tenant's session workspaces together. Default 100,000.
     public var tenantMaxFiles: Int
+    /// Longest time one `find` or `grep` call may search before it stops with an error. Default 20 s.
+    public var searchTimeLimit: Duration
 
     /// Creates limits; every field has a default.
     public init(maxFileBytes: Int = 10_000_000, sessionMaxBytes: Int = 100_000_000, sessionMaxFiles: Int = 10_000,
-                tenantMaxBytes: Int = 1_000_000_000, tenantMaxFiles: Int = 100_000) {
+                tenantMaxBytes: Int = 1_000_000_000, tenantMaxFiles: Int = 100_000, searchTimeLimit: Duration = .seconds(20)) {
         self.maxFileBytes = maxFileBytes
         self.sessionMaxBytes = sessionMaxBytes
         self.sessionMaxFiles = sessionMaxFiles
         self.tenantMaxBytes = tenantMaxBytes
         self.tenantMaxFiles = tenantMaxFiles
+        self.searchTimeLimit = searchTimeLimit
     }
 }

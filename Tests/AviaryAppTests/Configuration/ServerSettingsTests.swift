@@ -106,6 +106,16 @@ import Testing
             ("server: {streams: 3}", "server.streams"),
             ("server: {auth_failures: {window_seconds: -1}}", "server.auth_failures.window_seconds"),
             ("server: {auth_failures: {tries: 3}}", "server.auth_failures.tries"),
+            // absurd numbers are errors, never a crash converting them
+            ("server: {idle_timeout_seconds: 1e300}", "server.idle_timeout_seconds"),
+            ("server: {streams: {max_per_tenant: 1e300}}", "server.streams.max_per_tenant"),
+            ("server: {max_body_bytes: 1e300}", "server.max_body_bytes"),
+            ("server: {run_timeout_seconds: 1e300}", "server.run_timeout_seconds"),
+            ("server: {request_timeout_seconds: 0}", "server.request_timeout_seconds"),
+            ("server: {heartbeat_seconds: 1e300}", "server.heartbeat_seconds"),
+            ("server: {max_concurrent_runs_per_tenant: -1}", "server.max_concurrent_runs_per_tenant"),
+            ("server: {max_concurrent_runs_per_tenant: 1e300}", "server.max_concurrent_runs_per_tenant"),
+            ("server: {port: 1e300}", "server.port"),
         ]
         for (yaml, mention) in bad {
             do {
