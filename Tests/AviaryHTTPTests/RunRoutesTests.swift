@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    @Test func aRunExecutingInAnotherProcessIsAConflictAndCannotBeCancelledFromHere() async throws {
+        try await ServerFixture.with(agents: [TestAgents.support], tools: [TestAgents.customerTool()], model: TestAgents.model()) { fx in
+            let key = try await fx.key(principal: "alice")
+            var run = RunRecord(id: RunID("run_elsewhere"), tenant: "acme", principal: "key:alice", agent: TestAgents.support.name,
+                                input: ["question": "hi"], status: .running)
+            run.lease = RunLease(owner: "other-host/42/x", expiresAt: Date().addingTimeInterval(600))
+            try await fx.store.createRun(run)
+            for path in ["/api/v1/runs/run_elsewhere/resume", "/api/v1/runs/run_elsewhere/cancel"] {
+                let r = try await fx.call(.POST, path, key: key)
+                #expect(r.status == 409, "\(path)")
+                #expect(r.json?["error"]?["message"]?.stringValue?.contains("in another process (other-host/42/x") == true, "\(path): \(r.json ?? .null)")
+            }
+            #expect(try await fx.store.loadRun(RunID("run_elsewhere"), tenant: "acme")?.status == .running, "the run is unharmed")
+        }
+    }
+
     @Test func eventsReplayFromLastEventIDAndEndWithTheRun() async throws {
         try await ServerFixture.with(agents: [TestAgents.support], tools: [TestAgents.customerTool()], model: TestAgents.model()) { fx in
             let key = try await fx.key()

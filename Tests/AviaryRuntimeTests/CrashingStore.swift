@@ -1,4 +1,5 @@
 import AviaryCore
+import Foundation
 import Synchronization
 
 /// Wraps a real store and "kills the process" after a number of writes: every later write throws,
@@ -55,7 +56,18 @@ final class CrashingStore: RunStore, Sendable {
     }
     /// The writes of several runs stored together so far.
     var combinedWrites: [[JournalWrite]] { combined.withLock { $0 } }
-    func claimInterruptedRuns(limit: Int) async throws -> [RunRecord] { try write(); return try await base.claimInterruptedRuns(limit: limit) }
+    func claimInterruptedRuns(limit: Int, lease: RunLease) async throws -> [RunRecord] {
+        try write(); return try await base.claimInterruptedRuns(limit: limit, lease: lease)
+    }
+    func claimAbandonedRuns(limit: Int, lease: RunLease, now: Date) async throws -> [RunRecord] {
+        try write(); return try await base.claimAbandonedRuns(limit: limit, lease: lease, now: now)
+    }
+    func claimRun(_ id: RunID, tenant: String, lease: RunLease, now: Date) async throws -> RunClaim {
+        try write(); return try await base.claimRun(id, tenant: tenant, lease: lease, now: now)
+    }
+    func renewLeases(owner: String, expiresAt: Date) async throws -> Int {
+        try write(); return try await base.renewLeases(owner: owner, expiresAt: expiresAt)
+    }
     func loadEvents(_ id: RunID, tenant: String, after: Int, limit: Int?) async throws -> [RunEvent] {
         eventLoads.withLock { $0 += 1 }
         return try await base.loadEvents(id, tenant: tenant, after: after, limit: limit)

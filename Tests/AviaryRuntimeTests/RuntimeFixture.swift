@@ -11,6 +11,11 @@ struct RuntimeFixture {
     let storage: SQLiteStorage
     let directory: URL
 
+    /// The runtimes of a fixture lease runs under one owner: a runtime made after another "crashed"
+    /// is that process restarted, so it may resume the runs the first one left (lease tests give
+    /// their runtimes owners of their own).
+    static let leasing = RunLeasing(owner: "fixture-process")
+
     static func with<T>(_ body: (RuntimeFixture) async throws -> T) async throws -> T {
         try await withTemporaryDirectory { dir in
             let storage = try await SQLiteStorage.open(path: dir.appendingPathComponent("aviary.sqlite").path)
@@ -21,10 +26,12 @@ struct RuntimeFixture {
 
     func runtime(agents: [AgentDefinition], tools: [any Tool], model: any LanguageModel, store: (any RunStore)? = nil,
                  sink: (any EventSink)? = nil, limits: RuntimeLimits = RuntimeLimits(),
+                 leasing: RunLeasing = RuntimeFixture.leasing,
                  logger: Logger = Logger(label: "aviary.runtime")) -> AgentRuntime {
         AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
                      runs: store ?? storage.store, sessions: storage.store, sink: sink,
-                     sessionsRoot: directory.appendingPathComponent("sessions"), limits: limits, logger: logger)
+                     sessionsRoot: directory.appendingPathComponent("sessions"), limits: limits, leasing: leasing,
+                     logger: logger)
     }
 }
 

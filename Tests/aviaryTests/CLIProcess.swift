@@ -67,6 +67,21 @@ struct CLIProcess {
     }
 
     /// Runs to completion.
+    /// Waits until a started `aviary serve` reports its port (`listening on port N` on stderr);
+    /// throws when the process ends first.
+    func listeningPort() async throws -> Int {
+        var port: Int?
+        _ = try await eventually {
+            let text = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first(where: { $0.contains("listening on port") }) {
+                port = Int(line.split(separator: " ").last ?? "")
+            }
+            return port != nil || !process.isRunning
+        }
+        guard let port else { throw CLIError(message: "the server ended without reporting its port") }
+        return port
+    }
+
     static func run(_ arguments: [String], environment: [String: String]) async throws -> (Int32, String, String) {
         let p = try CLIProcess(arguments, environment: environment)
         try p.start()

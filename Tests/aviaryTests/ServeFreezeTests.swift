@@ -32,15 +32,7 @@ import Testing
                 let cli = try CLIProcess(["serve", "--project", dir.path, "--log-level", "info"], environment: env)
                 try cli.start()
                 defer { if cli.process.isRunning { kill(cli.process.processIdentifier, SIGKILL) } }
-                var port: Int?
-                _ = try await eventually {
-                    let text = (try? String(contentsOf: cli.errorFile, encoding: .utf8)) ?? ""
-                    if let line = text.split(separator: "\n").first(where: { $0.contains("listening on port") }) {
-                        port = Int(line.split(separator: " ").last ?? "")
-                    }
-                    return port != nil || !cli.process.isRunning
-                }
-                let base = "http://127.0.0.1:\(try #require(port, "the server reports its port"))"
+                let base = "http://127.0.0.1:\(try await cli.listeningPort())"
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
                 let chat = Task { try await Self.chat(client, base, key: acme, question: "find the a lines") }
 
@@ -70,14 +62,14 @@ import Testing
         }
     }
 
-    private static func createKey(_ dir: URL, tenant: String, env: [String: String]) async throws -> String {
+    static func createKey(_ dir: URL, tenant: String, env: [String: String]) async throws -> String {
         let (status, out, err) = try await CLIProcess.run(["keys", "create", "--project", dir.path, "--tenant", tenant, "--role", "user"],
                                                           environment: env)
         #expect(status == 0, "\(err)")
         return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private static func chat(_ client: HTTPClient, _ base: String, key: String, question: String) async throws -> (UInt, String) {
+    static func chat(_ client: HTTPClient, _ base: String, key: String, question: String) async throws -> (UInt, String) {
         var request = HTTPClientRequest(url: base + "/chat")
         request.method = .POST
         request.headers.add(name: "Authorization", value: "Bearer \(key)")

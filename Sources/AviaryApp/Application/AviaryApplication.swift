@@ -87,7 +87,8 @@ public final class AviaryApplication: Sendable {
         limits.admission = limits.admission ?? RunAdmission(limitPerTenant: config.server.maxConcurrentRunsPerTenant)
         let runtime = AgentRuntime(catalog: project.catalog, tools: project.tools, models: options.modelProvider ?? providers,
                                    runs: store, sessions: store,
-                                   sink: options.sink, sessionsRoot: config.sessionsDirectory, limits: limits, logger: options.logger)
+                                   sink: options.sink, sessionsRoot: config.sessionsDirectory, limits: limits,
+                                   leasing: RunLeasing(duration: config.server.runLease), logger: options.logger)
         let app = AviaryApplication(project: project, store: store, providers: providers, runtime: runtime)
         guard options.modelProvider == nil, options.startLocalModel, try app.needsLocalModel() else { return try await body(app) }
         return try await LocalModelSupervisor(configuration: config, options: options).withServer { baseURL in

@@ -28,11 +28,14 @@ public struct RunRecord: Sendable, Hashable, Codable {
     public var createdAt: Date
     /// Last updated at.
     public var updatedAt: Date
+    /// The executing process's claim while the run is `running` (``RunLease``); `nil` for runs
+    /// stored before leases existed.
+    public var lease: RunLease?
 
     /// Creates a record.
     public init(id: RunID, tenant: String, principal: String, sessionID: String? = nil, parentRunID: RunID? = nil,
                 agent: String, input: JSONValue, status: RunStatus = .pending, output: JSONValue? = nil,
-                error: String? = nil, usage: Usage = Usage(), createdAt: Date = Date(), updatedAt: Date = Date()) {
+                error: String? = nil, usage: Usage = Usage(), createdAt: Date = Date(), updatedAt: Date = Date(), lease: RunLease? = nil) {
         self.id = id
         self.tenant = tenant
         self.principal = principal
@@ -46,5 +49,6 @@ public struct RunRecord: Sendable, Hashable, Codable {
         self.usage = usage
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.lease = lease
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Persistence of runs, their step journal and their events. Every call is tenant-scoped:
 /// another tenant's run reads as absent.
 public protocol RunStore: Sendable {
@@ -21,9 +23,20 @@ public protocol RunStore: Sendable {
     /// A resume continues numbering after it without reading the events themselves.
     func lastEventSequence(_ id: RunID, tenant: String) async throws -> Int?
     /// Claims up to `limit` top-level runs of any tenant stopped `interrupted` (by a graceful
-    /// shutdown) for this process to resume: each is moved to `running` atomically, so two
-    /// processes never claim the same run. Oldest first.
-    func claimInterruptedRuns(limit: Int) async throws -> [RunRecord]
+    /// shutdown) for this process to resume: each is moved to `running` under `lease`
+    /// atomically, so two processes never claim the same run. Oldest first.
+    func claimInterruptedRuns(limit: Int, lease: RunLease) async throws -> [RunRecord]
+    /// Claims up to `limit` top-level runs of any tenant left `running` by a process that died:
+    /// their lease expired before `now` (or they have none). Each moves to `lease` atomically, so
+    /// two processes never claim the same run. Oldest first.
+    func claimAbandonedRuns(limit: Int, lease: RunLease, now: Date) async throws -> [RunRecord]
+    /// Claims one run for execution under `lease`, atomically: it becomes `running` unless it has
+    /// ended, or it is `running` under another owner's lease that has not expired at `now`.
+    func claimRun(_ id: RunID, tenant: String, lease: RunLease, now: Date) async throws -> RunClaim
+    /// Extends every lease `owner` holds on a `running` run to `expiresAt` (the heartbeat);
+    /// returns how many runs it renewed.
+    @discardableResult
+    func renewLeases(owner: String, expiresAt: Date) async throws -> Int
     /// Ends an execution: writes the held final step (if any) with the queued events, then the
     /// run's status, output, error and usage — in one commit where the store can (the default
     /// calls ``record(_:tenant:events:)`` or ``appendEvents(_:)``, then ``updateRun(_:)``).

@@ -29,8 +29,12 @@ public struct ServerConfiguration: Sendable {
     /// Serve `/metrics` without authentication (for a Prometheus scraper on a trusted network).
     /// Default false: `/metrics` needs an admin's credentials (its labels name agents, models and tools).
     public var publicMetrics: Bool
-    /// At start, claim and resume the runs the last graceful shutdown left `interrupted`. Default true.
+    /// At start, claim and resume the runs the last graceful shutdown left `interrupted`; while
+    /// serving, claim and resume runs whose process died (their lease expired). Default true.
     public var resumeInterruptedRuns: Bool
+    /// How long a run's lease holds without renewal (renewed every third of it): a run whose
+    /// process died is resumed by another server after about this long. Default 30 s.
+    public var runLease: Duration
     /// Connection limits: idle and request-head timeouts, open connections (defaults in ``ConnectionLimits``).
     public var connections: ConnectionLimits
     /// Server-Sent Event stream limits: per key and tenant, lifetime, runs without a live owner
@@ -58,6 +62,7 @@ public struct ServerConfiguration: Sendable {
         self.jwt = nil
         self.publicMetrics = false
         self.resumeInterruptedRuns = true
+        self.runLease = .seconds(30)
         self.connections = ConnectionLimits()
         self.streams = StreamLimits()
         self.authFailures = AuthFailureLimits()

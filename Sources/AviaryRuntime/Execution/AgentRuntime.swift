@@ -21,12 +21,17 @@ public final class AgentRuntime: Sendable {
     public let limits: RuntimeLimits
     /// The threads that run the calls of blocking tools (``ToolPolicy/blocking``), off the event loops.
     let toolPool: BlockingToolPool
+    /// How this process claims the runs it executes.
+    public let leasing: RunLeasing
 
     /// Creates a runtime. `toolThreads` caps the threads that run blocking tools' calls
-    /// (``ToolPolicy/blocking``); default one per core, at least 4.
+    /// (``ToolPolicy/blocking``); default one per core, at least 4. `leasing` names this process in
+    /// the leases of the runs it executes (``RunLeasing``).
     public init(catalog: AgentCatalog, tools: ToolRegistry, models: any ModelProvider, runs: any RunStore,
                 sessions: any SessionStore, sink: (any EventSink)? = nil, sessionsRoot: URL? = nil,
-                limits: RuntimeLimits = RuntimeLimits(), toolThreads: Int? = nil, logger: Logger = Logger(label: "aviary.runtime")) {
+                limits: RuntimeLimits = RuntimeLimits(), toolThreads: Int? = nil, leasing: RunLeasing = RunLeasing(),
+                logger: Logger = Logger(label: "aviary.runtime")) {
+        self.leasing = leasing
         self.toolPool = BlockingToolPool(maxThreads: toolThreads ?? BlockingToolPool.defaultThreads)
         self.catalog = catalog
         var prepared: [String: PreparedTool] = [:]
@@ -65,7 +70,8 @@ public final class AgentRuntime: Sendable {
         let record = RunRecord(id: request.runID ?? .random(), tenant: request.tenant, principal: request.principal,
                                sessionID: request.sessionID, parentRunID: parent, agent: agent.name, input: request.input)
         var stored = record
-        stored.status = .running // a run found `running` without a live process was interrupted
+        stored.status = .running // a run found `running` with an expired lease was left by a process that died
+        stored.lease = leasing.lease()
         let unstored: RunRecord? = delegation ? stored : nil
         if unstored == nil {
             try await runs.createRun(stored)
@@ -84,8 +90,11 @@ public final class AgentRuntime: Sendable {
     }
 
     /// Resumes an interrupted run from its journal: completed steps are replayed, not repeated.
+    /// The run is claimed for this process first (``RunStore/claimRun(_:tenant:lease:now:)``): a run
+    /// executing in another process (its lease is live) is refused with a conflict, never executed
+    /// twice.
     public func resume(_ id: RunID, tenant: String, decision: ResumeDecision? = nil) async throws -> RunRecord {
-        guard let record = try await runs.loadRun(id, tenant: tenant) else {
+        guard var record = try await runs.loadRun(id, tenant: tenant) else {
             throw RuntimeError(.runNotFound, "run \(id) not found")
         }
         if record.status == .completed || record.status == .cancelled { return record }
@@ -93,8 +102,28 @@ public final class AgentRuntime: Sendable {
         guard let agent = catalog.agent(named: record.agent) else {
             throw RuntimeError(.unknownAgent, "run \(id) uses agent '\(record.agent)', which this project no longer defines")
         }
+        var claim = try await runs.claimRun(id, tenant: tenant, lease: leasing.lease(), now: leasing.now)
+        if case .held(let held) = claim, let dead = held.lease, leasing.isDeadLocalProcess(dead.owner) {
+            // its process is gone: the lease is void now, not only once it expires
+            claim = try await runs.claimRun(id, tenant: tenant, lease: leasing.lease(), now: dead.expiresAt)
+        }
+        switch claim {
+        case .absent: throw RuntimeError(.runNotFound, "run \(id) not found")
+        case .ended(let ended): return ended
+        case .held(let held): throw Self.heldElsewhere(held)
+        case .claimed(let claimed): record.lease = claimed.lease // the status before the claim decides start or resume
+        }
         let journal = try await RunJournal.load(runID: id, tenant: tenant, store: runs, sink: sink)
         return try await execute(record, agent: agent, journal: journal, decision: decision, streamDeltas: false)
+    }
+
+    /// The conflict for a run another process executes.
+    static func heldElsewhere(_ run: RunRecord) -> RuntimeError {
+        let until = run.lease.map { " until \($0.expiresAt.formatted(.iso8601))" } ?? ""
+        return RuntimeError(.notResumable, """
+            run \(run.id) is \(run.status.rawValue) in another process (\(run.lease?.owner ?? "unknown"), lease\(until)); \
+            it is resumed automatically if that process stops renewing its lease
+            """)
     }
 
     /// A run as the store has it or, for a delegation's child run that executes here and is not
@@ -113,6 +142,7 @@ public final class AgentRuntime: Sendable {
     /// Records a run that is not executing as cancelled (it must not be final).
     public func cancelIdle(_ id: RunID, tenant: String) async throws -> RunRecord {
         guard var record = try await runs.loadRun(id, tenant: tenant) else { throw RuntimeError(.runNotFound, "run \(id) not found") }
+        if record.status == .running, leasing.isHeldElsewhere(record.lease) { throw Self.heldElsewhere(record) }
         var lifecycle = RunLifecycle(status: record.status)
         if case .reject(let message) = lifecycle.handle(.cancel) { throw RuntimeError(.notResumable, "run \(id): \(message)") }
         let journal = try await RunJournal.load(runID: id, tenant: tenant, store: runs, sink: sink)

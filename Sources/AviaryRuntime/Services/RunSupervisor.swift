@@ -7,6 +7,10 @@ import Synchronization
 /// caller can stop waiting (timeout, disconnect) while the run goes on durably. On graceful
 /// shutdown it stops accepting work and asks every executing run to stop at its next step
 /// boundary (``RunStatus/interrupted``, resumable), then returns once they have.
+///
+/// It also keeps the runtime's run leases (``RunLeasing``): every third of the lease duration it
+/// renews the leases of the runs executing here (until the last has stopped, after shutdown too)
+/// and claims and resumes runs whose lease expired — runs left `running` by a process that died.
 public final class RunSupervisor: Service, Sendable {
     /// Why work was refused.
     public struct Refusal: Error, Sendable, CustomStringConvertible {
@@ -21,12 +25,16 @@ public final class RunSupervisor: Service, Sendable {
     private let continuation: AsyncStream<Job>.Continuation
     private let accepting = Mutex(true)
     private let resumeInterrupted: Bool
+    private let clock: any Clock<Duration>
 
     /// Creates a supervisor for a runtime's runs. With `resumeInterrupted` it first claims and
-    /// resumes the runs a previous graceful shutdown left `interrupted` (top-level runs; their
-    /// delegated child runs resume with them).
-    public init(runtime: AgentRuntime, resumeInterrupted: Bool = true, logger: Logger = Logger(label: "aviary.runs")) {
+    /// resumes the runs a previous graceful shutdown left `interrupted`, and later those whose
+    /// process died (top-level runs; their delegated child runs resume with them). `clock` paces
+    /// the lease renewals (default: the continuous clock).
+    public init(runtime: AgentRuntime, resumeInterrupted: Bool = true, clock: any Clock<Duration> = ContinuousClock(),
+                logger: Logger = Logger(label: "aviary.runs")) {
         self.runtime = runtime
+        self.clock = clock
         self.resumeInterrupted = resumeInterrupted
         self.logger = logger
         (jobs, continuation) = AsyncStream<Job>.makeStream()
@@ -51,6 +59,8 @@ public final class RunSupervisor: Service, Sendable {
     /// Resumes interrupted runs (when enabled), then executes submitted work until graceful
     /// shutdown, and drains.
     public func run() async throws {
+        let keeper = Task { await self.keepLeases() }
+        defer { keeper.cancel() }
         await withDiscardingTaskGroup { group in
             if resumeInterrupted { await recover(into: &group) }
             await withGracefulShutdownHandler {
@@ -64,7 +74,7 @@ public final class RunSupervisor: Service, Sendable {
 
     private func recover(into group: inout DiscardingTaskGroup) async {
         let claimed: [RunRecord]
-        do { claimed = try await runtime.runs.claimInterruptedRuns(limit: 10_000) } catch {
+        do { claimed = try await runtime.runs.claimInterruptedRuns(limit: 10_000, lease: runtime.leasing.lease()) } catch {
             logger.error("cannot claim interrupted runs", metadata: ["error": "\(error)"])
             return
         }
@@ -77,6 +87,56 @@ public final class RunSupervisor: Service, Sendable {
                 }
             }
         }
+    }
+
+    /// Renews this process's leases and recovers abandoned runs every third of the lease duration,
+    /// until cancelled (after the last run here has stopped).
+    private func keepLeases() async {
+        let interval = runtime.leasing.duration / 3
+        while !Task.isCancelled {
+            do { try await clock.sleep(for: interval) } catch { return }
+            await renewLeases()
+            if resumeInterrupted { await recoverAbandonedRuns() }
+        }
+    }
+
+    /// Extends the leases of the runs executing here (the heartbeat).
+    public func renewLeases() async {
+        let leasing = runtime.leasing
+        do {
+            try await runtime.runs.renewLeases(owner: leasing.owner, expiresAt: leasing.lease().expiresAt)
+        } catch {
+            logger.error("cannot renew run leases", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Claims the top-level runs whose lease expired (their process died) and resumes them here;
+    /// returns the runs claimed. Nothing is claimed once shutdown has begun.
+    @discardableResult
+    public func recoverAbandonedRuns(limit: Int = 100) async -> [RunRecord] {
+        guard accepting.withLock({ $0 }) else { return [] }
+        let claimed: [RunRecord]
+        do {
+            claimed = try await runtime.runs.claimAbandonedRuns(limit: limit, lease: runtime.leasing.lease(), now: runtime.leasing.now)
+        } catch {
+            logger.error("cannot claim abandoned runs", metadata: ["error": "\(error)"])
+            return []
+        }
+        for run in claimed {
+            logger.warning("resuming a run whose process stopped renewing its lease",
+                           metadata: ["run_id": "\(run.id)", "tenant": "\(run.tenant)"])
+            let runtime = self.runtime, logger = self.logger
+            do {
+                _ = try submit {
+                    do { _ = try await runtime.resume(run.id, tenant: run.tenant) } catch {
+                        logger.error("resuming an abandoned run failed", metadata: ["run_id": "\(run.id)", "error": "\(error)"])
+                    }
+                }
+            } catch {
+                logger.info("shutdown began: the claimed run stays for another process", metadata: ["run_id": "\(run.id)"])
+            }
+        }
+        return claimed
     }
 
     /// Stops accepting work and asks executing runs to stop at their next step boundary.

@@ -15,16 +15,20 @@ struct SQLStatement: SQLExpression, Sendable {
         case integer(Int)
         case real(Double)
         case null
+        /// A NULL in a `DOUBLE PRECISION` column (PostgreSQL types a bind by its Swift type).
+        case nullReal
 
         /// `text`, or `null` for nil.
         static func text(_ value: String?) -> Value { value.map(Value.text) ?? .null }
+        /// `real`, or a NULL typed as a number for nil.
+        static func real(_ value: Double?) -> Value { value.map(Value.real) ?? .nullReal }
 
         var sqlite: SQLiteData {
             switch self {
             case .text(let text): .text(text)
             case .integer(let number): .integer(number)
             case .real(let number): .float(number)
-            case .null: .null
+            case .null, .nullReal: .null
             }
         }
 
@@ -35,6 +39,7 @@ struct SQLStatement: SQLExpression, Sendable {
             case .integer(let number): number
             case .real(let number): number
             case .null: String?.none
+            case .nullReal: Double?.none
             }
         }
     }

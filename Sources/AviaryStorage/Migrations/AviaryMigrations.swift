@@ -5,7 +5,7 @@
 public enum AviaryMigrations {
     /// Every migration, in order.
     public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes,
-                                          interruptedRunsIndex, sessionRunsIndex, principalNamespaces]
+                                          interruptedRunsIndex, sessionRunsIndex, principalNamespaces, runLeases]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -115,5 +115,16 @@ public enum AviaryMigrations {
         WHERE principal <> 'local'
         """,
         "UPDATE api_keys SET principal = 'key:' || principal",
+    ])
+
+    /// Run leases: the process executing a `running` run and until when its claim holds. The
+    /// partial indexes serve the recovery's scan for abandoned top-level runs and the heartbeat's
+    /// renewal of one owner's runs. Runs stored before have no lease; one found `running` was left
+    /// by a process that died, and any live process may claim it.
+    static let runLeases = Migration(name: "0009_run_leases", statements: [
+        "ALTER TABLE runs ADD COLUMN lease_owner TEXT",
+        "ALTER TABLE runs ADD COLUMN lease_expires_at DOUBLE PRECISION",
+        "CREATE INDEX runs_running_top_level ON runs (updated_at, id) WHERE status = 'running' AND parent_run_id IS NULL",
+        "CREATE INDEX runs_lease_owner ON runs (lease_owner) WHERE status = 'running'",
     ])
 }

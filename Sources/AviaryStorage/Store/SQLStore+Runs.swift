@@ -11,13 +11,14 @@ extension SQLStore {
     func runInsert(_ run: RunRecord) -> SQLStatement {
         SQLStatement("""
             INSERT INTO runs (id, tenant_id, principal, session_id, parent_run_id, agent, input, status, output, error,
-              input_tokens, output_tokens, cost_usd, requests, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              input_tokens, output_tokens, cost_usd, requests, created_at, updated_at, lease_owner, lease_expires_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(run.id.rawValue), .text(run.tenant), .text(run.principal), .text(run.sessionID),
                   .text(run.parentRunID?.rawValue), .text(run.agent), .text(run.input.jsonString), .text(run.status.rawValue),
                   .text(json(run.output)), .text(run.error), .integer(run.usage.inputTokens), .integer(run.usage.outputTokens),
                   .real(run.usage.costUSD), .integer(run.usage.requests), .real(run.createdAt.timeIntervalSince1970),
-                  .real(run.updatedAt.timeIntervalSince1970)])
+                  .real(run.updatedAt.timeIntervalSince1970), .text(run.lease?.owner),
+                  .real(run.lease?.expiresAt.timeIntervalSince1970)])
     }
 
     public func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord? {
@@ -42,12 +43,12 @@ extension SQLStore {
                   .real(run.updatedAt.timeIntervalSince1970), .text(run.id.rawValue), .text(run.tenant)])
     }
 
-    public func claimInterruptedRuns(limit: Int) async throws -> [RunRecord] {
+    public func claimInterruptedRuns(limit: Int, lease: RunLease) async throws -> [RunRecord] {
         // PostgreSQL: the subquery locks the rows it picks and skips those another claimer holds,
         // and the outer status test is re-checked on the locked row, so claimers never share a run
         // and none comes back short while runs are left. SQLite serialises writers anyway.
         try await database.raw("""
-            UPDATE runs SET status = 'running'
+            UPDATE runs SET status = 'running', lease_owner = \(bind: lease.owner), lease_expires_at = \(bind: lease.expiresAt.timeIntervalSince1970)
             WHERE status = 'interrupted' AND id IN (
               \(unsafeRaw: Self.interruptedRunsOldestFirst)
               LIMIT \(bind: max(limit, 0))\(unsafeRaw: dialect.claimRows))
@@ -70,7 +71,7 @@ extension SQLStore {
         return try await database.raw(sql).all().map(decodeRun)
     }
 
-    private func decodeRun(_ row: any SQLRow) throws -> RunRecord {
+    func decodeRun(_ row: any SQLRow) throws -> RunRecord {
         let statusName = try row.decode(column: "status", as: String.self)
         return RunRecord(
             id: RunID(try row.decode(column: "id", as: String.self)),
@@ -88,6 +89,13 @@ extension SQLStore {
                          costUSD: try row.decode(column: "cost_usd", as: Double.self),
                          requests: try row.decode(column: "requests", as: Int.self)),
             createdAt: Self.date(try row.decode(column: "created_at", as: Double.self)),
-            updatedAt: Self.date(try row.decode(column: "updated_at", as: Double.self)))
+            updatedAt: Self.date(try row.decode(column: "updated_at", as: Double.self)),
+            lease: try decodeLease(row))
+    }
+
+    private func decodeLease(_ row: any SQLRow) throws -> RunLease? {
+        guard let owner = try row.decode(column: "lease_owner", as: String?.self),
+              let expires = try row.decode(column: "lease_expires_at", as: Double?.self) else { return nil }
+        return RunLease(owner: owner, expiresAt: Self.date(expires))
     }
 }

@@ -97,6 +97,8 @@ import Testing
         #expect(s.streams == StreamLimits(maxPerKey: 2, maxPerTenant: 5, maxLifetime: .seconds(600), ownerlessGrace: .seconds(45)))
         #expect(s.authFailures == AuthFailureLimits(maxFailures: 4, window: .seconds(120), unknownKeyTTL: .seconds(5)))
         #expect(s.readinessProbeTTL == .seconds(20))
+        #expect(try load("server: {run_lease_seconds: 7.5}").server.runLease == .milliseconds(7500))
+        #expect(try load("").server.runLease == .seconds(30))
 
         let bad: [(String, String)] = [
             ("server: {header_timeout_seconds: 0}", "server.header_timeout_seconds"),
@@ -116,6 +118,8 @@ import Testing
             ("server: {max_concurrent_runs_per_tenant: -1}", "server.max_concurrent_runs_per_tenant"),
             ("server: {max_concurrent_runs_per_tenant: 1e300}", "server.max_concurrent_runs_per_tenant"),
             ("server: {port: 1e300}", "server.port"),
+            ("server: {run_lease_seconds: 0}", "server.run_lease_seconds"),
+            ("server: {run_lease_seconds: 86400}", "server.run_lease_seconds"),
         ]
         for (yaml, mention) in bad {
             do {

@@ -1,3 +1,4 @@
+import Foundation
 import AviaryCore
 @testable import AviaryStorage
 import SQLKit
@@ -27,7 +28,7 @@ struct InterruptedRunsIndexTests {
             #expect(plan.contains { $0.contains("runs_interrupted") }, "\(plan)")
             #expect(!plan.contains { $0.hasPrefix("SCAN runs") && !$0.contains("INDEX") }, "\(plan)")
             #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
-            #expect(try await store.claimInterruptedRuns(limit: 100).count == 5)
+            #expect(try await store.claimInterruptedRuns(limit: 100, lease: RunLease(owner: "p", expiresAt: Date().addingTimeInterval(30))).count == 5)
         }
     }
 }

@@ -1,9 +1,11 @@
+import Foundation
 import AviaryCore
 import AviaryStorage
 import Testing
 
 @Suite("SQLStore runs")
 struct SQLStoreRunsTests {
+    static let lease = RunLease(owner: "server-a", expiresAt: Date(timeIntervalSince1970: 10_000))
     @Test(arguments: Backend.all)
     func createsLoadsAndUpdatesARun(_ backend: Backend) async throws {
         try await withStore(backend) { store in
@@ -79,13 +81,13 @@ struct SQLStoreRunsTests {
             let other = Fixtures.run(tenant: "acme", status: .failed, at: 4)
             for r in [a, b, child, other] { try await store.createRun(r) }
 
-            let claimed = try await store.claimInterruptedRuns(limit: 10)
+            let claimed = try await store.claimInterruptedRuns(limit: 10, lease: Self.lease)
             #expect(claimed.map(\.id) == [b.id, a.id], "oldest first, every tenant, top-level only")
-            #expect(claimed.allSatisfy { $0.status == .running })
+            #expect(claimed.allSatisfy { $0.status == .running && $0.lease == Self.lease }, "claimed under the claimer's lease")
             #expect(try await store.loadRun(a.id, tenant: "acme")?.status == .running)
             #expect(try await store.loadRun(child.id, tenant: "acme")?.status == .interrupted, "children resume with their parent")
             #expect(try await store.loadRun(other.id, tenant: "acme")?.status == .failed)
-            #expect(try await store.claimInterruptedRuns(limit: 10).isEmpty, "claimed once")
+            #expect(try await store.claimInterruptedRuns(limit: 10, lease: Self.lease).isEmpty, "claimed once")
         }
     }
 
@@ -95,7 +97,7 @@ struct SQLStoreRunsTests {
             let runs = (0..<40).map { Fixtures.run(tenant: "t\($0 % 3)", status: .interrupted, at: $0) }
             for r in runs { try await store.createRun(r) }
             let claims = try await withThrowingTaskGroup(of: [RunID].self) { group in
-                for _ in 0..<4 { group.addTask { try await store.claimInterruptedRuns(limit: 15).map(\.id) } }
+                for _ in 0..<4 { group.addTask { try await store.claimInterruptedRuns(limit: 15, lease: Self.lease).map(\.id) } }
                 return try await group.reduce(into: [RunID]()) { $0 += $1 }
             }
             #expect(claims.count == 40)
