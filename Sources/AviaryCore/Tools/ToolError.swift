@@ -37,6 +37,8 @@ public struct ToolError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Whether retrying could help.
     public var isRetryable: Bool { code == .timeout || code == .failed }
+    /// True for a call that ran past its time limit (it may still be running).
+    public var isTimeout: Bool { code == .timeout }
 
     public var description: String { "\(codeName): \(message)" }
 }

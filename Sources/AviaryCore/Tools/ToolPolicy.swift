@@ -5,7 +5,10 @@ public struct ToolPolicy: Sendable, Hashable, Codable {
 
     /// Wall-clock limit per attempt, in seconds. Default 30.
     public var timeout: Double
-    /// Extra attempts after a failure (0 = no retry). Default 0.
+    /// Extra attempts after a failure or a timeout (0 = no retry), for ``idempotent`` tools only:
+    /// the runtime never calls a non-idempotent tool twice by itself — its failures go to the
+    /// model, and its timeout (the abandoned attempt may still be running) stops the run in
+    /// `needs_attention` for a person to decide. Default 0.
     public var retries: Int
     /// Base backoff between attempts, in seconds (doubles each attempt, with jitter). Default 0.2.
     public var backoff: Double

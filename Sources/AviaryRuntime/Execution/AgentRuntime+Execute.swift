@@ -106,7 +106,7 @@ extension AgentRuntime {
                                       idempotencyKey: record.id.rawValue, callID: "", logger: logger, values: values,
                                       isResumedRun: resuming)
         return RunExecution(agent: agent, model: model, tools: selected, journal: journal,
-                            executor: ToolExecutor(journal: journal, context: toolContext, decision: decision, pool: toolPool),
+                            executor: ToolExecutor(journal: journal, context: toolContext, decision: decision, pool: toolPool, clock: clock),
                             input: record.input, history: history, instructions: instructions, control: control, limits: limits,
                             logger: logger)
     }

@@ -23,15 +23,18 @@ public final class AgentRuntime: Sendable {
     let toolPool: BlockingToolPool
     /// How this process claims the runs it executes.
     public let leasing: RunLeasing
+    /// Paces tool retry backoff (injected in tests, which drive time instead of waiting).
+    let clock: any Clock<Duration>
 
     /// Creates a runtime. `toolThreads` caps the threads that run blocking tools' calls
     /// (``ToolPolicy/blocking``); default one per core, at least 4. `leasing` names this process in
-    /// the leases of the runs it executes (``RunLeasing``).
+    /// the leases of the runs it executes (``RunLeasing``); `clock` paces tool retry backoff.
     public init(catalog: AgentCatalog, tools: ToolRegistry, models: any ModelProvider, runs: any RunStore,
                 sessions: any SessionStore, sink: (any EventSink)? = nil, sessionsRoot: URL? = nil,
                 limits: RuntimeLimits = RuntimeLimits(), toolThreads: Int? = nil, leasing: RunLeasing = RunLeasing(),
-                logger: Logger = Logger(label: "aviary.runtime")) {
+                clock: any Clock<Duration> = ContinuousClock(), logger: Logger = Logger(label: "aviary.runtime")) {
         self.leasing = leasing
+        self.clock = clock
         self.toolPool = BlockingToolPool(maxThreads: toolThreads ?? BlockingToolPool.defaultThreads)
         self.catalog = catalog
         var prepared: [String: PreparedTool] = [:]

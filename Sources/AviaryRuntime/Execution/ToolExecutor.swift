@@ -9,6 +9,8 @@ struct ToolExecutor: Sendable {
     let decision: ResumeDecision?
     /// Where calls of tools whose body blocks its thread run (``ToolPolicy/blocking``).
     let pool: BlockingToolPool
+    /// Paces the backoff between retries (injected in tests).
+    let clock: any Clock<Duration>
 
     /// The outcome of a call: what the model sees, plus usage spent (delegation).
     struct Outcome: Sendable {
@@ -112,13 +114,20 @@ struct ToolExecutor: Sendable {
                     guard let pool else { return try await t.call(arguments: arguments, context: callContext) }
                     return try await pool.run { try await t.call(arguments: arguments, context: callContext) }
                 }
-            } catch let error as ToolError where error.isRetryable && attempt < policy.retries {
+            } catch let error as ToolError where error.isTimeout && !policy.idempotent {
+                // the abandoned attempt may still be running: calling again could do it twice
+                throw RuntimeError(.needsAttention, """
+                    step \(stepKey) calls non-idempotent tool '\(call.name)', which \(error.message) and may still be running; \
+                    check what it did, then decide with `aviary runs resume \(journal.runID) --retry | --skip-with JSON | --fail`
+                    """)
+            } catch let error as ToolError where error.isRetryable && policy.idempotent && attempt < policy.retries {
                 attempt += 1
-            } catch let error where !(error is ToolError) && !(error is CancellationError) && !(error is RuntimeError) && attempt < policy.retries {
+            } catch let error where !(error is ToolError) && !(error is CancellationError) && !(error is RuntimeError)
+                && policy.idempotent && attempt < policy.retries {
                 attempt += 1
             }
             let delay = policy.backoff * pow(2, Double(attempt - 1)) * Double.random(in: 0.5...1.0)
-            try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            try await clock.sleep(for: .milliseconds(Int(delay * 1000)))
         }
     }
 
