@@ -207,6 +207,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "SQLKit", package: "sql-kit"),
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryObservabilityTests", dependencies: [
             "AviaryCore", "AviaryObservability",

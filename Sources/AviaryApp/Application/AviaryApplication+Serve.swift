@@ -34,7 +34,8 @@ extension AviaryApplication {
     }
 
     /// Runs `aviary serve` until graceful shutdown: loads the project, opens the store, and runs
-    /// the HTTP server and the run supervisor in one `ServiceGroup`. On SIGTERM/SIGINT executing
+    /// the HTTP server, the run supervisor and (with a `retention:` period) the
+    /// ``RunRetentionService`` in one `ServiceGroup`. On SIGTERM/SIGINT executing
     /// runs stop at their next step boundary (status `interrupted`, resumable) before the server drains.
     public static func serve(_ configuration: AviaryConfiguration, options: Options = Options(), serve: ServeOptions = ServeOptions()) async throws {
         let hub = RunEventHub()
@@ -71,9 +72,12 @@ extension AviaryApplication {
                                                       hub: hub, readiness: readiness, metrics: PrometheusServerMetrics(metrics: metrics),
                                                       tracer: tracing.isExporting ? tracing.tracer : nil, logger: options.logger)
                 let httpServer = try await AviaryServer(configuration: server, dependencies: dependencies)
+                // finished runs' events and journals pruned by `retention:`, only when some period is limited
+                let retention: [any Service] = configuration.retention.prunesAnything
+                    ? [RunRetentionService(policy: configuration.retention, store: store, logger: options.logger)] : []
                 let group = ServiceGroup(configuration: .init(
-                    // shut down in reverse: runs suspend first, then the server drains, then spans flush
-                    services: ([tracing.service] + httpServer.services(onBound: serve.onBound)).map { .init(service: $0) },
+                    // shut down in reverse: pruning stops, runs suspend, then the server drains, then spans flush
+                    services: ([tracing.service] + httpServer.services(onBound: serve.onBound) + retention).map { .init(service: $0) },
                     gracefulShutdownSignals: serve.handleSignals ? [.sigterm, .sigint] : [],
                     logger: options.logger))
                 await serve.onServiceGroup(group)

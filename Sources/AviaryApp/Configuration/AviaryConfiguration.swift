@@ -42,6 +42,9 @@ public struct AviaryConfiguration: Sendable {
     /// (`workspace:` in aviary.yaml). Default: ``WorkspaceLimits``' defaults (10 MB per file;
     /// 100 MB and 10,000 files per session; 1 GB and 100,000 files per tenant).
     public var workspace: WorkspaceLimits
+    /// How long finished runs keep their events and journals, per tenant (`retention:` in
+    /// aviary.yaml); `aviary serve` prunes by it with ``RunRetentionService``. Default: forever.
+    public var retention: RetentionPolicy
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {
@@ -59,6 +62,7 @@ public struct AviaryConfiguration: Sendable {
         self.performance = PerformanceSettings()
         self.limits = RuntimeLimits()
         self.workspace = WorkspaceLimits()
+        self.retention = RetentionPolicy()
     }
 
     /// Where session workspaces live: `<data>/sessions`.

@@ -31,11 +31,13 @@ extension SQLStore {
     /// Deletes the events and journals of runs that ended `completed` or `cancelled` before
     /// `cutoff` (all tenants, or one), keeping the run rows with their outcome and totals. Failed
     /// and interrupted runs keep theirs: they can still be resumed, and a resume replays the journal.
-    public func pruneRuns(endedBefore cutoff: Date, tenant: String? = nil) async throws -> RunPruning {
-        let at = cutoff.timeIntervalSince1970
-        let finished: SQLQueryString = tenant.map {
-            "SELECT id FROM runs WHERE status IN ('completed', 'cancelled') AND updated_at < \(bind: at) AND tenant_id = \(bind: $0)"
-        } ?? "SELECT id FROM runs WHERE status IN ('completed', 'cancelled') AND updated_at < \(bind: at)"
+    /// Tenants in `excludingTenants` are left alone (the retention service prunes tenants with a
+    /// period of their own separately).
+    public func pruneRuns(endedBefore cutoff: Date, tenant: String? = nil, excludingTenants: Set<String> = []) async throws -> RunPruning {
+        var query: SQLQueryString = "SELECT id FROM runs WHERE status IN ('completed', 'cancelled') AND updated_at < \(bind: cutoff.timeIntervalSince1970)"
+        if let tenant { query = query + " AND tenant_id = \(bind: tenant)" }
+        if !excludingTenants.isEmpty { query = query + " AND tenant_id NOT IN (\(binds: excludingTenants.sorted()))" }
+        let finished = query
         return try await transaction { db in
             var counts: [Int] = []
             for table in ["run_events", "journal"] {
@@ -48,7 +50,7 @@ extension SQLStore {
     }
 }
 
-/// What ``SQLStore/pruneRuns(endedBefore:tenant:)`` deleted.
+/// What ``SQLStore/pruneRuns(endedBefore:tenant:excludingTenants:)`` deleted.
 public struct RunPruning: Sendable, Hashable {
     /// Event rows deleted.
     public let events: Int

@@ -42,4 +42,25 @@ struct RunPruningTests {
             }
         }
     }
+
+    @Test(arguments: Backend.all)
+    func excludedTenantsKeepTheirRunsWhenEveryTenantIsPruned(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            let runs = ["acme", "beta", "globex", "initech"].map { Fixtures.run(tenant: $0, status: .completed, at: 0) }
+            for run in runs {
+                try await store.createRun(run)
+                try await store.updateRun(run)
+                try await store.record(Fixtures.step(run.id, "turn/1/model"), tenant: run.tenant, events: [Fixtures.event(run.id, 1, tenant: run.tenant)])
+            }
+            let cutoff = Fixtures.date(1_000)
+            #expect(try await store.pruneRuns(endedBefore: cutoff, excludingTenants: ["beta", "initech"]) == RunPruning(events: 2, journalEntries: 2))
+            for run in runs {
+                let kept = run.tenant == "beta" || run.tenant == "initech"
+                #expect(try await store.loadEvents(run.id, tenant: run.tenant).count == (kept ? 1 : 0), "\(run.tenant)")
+                #expect(try await store.loadJournal(run.id, tenant: run.tenant).count == (kept ? 1 : 0), "\(run.tenant)")
+            }
+            #expect(try await store.pruneRuns(endedBefore: cutoff, excludingTenants: ["beta"]) == RunPruning(events: 1, journalEntries: 1),
+                    "one excluded tenant")
+        }
+    }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Parses a length of time given on the command line (`aviary keys create --expires-in`, `aviary
-/// runs prune --older-than`): a positive whole number with a unit, `d` (days), `h` (hours), `m`
-/// (minutes) or `s` (seconds), such as `90d` or `12h`, up to 100 years.
+/// Parses a length of time written as a positive whole number with a unit, `d` (days), `h`
+/// (hours), `m` (minutes) or `s` (seconds), such as `90d` or `12h`, up to 100 years: the command
+/// line's `aviary keys create --expires-in` and `aviary runs prune --older-than`, and the periods
+/// of `retention:` in `aviary.yaml`.
 enum AgeOption {
     /// The length in seconds; a configuration error naming `option` and the accepted forms otherwise.
     static func seconds(_ text: String, option: String) throws -> TimeInterval {
