@@ -128,9 +128,9 @@ import Testing
         }
     }
 
-    @Test func aHangingToolTimesOutAsAToolError() async throws {
+    @Test func aHangingIdempotentToolTimesOutAsAToolError() async throws {
         try await RuntimeFixture.with { fx in
-            let hang = ClosureTool("hang", policy: ToolPolicy(timeout: 0.2)) { _, _ in
+            let hang = ClosureTool("hang", policy: ToolPolicy(timeout: 0.2, idempotent: true)) { _, _ in
                 try await Task.sleep(for: .seconds(3600)) // sleep-ok: the tool under test hangs on purpose
                 return .text("never")
             }

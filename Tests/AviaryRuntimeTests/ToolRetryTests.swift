@@ -114,4 +114,17 @@ struct ToolRetryTests {
             #expect(calls.withLock { $0 } == 2)
         }
     }
+
+    @Test func aTimeoutAToolReportsItselfIsAToolErrorEvenForANonIdempotentTool() async throws {
+        try await RuntimeFixture.with { fx in
+            // the tool stopped its own work at its budget (as `edit` does): nothing is still running
+            let budgeted = ClosureTool("act", policy: ToolPolicy(retries: 2)) { _, _ in
+                throw ToolError.timeout("act stopped after its time limit of 20s without finishing")
+            }
+            let run = try await fx.runtime(agents: [Self.agent], tools: [budgeted], model: Self.model(), clock: RecordingClock())
+                .run(.question("go", agent: "ops"))
+            #expect(run.status == .completed)
+            #expect(run.output?.stringValue?.contains("time limit of 20s") == true)
+        }
+    }
 }

@@ -1,11 +1,20 @@
 import AviaryCore
 import Foundation
 
+/// A tool call that ran past its ``ToolPolicy/timeout``: the runtime abandoned it, and its task
+/// may still be running (distinct from a ``ToolError/timeout(_:)`` a tool reports itself after
+/// stopping its own work).
+struct ToolDeadlineExceeded: Error {
+    /// The limit, in seconds.
+    let seconds: Double
+    /// What the model sees when the call is not retried.
+    var toolError: ToolError { ToolError.timeout("timed out after \(seconds.formatted())s") }
+}
+
 /// Runs `operation` with a wall-clock limit. On timeout the operation's task is cancelled and
-/// the caller returns at once, even if the operation ignores cancellation.
+/// the caller gets ``ToolDeadlineExceeded`` at once, even if the operation ignores cancellation.
 func withDeadline<T: Sendable>(seconds: Double, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withTimeLimit(.seconds(seconds),
-                            timeout: { ToolError.timeout("timed out after \(seconds.formatted())s") }, operation)
+    try await withTimeLimit(.seconds(seconds), timeout: { ToolDeadlineExceeded(seconds: seconds) }, operation)
 }
 
 /// Runs `operation` in its own task with a wall-clock limit: when `limit` passes first, the task is

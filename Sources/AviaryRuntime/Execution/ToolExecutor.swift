@@ -114,12 +114,17 @@ struct ToolExecutor: Sendable {
                     guard let pool else { return try await t.call(arguments: arguments, context: callContext) }
                     return try await pool.run { try await t.call(arguments: arguments, context: callContext) }
                 }
-            } catch let error as ToolError where error.isTimeout && !policy.idempotent {
-                // the abandoned attempt may still be running: calling again could do it twice
-                throw RuntimeError(.needsAttention, """
-                    step \(stepKey) calls non-idempotent tool '\(call.name)', which \(error.message) and may still be running; \
-                    check what it did, then decide with `aviary runs resume \(journal.runID) --retry | --skip-with JSON | --fail`
-                    """)
+            } catch let deadline as ToolDeadlineExceeded {
+                guard policy.idempotent else {
+                    // the abandoned attempt may still be running: calling again could do it twice
+                    throw RuntimeError(.needsAttention, """
+                        step \(stepKey) calls non-idempotent tool '\(call.name)', which \(deadline.toolError.message) and may \
+                        still be running; check what it did, then decide with \
+                        `aviary runs resume \(journal.runID) --retry | --skip-with JSON | --fail`
+                        """)
+                }
+                guard attempt < policy.retries else { throw deadline.toolError }
+                attempt += 1
             } catch let error as ToolError where error.isRetryable && policy.idempotent && attempt < policy.retries {
                 attempt += 1
             } catch let error where !(error is ToolError) && !(error is CancellationError) && !(error is RuntimeError)
