@@ -1,5 +1,5 @@
 /// An agent as declared in YAML (`agents/<name>.yaml`) or in Swift.
-public struct AgentDefinition: Sendable, Hashable, Codable {
+public struct AgentDefinition: Sendable, Hashable {
     /// How the agent works.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// One model call with structured output validated against `outputSchema`.
@@ -42,12 +42,14 @@ public struct AgentDefinition: Sendable, Hashable, Codable {
     public var capabilities: [String]
     /// Relative cost (default `medium`), for discovery (`GET /api/v1/agents?cost_tier=`).
     public var costTier: CostTier
+    /// Which tool calls need a person's approval before they run, by tool name (``ApprovalRule``).
+    public var approvals: [String: ApprovalRule]
 
     /// Creates a definition; fields other than name and instructions have defaults.
     public init(name: String, description: String = "", kind: Kind = .react, model: String? = nil, instructions: String,
                 tools: [String] = [], outputSchema: JSONValue? = nil, maxIterations: Int = 10,
                 version: String = "1", status: Status = .published, temperature: Double? = nil,
-                capabilities: [String] = [], costTier: CostTier = .medium) {
+                capabilities: [String] = [], costTier: CostTier = .medium, approvals: [String: ApprovalRule] = [:]) {
         self.name = name
         self.description = description
         self.kind = kind
@@ -61,5 +63,6 @@ public struct AgentDefinition: Sendable, Hashable, Codable {
         self.temperature = temperature
         self.capabilities = capabilities
         self.costTier = costTier
+        self.approvals = approvals
     }
 }

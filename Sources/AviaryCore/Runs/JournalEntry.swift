@@ -3,7 +3,12 @@ import Foundation
 /// One step of a run's append-only journal, keyed deterministically (`turn/3/model`).
 public struct JournalEntry: Sendable, Hashable, Codable {
     /// Step state.
-    public enum State: String, Sendable, Hashable, Codable { case started, completed, failed }
+    public enum State: String, Sendable, Hashable, Codable {
+        case started, completed, failed
+        /// Suspended on a person: the output holds the request (an approval); a recorded answer
+        /// completes the step.
+        case waiting
+    }
 
     /// The run.
     public var runID: RunID

@@ -7,7 +7,7 @@ public struct RunEvent: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case runStarted = "run.started", runFinished = "run.finished", runFailed = "run.failed"
         case runCancelled = "run.cancelled", runNeedsAttention = "run.needs_attention", runResumed = "run.resumed"
-        case runInterrupted = "run.interrupted"
+        case runInterrupted = "run.interrupted", runWaiting = "run.waiting"
         case modelRequest = "model.request", modelResponse = "model.response", modelFailed = "model.failed"
         /// A piece of streamed model text. Transient: delivered live to sinks, never persisted, no sequence of its own.
         case modelDelta = "model.delta"
@@ -15,6 +15,7 @@ public struct RunEvent: Sendable, Hashable, Codable {
         case reasoningStep = "reasoning.step"
         case delegationStarted = "delegation.started", delegationFinished = "delegation.finished"
         case guardrailVerdict = "guardrail.verdict", checkpoint = "checkpoint"
+        case approvalRequested = "approval.requested", approvalGranted = "approval.granted", approvalDenied = "approval.denied"
     }
 
     /// True for events that are only delivered live (``Kind/modelDelta``): they are not persisted and
@@ -22,10 +23,11 @@ public struct RunEvent: Sendable, Hashable, Codable {
     public var isTransient: Bool { kind == .modelDelta }
 
     /// True for the events that end one execution of a run: finished, failed, cancelled,
-    /// needs-attention and interrupted. Only the first three are final; the others can be resumed.
+    /// needs-attention, interrupted and waiting. Only the first three are final; the others can
+    /// be resumed.
     public var endsExecution: Bool {
         switch kind {
-        case .runFinished, .runFailed, .runCancelled, .runNeedsAttention, .runInterrupted: return true
+        case .runFinished, .runFailed, .runCancelled, .runNeedsAttention, .runInterrupted, .runWaiting: return true
         default: return false
         }
     }

@@ -39,7 +39,8 @@ struct ErrorMiddleware: RouterMiddleware {
             switch e.codeName {
             case "unknownAgent": return APIError(.notFound, code: "unknown_agent", e.message)
             case "runNotFound": return APIError.notFound("run")
-            case "notResumable": return APIError.conflict(e.message)
+            case "notResumable", "notWaiting": return APIError.conflict(e.message)
+            case "notAllowed": return APIError.forbidden(e.message)
             case "erased": return APIError(.gone, code: "erased", e.message)
             default: return APIError(.internalServerError, code: "runtime_error", e.message)
             }

@@ -22,6 +22,7 @@ extension RunEvent {
         case .runCancelled: .cancelled
         case .runNeedsAttention: .needsAttention
         case .runInterrupted: .interrupted
+        case .runWaiting: .waiting
         default: nil
         }
     }

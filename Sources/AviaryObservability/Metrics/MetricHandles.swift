@@ -25,6 +25,7 @@ enum RunOutcome: String, Hashable, Sendable {
     case completed, failed, cancelled
     case needsAttention = "needs_attention"
     case interrupted
+    case waiting
 }
 
 /// Labels of one run series.

@@ -34,7 +34,7 @@ public final class MetricsEventSink: EventSink {
         switch event.kind {
         case .runStarted, .runResumed:
             runBegan(event)
-        case .runFinished, .runFailed, .runCancelled, .runNeedsAttention, .runInterrupted:
+        case .runFinished, .runFailed, .runCancelled, .runNeedsAttention, .runInterrupted, .runWaiting:
             runEnded(event, outcome: event.outcome ?? .failed)
         case .modelResponse:
             let usage = event.data["usage"]
@@ -51,7 +51,7 @@ public final class MetricsEventSink: EventSink {
             metrics.toolEnded(tool: tool, failed: event.kind == .toolFailed,
                               durationSeconds: event.number("duration_ms").map { $0 / 1000 })
         case .modelRequest, .toolStarted, .reasoningStep, .delegationStarted, .delegationFinished,
-             .guardrailVerdict, .checkpoint, .modelDelta:
+             .guardrailVerdict, .checkpoint, .modelDelta, .approvalRequested, .approvalGranted, .approvalDenied:
             break
         }
     }

@@ -50,7 +50,7 @@ extension TracingEventSink {
             error = redactor.mask(event.string("error") ?? "run failed")
         case .needsAttention:
             error = redactor.mask(event.string("error") ?? "run needs attention")
-        case .cancelled, .interrupted:
+        case .cancelled, .interrupted, .waiting:
             break
         }
         Self.close(run, status: outcome.rawValue, error: error, at: event.instant)

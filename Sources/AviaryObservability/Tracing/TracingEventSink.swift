@@ -66,13 +66,14 @@ public final class TracingEventSink: EventSink {
     public func record(_ event: RunEvent, context: ServiceContext? = nil) {
         switch event.kind {
         case .runStarted, .runResumed: runBegan(event, context: context)
-        case .runFinished, .runFailed, .runCancelled, .runNeedsAttention, .runInterrupted: runEnded(event, outcome: event.outcome ?? .failed)
+        case .runFinished, .runFailed, .runCancelled, .runNeedsAttention, .runInterrupted, .runWaiting: runEnded(event, outcome: event.outcome ?? .failed)
         case .modelRequest: modelRequested(event)
         case .modelResponse, .modelFailed: modelEnded(event)
         case .toolStarted: toolStarted(event)
         case .toolFinished, .toolFailed: toolEnded(event)
         case .delegationStarted: delegationStarted(event)
-        case .reasoningStep, .delegationFinished, .guardrailVerdict, .checkpoint, .modelDelta: break
+        case .reasoningStep, .delegationFinished, .guardrailVerdict, .checkpoint, .modelDelta,
+             .approvalRequested, .approvalGranted, .approvalDenied: break
         }
     }
 

@@ -70,7 +70,7 @@ struct AgentFieldParser {
         return AgentDefinition(name: name, description: try string("description") ?? "", kind: kind, model: try string("model"),
                                instructions: instructions, tools: tools, outputSchema: schema, maxIterations: maxIterations,
                                version: try string("version") ?? "1", status: status, temperature: temperature,
-                               capabilities: capabilities, costTier: costTier)
+                               capabilities: capabilities, costTier: costTier, approvals: try approvals(tools: tools))
     }
 
     /// Each kind uses only some fields: a simple agent makes one model call without tools, and only
@@ -88,6 +88,50 @@ struct AgentFieldParser {
                 throw error("output_schema", "only a simple agent's output is validated against output_schema; use kind: simple or remove it")
             }
         }
+    }
+
+    /// `approvals:`: per tool, `always`, `never`, or `{when: "<condition>", approvers: [owner, admin, …]}`.
+    private func approvals(tools: [String]) throws -> [String: ApprovalRule] {
+        guard let raw = fields["approvals"], !raw.isNull else { return [:] }
+        guard let object = raw.objectValue else {
+            throw error("approvals", "expected a mapping of tool names to always, never or {when, approvers}")
+        }
+        var rules: [String: ApprovalRule] = [:]
+        for (tool, value) in object.sorted(by: { $0.key < $1.key }) {
+            let field = "approvals.\(tool)"
+            guard tools.contains(where: { $0 == tool || (Glob.isPattern($0) && Glob.matches($0, tool)) }) else {
+                throw error(field, "'\(tool)' is not among the agent's tools (\(tools.joined(separator: ", "))), so the rule would never apply")
+            }
+            switch value {
+            case .string("always"): rules[tool] = ApprovalRule(.always)
+            case .string("never"): rules[tool] = ApprovalRule(.never)
+            case .object(let rule):
+                for key in rule.keys.sorted() where key != "when" && key != "approvers" {
+                    throw error("\(field).\(key)", "unknown field; known fields: approvers, when")
+                }
+                var trigger = ApprovalRule.Trigger.always
+                if let when = rule["when"], !when.isNull {
+                    guard let text = when.stringValue else { throw error("\(field).when", "expected a condition such as \"amount > `100`\"") }
+                    do { trigger = .when(try ApprovalCondition(text)) } catch { throw self.error("\(field).when", error.description) }
+                }
+                var approvers = Approver.defaults
+                if let list = rule["approvers"], !list.isNull {
+                    guard let items = list.arrayValue, !items.isEmpty else {
+                        throw error("\(field).approvers", "expected a non-empty list of owner or role names")
+                    }
+                    approvers = try items.map { item in
+                        guard let name = item.stringValue, let approver = Approver(name) else {
+                            throw error("\(field).approvers", "expected owner or a role (\(Role.allCases.map(\.rawValue).joined(separator: ", "))), got \(item.jsonString)")
+                        }
+                        return approver
+                    }
+                }
+                rules[tool] = ApprovalRule(trigger, approvers: approvers)
+            default:
+                throw error(field, "expected always, never or {when: \"<condition>\", approvers: [...]}, got \(value.jsonString)")
+            }
+        }
+        return rules
     }
 
     private func error(_ field: String, _ message: String) -> AgentLoadError {

@@ -5,7 +5,8 @@ import Foundation
 public struct AgentLoader: Sendable {
     /// The fields a definition may set; each one is used by the runtime, the registry or routing.
     static let knownFields: Set<String> = ["name", "description", "kind", "model", "instructions", "tools", "output_schema",
-                                           "max_iterations", "version", "status", "temperature", "capabilities", "cost_tier"]
+                                           "max_iterations", "version", "status", "temperature", "capabilities", "cost_tier",
+                                           "approvals"]
 
     /// Fields that belong to the format but that Aviary does not enforce yet, with why. A
     /// definition that sets one fails validation, so nobody believes e.g. guardrails are on.

@@ -41,6 +41,10 @@ extension AgentRuntime {
             _ = lifecycle.handle(.interruptedUnsafely)
             record.error = error.message
             await journal.emit(.runNeedsAttention, ["error": .string(error.message)])
+        } catch let error as RuntimeError where error.code == .waiting {
+            _ = lifecycle.handle(.pause)
+            record.error = nil
+            await journal.emit(.runWaiting, ["reason": .string(error.message)])
         } catch let error as RuntimeError where error.code == .interrupted {
             _ = lifecycle.handle(.suspend)
             record.error = error.message
@@ -106,7 +110,8 @@ extension AgentRuntime {
                                       idempotencyKey: record.id.rawValue, callID: "", logger: logger, values: values,
                                       isResumedRun: resuming)
         return RunExecution(agent: agent, model: model, tools: selected, journal: journal,
-                            executor: ToolExecutor(journal: journal, context: toolContext, decision: decision, pool: toolPool, clock: clock),
+                            executor: ToolExecutor(journal: journal, context: toolContext, decision: decision, pool: toolPool, clock: clock,
+                                                   approvals: agent.approvals, owner: record.principal, now: { [leasing] in leasing.now }),
                             input: record.input, history: history, instructions: instructions, control: control, limits: limits,
                             logger: logger)
     }

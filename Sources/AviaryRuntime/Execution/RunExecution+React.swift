@@ -38,7 +38,14 @@ extension RunExecution {
                         content: "Error: you already called \(call.name) with these arguments; use the earlier result or answer.")
                     return ToolExecutor.Outcome(result: result)
                 }
-                return try await executor.execute(call, tool: tools[call.name], stepKey: keys[i])
+                do {
+                    return try await executor.execute(call, tool: tools[call.name], stepKey: keys[i])
+                } catch let error as RuntimeError where error.code == .waiting {
+                    // the other calls of the turn finish (and are recorded) before the run waits
+                    var outcome = ToolExecutor.Outcome(result: ToolResult(callID: call.id, name: call.name, isError: true, content: ""))
+                    outcome.waiting = error
+                    return outcome
+                }
             }
             // One call runs in this task; several run in parallel, one child task each, at most
             // `maxParallelToolCalls` at a time.
@@ -61,6 +68,7 @@ extension RunExecution {
                 }
                 return out.compactMap { $0 }
             }
+            if let waiting = outcomes.lazy.compactMap(\.waiting).first { throw waiting }
             for o in outcomes { if let u = o.usage { usage += u } }
             messages.append(Message(role: .tool, parts: outcomes.map { .toolResult($0.result) }))
         }

@@ -4,7 +4,7 @@ import AviaryCore
 public struct RuntimeError: Error, Sendable, CustomStringConvertible {
     enum Code: String, Sendable {
         case unknownAgent, maxIterations, invalidOutput, needsAttention, runNotFound, notResumable, modelFailed,
-             loopDetected, agentNotRunnable, cancelled, interrupted, erased
+             loopDetected, agentNotRunnable, cancelled, interrupted, erased, waiting, notWaiting, notAllowed
     }
     let code: Code
     /// Human-readable explanation.
@@ -19,8 +19,9 @@ public struct RuntimeError: Error, Sendable, CustomStringConvertible {
     public var codeName: String { code.rawValue }
     /// True when the run stopped in `needs_attention` waiting for a human decision.
     public var isNeedsAttention: Bool { code == .needsAttention }
-    /// True for errors that stop the run rather than fail a step: needs-attention, cancelled, interrupted.
-    var stopsRun: Bool { code == .needsAttention || code == .cancelled || code == .interrupted }
+    /// True for errors that stop the run rather than fail a step: needs-attention, cancelled,
+    /// interrupted, waiting (for a person).
+    var stopsRun: Bool { code == .needsAttention || code == .cancelled || code == .interrupted || code == .waiting }
 
     public var description: String { message }
 }

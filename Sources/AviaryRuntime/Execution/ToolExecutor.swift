@@ -11,11 +11,24 @@ struct ToolExecutor: Sendable {
     let pool: BlockingToolPool
     /// Paces the backoff between retries (injected in tests).
     let clock: any Clock<Duration>
+    /// The agent's approval rules by tool name (``ApprovalRule``).
+    var approvals: [String: ApprovalRule] = [:]
+    /// The run's principal (an approver when the rules name `owner`).
+    var owner: String = ""
+    /// The wall clock that stamps approval requests.
+    var now: @Sendable () -> Date = { Date() }
 
     /// The outcome of a call: what the model sees, plus usage spent (delegation).
     struct Outcome: Sendable {
+        /// Set when the call waits for a person instead (a sibling of parallel calls finishes first).
+        var waiting: RuntimeError?
         var result: ToolResult
         var usage: Usage?
+
+        init(result: ToolResult, usage: Usage? = nil) {
+            self.result = result
+            self.usage = usage
+        }
     }
 
     func execute(_ call: ToolCall, tool: PreparedTool?, stepKey: String) async throws -> Outcome {
@@ -27,6 +40,8 @@ struct ToolExecutor: Sendable {
                 return Self.decodeOutcome(entry.output, call: call)
             case .failed:
                 return Outcome(result: ToolResult(callID: call.id, name: call.name, content: entry.error ?? "failed", isError: true))
+            case .waiting:
+                throw RuntimeError(.agentNotRunnable, "step \(stepKey) is stored as waiting, which a tool call never is; the journal is damaged")
             case .started:
                 switch decision {
                 case .skip(let value):
@@ -44,6 +59,16 @@ struct ToolExecutor: Sendable {
                     }
                 }
             }
+        }
+        if journal.entry(stepKey) == nil, let tool, let rule = approvalRule(for: call, policy: tool.tool.policy),
+           case .rejected(let answer) = try await approvalGate(call, stepKey: stepKey, rule: rule) {
+            let reason = answer.reason.map { ": \($0)" } ?? ""
+            let outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: """
+                Error: not run: the call was rejected by \(answer.by)\(reason). Do not call it again for this request; \
+                tell the user it was not done and why.
+                """, isError: true))
+            try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
+            return outcome
         }
         await journal.emit(.toolStarted, ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments, "step": .string(stepKey)])
         // A pure call is computation in this process: held steps stay held across it

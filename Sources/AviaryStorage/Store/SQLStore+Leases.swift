@@ -32,6 +32,14 @@ extension SQLStore {
             """).all().map(decodeRun).sorted { ($0.updatedAt, $0.id.rawValue) < ($1.updatedAt, $1.id.rawValue) }
     }
 
+    public func answerStep(_ id: RunID, tenant: String, key: String, output: JSONValue, at: Date) async throws -> Bool {
+        try await database.raw("""
+            UPDATE journal SET state = 'completed', output = \(bind: output.jsonString), updated_at = \(bind: at.timeIntervalSince1970)
+            WHERE run_id = \(bind: id.rawValue) AND tenant_id = \(bind: tenant) AND step_key = \(bind: key) AND state = 'waiting'
+            RETURNING step_key
+            """).first() != nil
+    }
+
     @discardableResult
     public func renewLeases(owner: String, expiresAt: Date) async throws -> Int {
         try await database.raw("""

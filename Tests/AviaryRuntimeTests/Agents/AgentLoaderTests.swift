@@ -17,6 +17,10 @@ import Testing
         }
     }
 
+    func load(_ yaml: String) throws -> AgentDefinition {
+        try AgentLoader().load(yaml: yaml, file: "agents/helper.yaml", defaultName: "helper")
+    }
+
     struct TestFailure: Error, CustomStringConvertible { let description: String }
 
     @Test func aFullDefinitionLoadsEveryField() throws {
@@ -78,11 +82,47 @@ import Testing
         #expect(error.message.contains("did you mean 'instructions'?"))
     }
 
+    @Test func approvalsAreReadPerTool() throws {
+        let agent = try load("""
+            instructions: Help.
+            tools: [refund_payment, send_email, delete_file, "mcp_*"]
+            approvals:
+              refund_payment: always
+              send_email: {when: "amount > `100` && currency == 'EUR'", approvers: [admin, operator]}
+              delete_file: never
+              mcp_payments: {approvers: [owner]}
+            """)
+        #expect(agent.approvals["refund_payment"] == ApprovalRule(.always))
+        #expect(agent.approvals["delete_file"] == ApprovalRule(.never))
+        #expect(agent.approvals["mcp_payments"] == ApprovalRule(.always, approvers: [.owner]))
+        let email = try #require(agent.approvals["send_email"])
+        #expect(email.approvers == [.role(.admin), .role(.operator)])
+        #expect(email.applies(to: ["amount": 150, "currency": "EUR"]))
+        #expect(!email.applies(to: ["amount": 150, "currency": "USD"]))
+        #expect(!email.applies(to: ["amount": 50, "currency": "EUR"]))
+    }
+
+    @Test(arguments: [
+        ("approvals: [refund_payment]", "approvals", "expected a mapping"),
+        ("approvals: {unknown_tool: always}", "approvals.unknown_tool", "'unknown_tool' is not among the agent's tools"),
+        ("approvals: {refund_payment: sometimes}", "approvals.refund_payment", "expected always, never"),
+        ("approvals: {refund_payment: {when: 'amount >'}}", "approvals.refund_payment.when", "must be a JSON literal"),
+        ("approvals: {refund_payment: {when: 'amount 100'}}", "approvals.refund_payment.when", "has no comparison"),
+        ("approvals: {refund_payment: {approvers: [boss]}}", "approvals.refund_payment.approvers", "expected owner or a role"),
+        ("approvals: {refund_payment: {approvers: []}}", "approvals.refund_payment.approvers", "non-empty list"),
+        ("approvals: {refund_payment: {timeout: 5}}", "approvals.refund_payment.timeout", "unknown field"),
+    ])
+    func badApprovalsAreNamed(yaml: String, field: String, message: String) throws {
+        let error = try failure("instructions: Hi.\ntools: [refund_payment]\n\(yaml)\n")
+        #expect(error.field == field)
+        #expect(error.message.contains(message), "\(error.message)")
+    }
+
     @Test func anUnknownFieldFarFromEveryKnownOneListsTheKnownFields() throws {
         let error = try failure("instructions: Hi.\nwebhook_url: https://example.com\n")
         #expect(error.field == "webhook_url")
         #expect(!error.message.contains("did you mean"))
-        #expect(error.message.hasSuffix("known fields: capabilities, cost_tier, description, instructions, kind, max_iterations, model, "
+        #expect(error.message.hasSuffix("known fields: approvals, capabilities, cost_tier, description, instructions, kind, max_iterations, model, "
                                          + "name, output_schema, status, temperature, tools, version"))
     }
 

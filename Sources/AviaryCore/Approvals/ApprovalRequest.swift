@@ -1,0 +1,103 @@
+import Foundation
+
+/// A tool call waiting for a person's decision, as its journal step stores it
+/// (`turn/N/tool/<call id>/approval`, state `waiting`).
+public struct ApprovalRequest: Sendable, Hashable {
+    /// The format of the stored step; a resume refuses a format it does not know.
+    public static let format = 1
+
+    /// The tool to call.
+    public var tool: String
+    /// The model's call id.
+    public var callID: String
+    /// The call's full arguments.
+    public var arguments: JSONValue
+    /// What the person decides about, in a sentence.
+    public var summary: String
+    /// Who may decide (``Approver``).
+    public var approvers: [Approver]
+    /// When the run started waiting.
+    public var requestedAt: Date
+
+    /// Creates a request.
+    public init(tool: String, callID: String, arguments: JSONValue, summary: String, approvers: [Approver], requestedAt: Date) {
+        self.tool = tool
+        self.callID = callID
+        self.arguments = arguments
+        self.summary = summary
+        self.approvers = approvers
+        self.requestedAt = requestedAt
+    }
+
+    /// The wire and journal form (`kind: approval`).
+    public var json: JSONValue {
+        ["kind": "approval", "tool": .string(tool), "call_id": .string(callID), "arguments": arguments, "summary": .string(summary),
+         "approvers": .array(approvers.map { .string($0.description) }), "requested_at": .string(requestedAt.formatted(.iso8601))]
+    }
+
+    /// Reads ``json``; nil when a field is missing.
+    public init?(json: JSONValue) {
+        guard let tool = json["tool"]?.stringValue, let callID = json["call_id"]?.stringValue,
+              let summary = json["summary"]?.stringValue, let approvers = json["approvers"]?.arrayValue,
+              let at = json["requested_at"]?.stringValue, let requestedAt = try? Date(at, strategy: .iso8601)
+        else { return nil }
+        self.init(tool: tool, callID: callID, arguments: json["arguments"] ?? .null, summary: summary,
+                  approvers: approvers.compactMap { $0.stringValue.flatMap(Approver.init) }, requestedAt: requestedAt)
+    }
+}
+
+/// A person's decision on an ``ApprovalRequest``.
+public struct ApprovalAnswer: Sendable, Hashable {
+    /// The decision.
+    public enum Decision: String, Sendable, Hashable { case approved, rejected }
+
+    /// The decision.
+    public var decision: Decision
+    /// Who decided (their principal).
+    public var by: String
+    /// Why, as they said.
+    public var reason: String?
+    /// When.
+    public var answeredAt: Date
+
+    /// Creates an answer.
+    public init(decision: Decision, by: String, reason: String?, answeredAt: Date) {
+        self.decision = decision
+        self.by = by
+        self.reason = reason
+        self.answeredAt = answeredAt
+    }
+
+    /// The wire and journal form.
+    public var json: JSONValue {
+        var object: [String: JSONValue] = ["decision": .string(decision.rawValue), "by": .string(by),
+                                           "answered_at": .string(answeredAt.formatted(.iso8601))]
+        if let reason { object["reason"] = .string(reason) }
+        return .object(object)
+    }
+
+    /// Reads ``json``; nil when a field is missing.
+    public init?(json: JSONValue) {
+        guard let raw = json["decision"]?.stringValue, let decision = Decision(rawValue: raw), let by = json["by"]?.stringValue,
+              let at = json["answered_at"]?.stringValue, let answeredAt = try? Date(at, strategy: .iso8601)
+        else { return nil }
+        self.init(decision: decision, by: by, reason: json["reason"]?.stringValue, answeredAt: answeredAt)
+    }
+}
+
+/// A run's pending approval, as listed for the people who may decide it.
+public struct PendingApproval: Sendable, Hashable {
+    /// The waiting run.
+    public var run: RunRecord
+    /// The step that waits (`turn/N/tool/<call id>/approval`).
+    public var stepKey: String
+    /// What waits.
+    public var request: ApprovalRequest
+
+    /// Creates an entry.
+    public init(run: RunRecord, stepKey: String, request: ApprovalRequest) {
+        self.run = run
+        self.stepKey = stepKey
+        self.request = request
+    }
+}

@@ -1,0 +1,74 @@
+import AviaryCore
+import Foundation
+
+extension AgentRuntime {
+    /// The tenant's runs waiting for approval of a tool call, newest first, each with its request.
+    /// `agent` and `tool` filter.
+    public func pendingApprovals(tenant: String, runID: RunID? = nil, agent: String? = nil, tool: String? = nil,
+                                 limit: Int = 100) async throws -> [PendingApproval] {
+        let runs: [RunRecord]
+        if let runID {
+            runs = try await self.runs.loadRun(runID, tenant: tenant).map { [$0] } ?? []
+        } else {
+            runs = try await self.runs.listRuns(RunQuery(tenant: tenant, status: .waiting, limit: limit))
+        }
+        var pending: [PendingApproval] = []
+        for run in runs where run.status == .waiting && (agent == nil || run.agent == agent) {
+            for entry in try await self.runs.loadJournal(run.id, tenant: tenant) where entry.state == .waiting {
+                guard let request = entry.output?["request"].flatMap(ApprovalRequest.init(json:)),
+                      tool == nil || request.tool == tool else { continue }
+                pending.append(PendingApproval(run: run, stepKey: entry.key, request: request))
+            }
+        }
+        return pending
+    }
+
+    /// Records a person's answer to a run's pending approval and returns the approval answered;
+    /// the caller then resumes the run (``resume(_:tenant:decision:)``), which runs the approved
+    /// call or tells the model it was rejected.
+    ///
+    /// The run is claimed for this process first, so the answer and the execution after it happen
+    /// in one place; the answer is stored by compare-and-set, so of two answers exactly one wins
+    /// and the other gets a conflict naming the first. A process that dies after the answer leaves
+    /// the run `running` under a lease nobody renews: a live server resumes it, and the approved
+    /// call still runs at most once (a non-idempotent call caught mid-way needs attention).
+    public func answerApproval(_ id: RunID, tenant: String, principal: String, role: Role, decision: ApprovalAnswer.Decision,
+                               reason: String?) async throws -> PendingApproval {
+        guard let run = try await runs.loadRun(id, tenant: tenant) else { throw RuntimeError(.runNotFound, "run \(id) not found") }
+        guard run.status == .waiting else {
+            throw RuntimeError(.notWaiting, "run \(id) is \(run.status.rawValue), not waiting for an approval")
+        }
+        guard let pending = try await pendingApprovals(tenant: tenant, runID: id).first else {
+            throw RuntimeError(.notWaiting, "run \(id) has no pending approval")
+        }
+        let allowed = pending.request.approvers.contains { approver in
+            switch approver {
+            case .owner: return principal == run.principal
+            case .role(let r): return role == r
+            }
+        }
+        guard allowed else {
+            throw RuntimeError(.notAllowed, """
+                the approval of '\(pending.request.tool)' in run \(id) may be decided by \
+                \(pending.request.approvers.map(\.description).joined(separator: ", ")); you are \(principal) (\(role.rawValue))
+                """)
+        }
+        switch try await runs.claimRun(id, tenant: tenant, lease: leasing.lease(), now: leasing.now) {
+        case .absent: throw RuntimeError(.runNotFound, "run \(id) not found")
+        case .ended(let ended): throw RuntimeError(.notWaiting, "run \(id) is \(ended.status.rawValue), not waiting for an approval")
+        case .held(let held): throw Self.heldElsewhere(held)
+        case .claimed: break
+        }
+        let answer = ApprovalAnswer(decision: decision, by: principal, reason: reason, answeredAt: leasing.now)
+        let output: JSONValue = ["format": .number(Double(ApprovalRequest.format)), "request": pending.request.json, "answer": answer.json]
+        guard try await runs.answerStep(id, tenant: tenant, key: pending.stepKey, output: output, at: answer.answeredAt) else {
+            let first = try await runs.loadJournal(id, tenant: tenant).first { $0.key == pending.stepKey }?.output?["answer"]
+                .flatMap(ApprovalAnswer.init(json:))
+            throw RuntimeError(.notWaiting, """
+                the approval of '\(pending.request.tool)' in run \(id) was already answered\
+                \(first.map { ": \($0.decision.rawValue) by \($0.by)" } ?? "")
+                """)
+        }
+        return pending
+    }
+}
