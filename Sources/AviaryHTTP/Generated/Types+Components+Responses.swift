@@ -6,6 +6,55 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/responses` section of the OpenAPI document.
     internal enum Responses {
+        internal struct BadRequest: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/BadRequest/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/BadRequest/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.BadRequest.Headers
+            /// - Remark: Generated from `#/components/responses/BadRequest/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/BadRequest/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.BadRequest.Body
+            /// Creates a new `BadRequest`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.BadRequest.Headers = .init(),
+                body: Components.Responses.BadRequest.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
         internal struct Unauthorized: Sendable, Hashable {
             /// - Remark: Generated from `#/components/responses/Unauthorized/headers`.
             internal struct Headers: Sendable, Hashable {
@@ -415,6 +464,55 @@ extension Components {
             internal init(
                 headers: Components.Responses.RequestTimeout.Headers = .init(),
                 body: Components.Responses.RequestTimeout.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct RunTimeout: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/RunTimeout/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/RunTimeout/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.RunTimeout.Headers
+            /// - Remark: Generated from `#/components/responses/RunTimeout/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/RunTimeout/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.RunTimeout.Body
+            /// Creates a new `RunTimeout`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.RunTimeout.Headers = .init(),
+                body: Components.Responses.RunTimeout.Body
             ) {
                 self.headers = headers
                 self.body = body

@@ -316,5 +316,237 @@ extension Components {
                 ])
             }
         }
+        /// A tool call waiting for a person's decision.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Approval`.
+        internal struct Approval: Codable, Hashable, Sendable {
+            /// The waiting run.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/run_id`.
+            internal var runId: Swift.String
+            /// The run's agent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/agent`.
+            internal var agent: Swift.String
+            /// The principal that started the run.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/owner`.
+            internal var owner: Swift.String
+            /// The journal step that waits.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/step`.
+            internal var step: Swift.String
+            /// The tool the model asked to call.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/tool`.
+            internal var tool: Swift.String
+            /// The model's call id.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/call_id`.
+            internal var callId: Swift.String
+            /// The call's full arguments, as the model gave them.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/arguments`.
+            internal var arguments: OpenAPIRuntime.OpenAPIValueContainer
+            /// What the decision is about, in a sentence.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/summary`.
+            internal var summary: Swift.String
+            /// Who may decide: `owner` and role names.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/approvers`.
+            internal var approvers: [Swift.String]
+            /// When the run started waiting.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/requested_at`.
+            internal var requestedAt: Foundation.Date
+            /// Creates a new `Approval`.
+            ///
+            /// - Parameters:
+            ///   - runId: The waiting run.
+            ///   - agent: The run's agent.
+            ///   - owner: The principal that started the run.
+            ///   - step: The journal step that waits.
+            ///   - tool: The tool the model asked to call.
+            ///   - callId: The model's call id.
+            ///   - arguments: The call's full arguments, as the model gave them.
+            ///   - summary: What the decision is about, in a sentence.
+            ///   - approvers: Who may decide: `owner` and role names.
+            ///   - requestedAt: When the run started waiting.
+            internal init(
+                runId: Swift.String,
+                agent: Swift.String,
+                owner: Swift.String,
+                step: Swift.String,
+                tool: Swift.String,
+                callId: Swift.String,
+                arguments: OpenAPIRuntime.OpenAPIValueContainer,
+                summary: Swift.String,
+                approvers: [Swift.String],
+                requestedAt: Foundation.Date
+            ) {
+                self.runId = runId
+                self.agent = agent
+                self.owner = owner
+                self.step = step
+                self.tool = tool
+                self.callId = callId
+                self.arguments = arguments
+                self.summary = summary
+                self.approvers = approvers
+                self.requestedAt = requestedAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case runId = "run_id"
+                case agent
+                case owner
+                case step
+                case tool
+                case callId = "call_id"
+                case arguments
+                case summary
+                case approvers
+                case requestedAt = "requested_at"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ApprovalList`.
+        internal struct ApprovalList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ApprovalList/approvals`.
+            internal var approvals: [Components.Schemas.Approval]
+            /// Creates a new `ApprovalList`.
+            ///
+            /// - Parameters:
+            ///   - approvals:
+            internal init(approvals: [Components.Schemas.Approval]) {
+                self.approvals = approvals
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case approvals
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ApprovalDecisionRequest`.
+        internal struct ApprovalDecisionRequest: Codable, Hashable, Sendable {
+            /// Why; the model sees it with a rejection, and the run's events keep it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecisionRequest/reason`.
+            internal var reason: Swift.String?
+            /// Wait for the resumed execution to end (up to the run timeout) and answer 200 with its outcome.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecisionRequest/wait`.
+            internal var wait: Swift.Bool?
+            /// Creates a new `ApprovalDecisionRequest`.
+            ///
+            /// - Parameters:
+            ///   - reason: Why; the model sees it with a rejection, and the run's events keep it.
+            ///   - wait: Wait for the resumed execution to end (up to the run timeout) and answer 200 with its outcome.
+            internal init(
+                reason: Swift.String? = nil,
+                wait: Swift.Bool? = nil
+            ) {
+                self.reason = reason
+                self.wait = wait
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case reason
+                case wait
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.reason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                self.wait = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .wait
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "reason",
+                    "wait"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ApprovalDecided`.
+        internal struct ApprovalDecided: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/run_id`.
+            internal var runId: Swift.String
+            /// The tool of the decided call.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/tool`.
+            internal var tool: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/decision`.
+            internal enum DecisionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case approved = "approved"
+                case rejected = "rejected"
+            }
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/decision`.
+            internal var decision: Components.Schemas.ApprovalDecided.DecisionPayload
+            /// The deciding principal.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/by`.
+            internal var by: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/reason`.
+            internal var reason: Swift.String?
+            /// The run's status: `running` (it resumes; 202), or with `wait: true` how the resumed execution ended (200).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/status`.
+            internal var status: Swift.String
+            /// The run's event stream.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/events`.
+            internal var events: Swift.String
+            /// With `wait: true`: the run's output when it completed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/output`.
+            internal var output: OpenAPIRuntime.OpenAPIValueContainer?
+            /// With `wait: true`: why the run did not complete.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/error`.
+            internal var error: Swift.String?
+            /// Creates a new `ApprovalDecided`.
+            ///
+            /// - Parameters:
+            ///   - runId:
+            ///   - tool: The tool of the decided call.
+            ///   - decision:
+            ///   - by: The deciding principal.
+            ///   - reason:
+            ///   - status: The run's status: `running` (it resumes; 202), or with `wait: true` how the resumed execution ended (200).
+            ///   - events: The run's event stream.
+            ///   - output: With `wait: true`: the run's output when it completed.
+            ///   - error: With `wait: true`: why the run did not complete.
+            internal init(
+                runId: Swift.String,
+                tool: Swift.String,
+                decision: Components.Schemas.ApprovalDecided.DecisionPayload,
+                by: Swift.String,
+                reason: Swift.String? = nil,
+                status: Swift.String,
+                events: Swift.String,
+                output: OpenAPIRuntime.OpenAPIValueContainer? = nil,
+                error: Swift.String? = nil
+            ) {
+                self.runId = runId
+                self.tool = tool
+                self.decision = decision
+                self.by = by
+                self.reason = reason
+                self.status = status
+                self.events = events
+                self.output = output
+                self.error = error
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case runId = "run_id"
+                case tool
+                case decision
+                case by
+                case reason
+                case status
+                case events
+                case output
+                case error
+            }
+        }
     }
 }

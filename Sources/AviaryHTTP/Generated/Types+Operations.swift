@@ -656,6 +656,888 @@ internal enum Operations {
             }
         }
     }
+    /// Approve a pending tool call
+    ///
+    /// Records the caller's decision on the run's pending approval and resumes the run: the approved tool call runs, once. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
+    ///
+    /// - Remark: HTTP `POST /api/v1/runs/{id}/approve`.
+    /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)`.
+    internal enum ApproveRun {
+        internal static let id: Swift.String = "approveRun"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The run id.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/path/id`.
+                internal var id: Components.Parameters.RunID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The run id.
+                internal init(id: Components.Parameters.RunID) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.ApproveRun.Input.Path
+            /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ApproveRun.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ApproveRun.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ApproveRun.Input.Headers
+            /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.ApprovalDecisionRequest)
+            }
+            internal var body: Operations.ApproveRun.Input.Body?
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.ApproveRun.Input.Path,
+                headers: Operations.ApproveRun.Input.Headers = .init(),
+                body: Operations.ApproveRun.Input.Body? = nil
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/responses/200/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.ApproveRun.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ApprovalDecided)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ApprovalDecided {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ApproveRun.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.ApproveRun.Output.Ok.Headers = .init(),
+                    body: Operations.ApproveRun.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// With `wait: true`: the decision and how the resumed execution ended.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ApproveRun.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ApproveRun.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Accepted: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/responses/202/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/responses/202/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.ApproveRun.Output.Accepted.Headers
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/responses/202/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/v1/runs/{id}/approve/POST/responses/202/content/application\/json`.
+                    case json(Components.Schemas.ApprovalDecided)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ApprovalDecided {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ApproveRun.Output.Accepted.Body
+                /// Creates a new `Accepted`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.ApproveRun.Output.Accepted.Headers = .init(),
+                    body: Operations.ApproveRun.Output.Accepted.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// Decision recorded; the run resumes.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Operations.ApproveRun.Output.Accepted)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            internal var accepted: Operations.ApproveRun.Output.Accepted {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Malformed request: the body is not a JSON object, a field is missing or has the wrong type, or a query parameter is invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Authenticated, but not allowed: the object belongs to another principal of the same tenant (and the caller is not an admin), or the role may not do this.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such object in the caller's tenant (objects of other tenants are indistinguishable from absent ones).
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The object is in a state that does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimited)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimited {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `auth_unavailable`: the API key store cannot be read right now.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Unavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Unavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The run did not finish within `server.run_timeout_seconds` (default 300). The run goes on durably: follow `GET /api/v1/runs/{id}/events`.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/504`.
+            ///
+            /// HTTP response code: `504 gatewayTimeout`.
+            case gatewayTimeout(Components.Responses.RunTimeout)
+            /// The associated value of the enum case if `self` is `.gatewayTimeout`.
+            ///
+            /// - Throws: An error if `self` is not `.gatewayTimeout`.
+            /// - SeeAlso: `.gatewayTimeout`.
+            internal var gatewayTimeout: Components.Responses.RunTimeout {
+                get throws {
+                    switch self {
+                    case let .gatewayTimeout(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "gatewayTimeout",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Reject a pending tool call
+    ///
+    /// Records the caller's decision on the run's pending approval and resumes the run: the tool is not called, and the model is told who rejected the call and why, so the agent can tell the user. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
+    ///
+    /// - Remark: HTTP `POST /api/v1/runs/{id}/reject`.
+    /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)`.
+    internal enum RejectRun {
+        internal static let id: Swift.String = "rejectRun"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The run id.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/path/id`.
+                internal var id: Components.Parameters.RunID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The run id.
+                internal init(id: Components.Parameters.RunID) {
+                    self.id = id
+                }
+            }
+            internal var path: Operations.RejectRun.Input.Path
+            /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RejectRun.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RejectRun.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.RejectRun.Input.Headers
+            /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.ApprovalDecisionRequest)
+            }
+            internal var body: Operations.RejectRun.Input.Body?
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.RejectRun.Input.Path,
+                headers: Operations.RejectRun.Input.Headers = .init(),
+                body: Operations.RejectRun.Input.Body? = nil
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/responses/200/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.RejectRun.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ApprovalDecided)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ApprovalDecided {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.RejectRun.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.RejectRun.Output.Ok.Headers = .init(),
+                    body: Operations.RejectRun.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// With `wait: true`: the decision and how the resumed execution ended.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.RejectRun.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.RejectRun.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Accepted: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/responses/202/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/responses/202/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.RejectRun.Output.Accepted.Headers
+                /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/responses/202/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/v1/runs/{id}/reject/POST/responses/202/content/application\/json`.
+                    case json(Components.Schemas.ApprovalDecided)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ApprovalDecided {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.RejectRun.Output.Accepted.Body
+                /// Creates a new `Accepted`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.RejectRun.Output.Accepted.Headers = .init(),
+                    body: Operations.RejectRun.Output.Accepted.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// Decision recorded; the run resumes.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Operations.RejectRun.Output.Accepted)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            internal var accepted: Operations.RejectRun.Output.Accepted {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Malformed request: the body is not a JSON object, a field is missing or has the wrong type, or a query parameter is invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Authenticated, but not allowed: the object belongs to another principal of the same tenant (and the caller is not an admin), or the role may not do this.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such object in the caller's tenant (objects of other tenants are indistinguishable from absent ones).
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The object is in a state that does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimited)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimited {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `auth_unavailable`: the API key store cannot be read right now.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Unavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Unavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The run did not finish within `server.run_timeout_seconds` (default 300). The run goes on durably: follow `GET /api/v1/runs/{id}/events`.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/504`.
+            ///
+            /// HTTP response code: `504 gatewayTimeout`.
+            case gatewayTimeout(Components.Responses.RunTimeout)
+            /// The associated value of the enum case if `self` is `.gatewayTimeout`.
+            ///
+            /// - Throws: An error if `self` is not `.gatewayTimeout`.
+            /// - SeeAlso: `.gatewayTimeout`.
+            internal var gatewayTimeout: Components.Responses.RunTimeout {
+                get throws {
+                    switch self {
+                    case let .gatewayTimeout(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "gatewayTimeout",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
     /// The tenant's API keys
     ///
     /// Every API key of the caller's tenant, newest first, with its status (`active`, `revoked`, `expired`); never a secret or its hash. Admins only. Keys are created with `aviary keys create`.
@@ -1159,6 +2041,297 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Pending tool approvals
+    ///
+    /// The tenant's runs waiting for a person to approve a tool call, newest run first, each with the pending call's full arguments. A caller sees the approvals it may decide: those naming its role, and those naming `owner` on runs it started. Decide with `POST /api/v1/runs/{id}/approve` or `/reject`.
+    ///
+    /// - Remark: HTTP `GET /api/v1/approvals`.
+    /// - Remark: Generated from `#/paths//api/v1/approvals/get(listApprovals)`.
+    internal enum ListApprovals {
+        internal static let id: Swift.String = "listApprovals"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/v1/approvals/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// Only this run.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/approvals/GET/query/run_id`.
+                internal var runId: Swift.String?
+                /// Only runs of this agent.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/approvals/GET/query/agent`.
+                internal var agent: Swift.String?
+                /// Only calls of this tool.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/approvals/GET/query/tool`.
+                internal var tool: Swift.String?
+                /// Most waiting runs to look at (default 100).
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/approvals/GET/query/limit`.
+                internal var limit: Swift.Int?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - runId: Only this run.
+                ///   - agent: Only runs of this agent.
+                ///   - tool: Only calls of this tool.
+                ///   - limit: Most waiting runs to look at (default 100).
+                internal init(
+                    runId: Swift.String? = nil,
+                    agent: Swift.String? = nil,
+                    tool: Swift.String? = nil,
+                    limit: Swift.Int? = nil
+                ) {
+                    self.runId = runId
+                    self.agent = agent
+                    self.tool = tool
+                    self.limit = limit
+                }
+            }
+            internal var query: Operations.ListApprovals.Input.Query
+            /// - Remark: Generated from `#/paths/api/v1/approvals/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListApprovals.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListApprovals.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ListApprovals.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.ListApprovals.Input.Query = .init(),
+                headers: Operations.ListApprovals.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/approvals/GET/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/api/v1/approvals/GET/responses/200/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.ListApprovals.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/api/v1/approvals/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/v1/approvals/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.ApprovalList)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.ApprovalList {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ListApprovals.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.ListApprovals.Output.Ok.Headers = .init(),
+                    body: Operations.ListApprovals.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The pending approvals.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/approvals/get(listApprovals)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListApprovals.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ListApprovals.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/approvals/get(listApprovals)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/approvals/get(listApprovals)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimited)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimited {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/approvals/get(listApprovals)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `auth_unavailable`: the API key store cannot be read right now.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/approvals/get(listApprovals)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Unavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Unavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Malformed request: the body is not a JSON object, a field is missing or has the wrong type, or a query parameter is invalid.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/approvals/get(listApprovals)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
                             response: self
                         )
                     }

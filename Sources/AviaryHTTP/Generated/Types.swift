@@ -26,6 +26,20 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `DELETE /api/v1/runs/{id}`.
     /// - Remark: Generated from `#/paths//api/v1/runs/{id}/delete(deleteRun)`.
     func deleteRun(_ input: Operations.DeleteRun.Input) async throws -> Operations.DeleteRun.Output
+    /// Approve a pending tool call
+    ///
+    /// Records the caller's decision on the run's pending approval and resumes the run: the approved tool call runs, once. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
+    ///
+    /// - Remark: HTTP `POST /api/v1/runs/{id}/approve`.
+    /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)`.
+    func approveRun(_ input: Operations.ApproveRun.Input) async throws -> Operations.ApproveRun.Output
+    /// Reject a pending tool call
+    ///
+    /// Records the caller's decision on the run's pending approval and resumes the run: the tool is not called, and the model is told who rejected the call and why, so the agent can tell the user. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
+    ///
+    /// - Remark: HTTP `POST /api/v1/runs/{id}/reject`.
+    /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)`.
+    func rejectRun(_ input: Operations.RejectRun.Input) async throws -> Operations.RejectRun.Output
     /// The tenant's API keys
     ///
     /// Every API key of the caller's tenant, newest first, with its status (`active`, `revoked`, `expired`); never a secret or its hash. Admins only. Keys are created with `aviary keys create`.
@@ -40,6 +54,13 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `DELETE /api/v1/keys/{id}`.
     /// - Remark: Generated from `#/paths//api/v1/keys/{id}/delete(revokeKey)`.
     func revokeKey(_ input: Operations.RevokeKey.Input) async throws -> Operations.RevokeKey.Output
+    /// Pending tool approvals
+    ///
+    /// The tenant's runs waiting for a person to approve a tool call, newest run first, each with the pending call's full arguments. A caller sees the approvals it may decide: those naming its role, and those naming `owner` on runs it started. Decide with `POST /api/v1/runs/{id}/approve` or `/reject`.
+    ///
+    /// - Remark: HTTP `GET /api/v1/approvals`.
+    /// - Remark: Generated from `#/paths//api/v1/approvals/get(listApprovals)`.
+    func listApprovals(_ input: Operations.ListApprovals.Input) async throws -> Operations.ListApprovals.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -77,6 +98,40 @@ extension APIProtocol {
             headers: headers
         ))
     }
+    /// Approve a pending tool call
+    ///
+    /// Records the caller's decision on the run's pending approval and resumes the run: the approved tool call runs, once. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
+    ///
+    /// - Remark: HTTP `POST /api/v1/runs/{id}/approve`.
+    /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)`.
+    internal func approveRun(
+        path: Operations.ApproveRun.Input.Path,
+        headers: Operations.ApproveRun.Input.Headers = .init(),
+        body: Operations.ApproveRun.Input.Body? = nil
+    ) async throws -> Operations.ApproveRun.Output {
+        try await approveRun(Operations.ApproveRun.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Reject a pending tool call
+    ///
+    /// Records the caller's decision on the run's pending approval and resumes the run: the tool is not called, and the model is told who rejected the call and why, so the agent can tell the user. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
+    ///
+    /// - Remark: HTTP `POST /api/v1/runs/{id}/reject`.
+    /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)`.
+    internal func rejectRun(
+        path: Operations.RejectRun.Input.Path,
+        headers: Operations.RejectRun.Input.Headers = .init(),
+        body: Operations.RejectRun.Input.Body? = nil
+    ) async throws -> Operations.RejectRun.Output {
+        try await rejectRun(Operations.RejectRun.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
     /// The tenant's API keys
     ///
     /// Every API key of the caller's tenant, newest first, with its status (`active`, `revoked`, `expired`); never a secret or its hash. Admins only. Keys are created with `aviary keys create`.
@@ -98,6 +153,21 @@ extension APIProtocol {
     ) async throws -> Operations.RevokeKey.Output {
         try await revokeKey(Operations.RevokeKey.Input(
             path: path,
+            headers: headers
+        ))
+    }
+    /// Pending tool approvals
+    ///
+    /// The tenant's runs waiting for a person to approve a tool call, newest run first, each with the pending call's full arguments. A caller sees the approvals it may decide: those naming its role, and those naming `owner` on runs it started. Decide with `POST /api/v1/runs/{id}/approve` or `/reject`.
+    ///
+    /// - Remark: HTTP `GET /api/v1/approvals`.
+    /// - Remark: Generated from `#/paths//api/v1/approvals/get(listApprovals)`.
+    internal func listApprovals(
+        query: Operations.ListApprovals.Input.Query = .init(),
+        headers: Operations.ListApprovals.Input.Headers = .init()
+    ) async throws -> Operations.ListApprovals.Output {
+        try await listApprovals(Operations.ListApprovals.Input(
+            query: query,
             headers: headers
         ))
     }

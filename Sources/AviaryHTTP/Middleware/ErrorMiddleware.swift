@@ -19,6 +19,19 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
+    /// A decoding error in a sentence: where and what.
+    static func describe(_ error: DecodingError) -> String {
+        let (context, what): (DecodingError.Context, String) = switch error {
+        case .typeMismatch(let type, let c): (c, "expected \(type)")
+        case .valueNotFound(let type, let c): (c, "missing \(type)")
+        case .keyNotFound(let key, let c): (c, "missing field '\(key.stringValue)'")
+        case .dataCorrupted(let c): (c, c.debugDescription)
+        @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "\(error)")
+        }
+        let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+        return path.isEmpty ? what : "\(path): \(what)"
+    }
+
     static func map(_ error: any Error, context: Context) -> APIError {
         switch error {
         case let e as APIError:
@@ -26,6 +39,9 @@ struct ErrorMiddleware: RouterMiddleware {
         case let e as ServerError:
             // a handler generated from openapi.yaml threw: its error is inside
             return map(e.underlyingError, context: context)
+        case let e as DecodingError:
+            // a generated handler's request body does not match its schema
+            return APIError.badRequest("invalid_body", "the request body does not match the operation's schema: \(Self.describe(e))")
         case let e as HTTPError:
             switch e.status {
             case .notFound: return APIError(.notFound, code: "not_found", "no route for this path; see GET /openapi.json")

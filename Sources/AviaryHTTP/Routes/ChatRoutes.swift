@@ -37,6 +37,17 @@ struct ChatRoutes {
         let runtime = env.runtime
         let result = try await env.gateway.execute(tenant: identity.tenant, runID: runID) { try await runtime.chat(chat) }
         logger.info("chat turn", metadata: ["status": .string(result.run.status.rawValue), "session_id": .string(result.session.id)])
+        if result.run.status == .waiting {
+            let pending = try await runtime.pendingApprovals(tenant: identity.tenant, runID: result.run.id)
+            return Response.json([
+                "sessionId": .string(result.session.id),
+                "runId": .string(result.run.id.rawValue),
+                "status": "waiting",
+                "response": .string("Waiting for approval: " + pending.map(\.request.summary).joined(separator: "; ")),
+                "approvals": .array(pending.map(\.wireJSON)),
+                "metadata": result.run.usage.wire,
+            ], status: .accepted)
+        }
         try Self.requireCompleted(result.run)
         return Response.json([
             "sessionId": .string(result.session.id),

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import OpenAPIHummingbird
 import OpenAPIRuntime
@@ -25,4 +26,24 @@ struct SpecRoutes: APIProtocol {
 
 /// The recorder is where generated handlers register too, so the 405 answers and the contract
 /// tests see them like hand-written routes.
-extension RouteRecorder: ServerTransport {}
+extension RouteRecorder: ServerTransport {
+    /// Registers a generated handler (OpenAPIHummingbird's registration), passing a request that
+    /// carries no body (no `Content-Length` or 0, not chunked) as having none: an optional request
+    /// body is then absent instead of failing to decode as empty JSON.
+    func register(_ handler: @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?),
+                  method: HTTPRequest.Method, path: String) throws {
+        let bodiless: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?) = { request, body, metadata in
+            let length = request.headerFields[.contentLength].flatMap { Int($0) }
+            let empty = length == 0 || (length == nil && request.headerFields[.transferEncoding] == nil)
+            return try await handler(request, empty ? nil : body, metadata)
+        }
+        Self.packageRegister(on: self, bodiless, method: method, path: path)
+    }
+
+    /// OpenAPIHummingbird's `RouterMethods.register` (a generic context picks the package's method).
+    private static func packageRegister<R: RouterMethods>(
+        on router: R, _ handler: @escaping @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?),
+        method: HTTPRequest.Method, path: String) {
+        router.register(handler, method: method, path: path)
+    }
+}
