@@ -40,7 +40,10 @@ struct ChatCommand: AsyncParsableCommand {
             if verbose || !outcome.completed {
                 printError("session \(outcome.sessionID) · run \(outcome.runID) · \(outcome.status) · \(outcome.totalTokens) tokens · $\(String(format: "%.6f", outcome.costUSD))")
             }
-            if !outcome.completed {
+            if outcome.status == "waiting" {
+                printError("the run waits for approval of a tool call: `aviary approvals list`, then "
+                           + "`aviary approvals approve \(outcome.runID)` or `aviary approvals reject \(outcome.runID) --reason …`")
+            } else if !outcome.completed {
                 printError("error: \(outcome.error ?? "the run did not complete")")
                 throw ExitCode.failure
             }

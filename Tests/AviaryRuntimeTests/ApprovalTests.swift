@@ -188,4 +188,59 @@ struct ApprovalTests {
             #expect(refunds.count == 0)
         }
     }
+
+    @Test func aProcessThatDiesRightAfterRecordingTheAnswerLeavesTheRunToALiveServer() async throws {
+        try await RuntimeFixture.with { fx in
+            let refunds = Counter()
+            let time = RunLeaseTests.TestTime()
+            let a = fx.runtime(agents: [Self.agent()], tools: Self.tools(refunds), model: Self.model([("refund_payment", ["amount": 250])]),
+                               leasing: RunLeaseTests.leasing("a", time))
+            let waiting = try await a.run(.question("refund", agent: "support"))
+            _ = try await a.answerApproval(waiting.id, tenant: "default", principal: "local", role: .user, decision: .approved, reason: nil)
+            // process a dies here: the answer is stored, the run is claimed by a and nobody resumes it
+            #expect(try await fx.storage.store.loadRun(waiting.id, tenant: "default")?.status == .running)
+
+            let finished = AsyncGate()
+            let b = fx.runtime(agents: [Self.agent()], tools: Self.tools(refunds), model: Self.model([("refund_payment", ["amount": 250])]),
+                               sink: ClosureEventSink { e in if e.kind == .runFinished { finished.open() } }, leasing: RunLeaseTests.leasing("b", time))
+            let supervisor = RunSupervisor(runtime: b, resumeInterrupted: true)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await supervisor.run() }
+                time.advance(31)
+                #expect(await supervisor.recoverAbandonedRuns().map(\.id) == [waiting.id])
+                await finished.wait()
+                supervisor.beginShutdown()
+                try await group.waitForAll()
+            }
+            #expect(try await fx.storage.store.loadRun(waiting.id, tenant: "default")?.status == .completed)
+            #expect(refunds.count == 1, "the approved refund ran once")
+        }
+    }
+
+    @Test func aProcessThatDiesDuringTheApprovedCallLeavesItForAPersonNotForARetry() async throws {
+        try await RuntimeFixture.with { fx in
+            let attempts = Counter()
+            // the refund "kills the process" mid-call: its started step is stored, its end never is
+            let dying = ClosureTool("refund_payment", policy: Self.refundPolicy) { _, _ in
+                attempts.add()
+                throw CrashingStore.Crash()
+            }
+            let lookup = Self.tools(Counter())[1]
+            let runtime = fx.runtime(agents: [Self.agent()], tools: [dying, lookup], model: Self.model([("refund_payment", ["amount": 250])]))
+            let waiting = try await runtime.run(.question("refund", agent: "support"))
+            _ = try await runtime.answerApproval(waiting.id, tenant: "default", principal: "local", role: .user, decision: .approved, reason: nil)
+            // simulate the death: the store refuses every write from the moment the call starts
+            // writes that land: the claim, the run's status, the call's `started` step; then the process is gone
+            let dead = CrashingStore(fx.storage.store, crashAfterWrites: 3)
+            _ = try? await fx.runtime(agents: [Self.agent()], tools: [dying, lookup], model: Self.model([("refund_payment", ["amount": 250])]),
+                                      store: dead).resume(waiting.id, tenant: "default")
+            #expect(attempts.count == 1)
+            let journal = try await fx.storage.store.loadJournal(waiting.id, tenant: "default")
+            #expect(journal.contains { $0.key.hasSuffix("/tool/call_0") && $0.state == .started })
+
+            let after = try await runtime.resume(waiting.id, tenant: "default")
+            #expect(after.status == .needsAttention, "a non-idempotent call caught mid-way is not run again")
+            #expect(attempts.count == 1)
+        }
+    }
 }
