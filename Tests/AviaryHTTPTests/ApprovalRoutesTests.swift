@@ -85,4 +85,18 @@ import Testing
             #expect(try await fx.call(.GET, "/api/v1/approvals", key: stranger).json?["approvals"]?.arrayValue?.isEmpty == true)
         }
     }
+
+    @Test func theOpenAIFacadeSaysWhatAwaitsApproval() async throws {
+        try await Self.withServer { fx in
+            let alice = try await fx.key(principal: "alice")
+            let completion = try await fx.call(.POST, "/v1/chat/completions", key: alice,
+                                               json: ["model": "support", "messages": [["role": "user", "content": "who is c42?"]]])
+            #expect(completion.status == 200)
+            let run = try #require(completion.headers["X-Aviary-Run-ID"].first)
+            let text = completion.json?["choices"]?[0]?["message"]?["content"]?.stringValue ?? ""
+            #expect(text.hasPrefix("Waiting for approval: call 'get_customer'"), "\(text)")
+            #expect(text.contains("/api/v1/runs/\(run)/approve"))
+            #expect(try await fx.call(.GET, "/api/v1/runs/\(run)", key: alice).json?["status"]?.stringValue == "waiting")
+        }
+    }
 }

@@ -40,8 +40,17 @@ struct OpenAIRoutes {
                                                            "stream": .stringConvertible(chat.stream)])
         guard chat.stream else {
             let record = try await env.gateway.execute(tenant: identity.tenant, runID: runID) { try await runtime.run(runRequest) }
-            try ChatRoutes.requireCompleted(record)
-            var response = Response.json(completion.response(text: Self.text(record), usage: record.usage))
+            var text: String
+            if record.status == .waiting {
+                // the assistant says what awaits a decision; the run id header names the run to decide
+                let pending = try await runtime.pendingApprovals(tenant: identity.tenant, runID: runID)
+                text = "Waiting for approval: " + pending.map(\.request.summary).joined(separator: "; ")
+                    + ". Decide with POST /api/v1/runs/\(runID)/approve or /reject; the run then goes on."
+            } else {
+                try ChatRoutes.requireCompleted(record)
+                text = Self.text(record)
+            }
+            var response = Response.json(completion.response(text: text, usage: record.usage))
             response.headers[.init("X-Aviary-Run-ID")!] = runID.rawValue
             return response
         }
