@@ -243,4 +243,36 @@ struct ApprovalTests {
             #expect(attempts.count == 1)
         }
     }
+
+    @Test func aDelegatedRunsApprovalMakesItsParentWaitAndTheAnswerResumesBoth() async throws {
+        try await RuntimeFixture.with { fx in
+            let refunds = Counter()
+            let router = AgentDefinition(name: "router", instructions: "Route.", tools: ["support"])
+            // the router delegates; the support agent asks for the refund; each answers with what it got
+            let model = FunctionModel(name: "stub") { request in
+                if let results = request.messages.last(where: { $0.role == .tool })?.toolResults, !results.isEmpty {
+                    return .text(results.map(\.content).joined(separator: " | "))
+                }
+                if request.tools.contains(where: { $0.name == "support" }) {
+                    return .toolCall("support", ["question": "refund order 1042"], id: "call_d")
+                }
+                return .toolCall("refund_payment", ["amount": 250], id: "call_r")
+            }
+            let runtime = fx.runtime(agents: [router, Self.agent()], tools: Self.tools(refunds), model: model)
+            let parent = try await runtime.run(.question("refund order 1042", agent: "router"))
+            #expect(parent.status == .waiting, "the parent waits with its child")
+            let pending = try await runtime.pendingApprovals(tenant: "default", runID: parent.id)
+            #expect(pending.count == 1)
+            let child = try #require(pending.first?.run)
+            #expect(child.parentRunID == parent.id)
+
+            _ = try await runtime.answerApproval(child.id, tenant: "default", principal: "local", role: .user, decision: .approved, reason: nil)
+            #expect(try await runtime.topLevelRun(of: child.id, tenant: "default") == parent.id)
+            let done = try await runtime.resume(parent.id, tenant: "default")
+            #expect(done.status == .completed)
+            #expect(done.output == "refunded 250.0")
+            #expect(refunds.count == 1)
+            #expect(try await fx.storage.store.loadRun(child.id, tenant: "default")?.status == .completed)
+        }
+    }
 }

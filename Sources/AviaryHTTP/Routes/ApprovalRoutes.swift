@@ -45,7 +45,8 @@ extension SpecRoutes {
             reason: reason, status: "running", events: "/api/v1/runs/\(id)/events")
         let ticket: RunTicket<RunRecord>
         do {
-            ticket = try env.gateway.submit(tenant: tenant) { try await runtime.resume(runID, tenant: tenant) }
+            let root = try await runtime.topLevelRun(of: runID, tenant: tenant)
+            ticket = try env.gateway.submit(tenant: tenant) { try await runtime.resume(root, tenant: tenant) }
         } catch {
             // recorded, but not resumed now: the lease taken with the answer expires and a live server resumes the run
             env.deps.logger.warning("an answered run could not be resumed at once", metadata: ["run_id": .string(id), "error": .string("\(error)")])

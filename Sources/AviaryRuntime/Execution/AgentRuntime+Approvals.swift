@@ -6,11 +6,12 @@ extension AgentRuntime {
     /// `agent` and `tool` filter.
     public func pendingApprovals(tenant: String, runID: RunID? = nil, agent: String? = nil, tool: String? = nil,
                                  limit: Int = 100) async throws -> [PendingApproval] {
-        let runs: [RunRecord]
+        var runs = try await self.runs.listRuns(RunQuery(tenant: tenant, status: .waiting, limit: limit))
         if let runID {
-            runs = try await self.runs.loadRun(runID, tenant: tenant).map { [$0] } ?? []
-        } else {
-            runs = try await self.runs.listRuns(RunQuery(tenant: tenant, status: .waiting, limit: limit))
+            // the run and its delegated child runs (ids `<run>.<step>…`), whose approvals its parent waits for
+            let prefix = runID.rawValue + "."
+            runs = runs.filter { $0.id == runID || $0.id.rawValue.hasPrefix(prefix) }
+            if runs.isEmpty, let run = try await self.runs.loadRun(runID, tenant: tenant) { runs = [run] }
         }
         var pending: [PendingApproval] = []
         for run in runs where run.status == .waiting && (agent == nil || run.agent == agent) {
@@ -21,6 +22,17 @@ extension AgentRuntime {
             }
         }
         return pending
+    }
+
+    /// The top-level run a run belongs to (itself, or the parent of its delegations): what to
+    /// resume after answering a child run's approval, so the parent goes on too.
+    public func topLevelRun(of id: RunID, tenant: String) async throws -> RunID {
+        var current = id
+        for _ in 0..<64 {
+            guard let parent = try await runs.loadRun(current, tenant: tenant)?.parentRunID else { return current }
+            current = parent
+        }
+        return current
     }
 
     /// Records a person's answer to a run's pending approval and returns the approval answered;

@@ -44,6 +44,9 @@ extension AgentRuntime {
             return ToolOutput(.string(text), usage: record.usage)
         case .needsAttention:
             throw RuntimeError(.needsAttention, "delegated run \(childID) (\(agent.name)) needs attention: \(record.error ?? "")")
+        case .waiting:
+            // the child waits for a person: so does its parent; an answer resumes the parent, which resumes the child
+            throw RuntimeError(.waiting, "delegated run \(childID) (\(agent.name)) waits for approval")
         case .interrupted:
             throw RuntimeError(.interrupted, "delegated run \(childID) (\(agent.name)) was interrupted; resume to continue")
         case .cancelled:
