@@ -275,4 +275,52 @@ struct ApprovalTests {
             #expect(try await fx.storage.store.loadRun(child.id, tenant: "default")?.status == .completed)
         }
     }
+
+    @Test func anUnansweredRequestExpiresAndTheModelIsToldOrTheRunFails() async throws {
+        try await RuntimeFixture.with { fx in
+            let refunds = Counter()
+            let time = RunLeaseTests.TestTime()
+            let events = Mutex<[RunEvent.Kind]>([])
+            let finished = AsyncGate()
+            let sink = ClosureEventSink { e in
+                events.withLock { $0.append(e.kind) }
+                if e.kind == .runFinished || e.kind == .runFailed { finished.open() }
+            }
+            let rule = ApprovalRule(.always, expiresIn: 3600, onExpiry: .reject)
+            let runtime = fx.runtime(agents: [Self.agent(["refund_payment": rule])], tools: Self.tools(refunds),
+                                     model: Self.model([("refund_payment", ["amount": 250])]), sink: sink, leasing: RunLeaseTests.leasing("a", time))
+            let waiting = try await runtime.run(.question("refund", agent: "support"))
+            let pending = try #require(try await runtime.pendingApprovals(tenant: "default").first)
+            #expect(pending.request.expiresAt == pending.request.requestedAt.addingTimeInterval(3600))
+            #expect(try await runtime.expireApprovals().isEmpty, "not yet")
+
+            let supervisor = RunSupervisor(runtime: runtime, resumeInterrupted: true)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await supervisor.run() }
+                time.advance(3601)
+                #expect(await supervisor.expireApprovals().map(\.id) == [waiting.id])
+                await finished.wait()
+                supervisor.beginShutdown()
+                try await group.waitForAll()
+            }
+            let done = try #require(try await fx.storage.store.loadRun(waiting.id, tenant: "default"))
+            #expect(done.status == .completed)
+            #expect(done.output?.stringValue?.contains("the approval request expired before anyone decided") == true, "\(done.output ?? .null)")
+            #expect(refunds.count == 0)
+            #expect(events.withLock { $0 }.contains(.approvalExpired))
+            #expect(try await runtime.expireApprovals().isEmpty, "answered once")
+
+            // on_expiry: fail
+            let failing = fx.runtime(agents: [Self.agent(["refund_payment": ApprovalRule(.always, expiresIn: 60, onExpiry: .fail)])],
+                                     tools: Self.tools(refunds), model: Self.model([("refund_payment", ["amount": 250])]),
+                                     leasing: RunLeaseTests.leasing("a", time))
+            let second = try await failing.run(.question("refund", agent: "support"))
+            time.advance(61)
+            #expect(try await failing.expireApprovals().map(\.id) == [second.id])
+            let failed = try await failing.resume(second.id, tenant: "default")
+            #expect(failed.status == .failed)
+            #expect(failed.error?.contains("expired unanswered") == true, "\(failed.error ?? "")")
+            #expect(refunds.count == 0)
+        }
+    }
 }

@@ -18,21 +18,34 @@ public struct ApprovalRequest: Sendable, Hashable {
     public var approvers: [Approver]
     /// When the run started waiting.
     public var requestedAt: Date
+    /// When the request expires unanswered (`nil`: never).
+    public var expiresAt: Date?
+    /// What expiry does to the run.
+    public var onExpiry: ApprovalExpiry
 
     /// Creates a request.
-    public init(tool: String, callID: String, arguments: JSONValue, summary: String, approvers: [Approver], requestedAt: Date) {
+    public init(tool: String, callID: String, arguments: JSONValue, summary: String, approvers: [Approver], requestedAt: Date,
+                expiresAt: Date? = nil, onExpiry: ApprovalExpiry = .reject) {
         self.tool = tool
         self.callID = callID
         self.arguments = arguments
         self.summary = summary
         self.approvers = approvers
         self.requestedAt = requestedAt
+        self.expiresAt = expiresAt
+        self.onExpiry = onExpiry
     }
 
     /// The wire and journal form (`kind: approval`).
     public var json: JSONValue {
-        ["kind": "approval", "tool": .string(tool), "call_id": .string(callID), "arguments": arguments, "summary": .string(summary),
-         "approvers": .array(approvers.map { .string($0.description) }), "requested_at": .string(requestedAt.formatted(.iso8601))]
+        var object: [String: JSONValue] = [
+            "kind": "approval", "tool": .string(tool), "call_id": .string(callID), "arguments": arguments, "summary": .string(summary),
+            "approvers": .array(approvers.map { .string($0.description) }), "requested_at": .string(requestedAt.formatted(.iso8601))]
+        if let expiresAt {
+            object["expires_at"] = .string(expiresAt.formatted(.iso8601))
+            object["on_expiry"] = .string(onExpiry.rawValue)
+        }
+        return .object(object)
     }
 
     /// Reads ``json``; nil when a field is missing.
@@ -42,14 +55,20 @@ public struct ApprovalRequest: Sendable, Hashable {
               let at = json["requested_at"]?.stringValue, let requestedAt = try? Date(at, strategy: .iso8601)
         else { return nil }
         self.init(tool: tool, callID: callID, arguments: json["arguments"] ?? .null, summary: summary,
-                  approvers: approvers.compactMap { $0.stringValue.flatMap(Approver.init) }, requestedAt: requestedAt)
+                  approvers: approvers.compactMap { $0.stringValue.flatMap(Approver.init) }, requestedAt: requestedAt,
+                  expiresAt: json["expires_at"]?.stringValue.flatMap { try? Date($0, strategy: .iso8601) },
+                  onExpiry: json["on_expiry"]?.stringValue.flatMap(ApprovalExpiry.init(rawValue:)) ?? .reject)
     }
 }
 
 /// A person's decision on an ``ApprovalRequest``.
 public struct ApprovalAnswer: Sendable, Hashable {
     /// The decision.
-    public enum Decision: String, Sendable, Hashable { case approved, rejected }
+    public enum Decision: String, Sendable, Hashable {
+        case approved, rejected
+        /// Nobody decided before the request's expiry.
+        case expired
+    }
 
     /// The decision.
     public var decision: Decision

@@ -1,3 +1,5 @@
+import Foundation
+
 /// When a tool call of an agent needs a person's approval before it runs, and who may give it
 /// (`approvals:` in an agent's YAML).
 ///
@@ -25,11 +27,18 @@ public struct ApprovalRule: Sendable, Hashable {
     /// Who may decide: ``Approver/owner`` (the principal that started the run) and roles.
     /// Default: the owner and admins.
     public var approvers: [Approver]
+    /// How long a request waits for a decision before it expires (`nil`: it waits forever).
+    public var expiresIn: TimeInterval?
+    /// What an expired request does to the run.
+    public var onExpiry: ApprovalExpiry
 
     /// Creates a rule.
-    public init(_ trigger: Trigger, approvers: [Approver] = Approver.defaults) {
+    public init(_ trigger: Trigger, approvers: [Approver] = Approver.defaults, expiresIn: TimeInterval? = nil,
+                onExpiry: ApprovalExpiry = .reject) {
         self.trigger = trigger
         self.approvers = approvers
+        self.expiresIn = expiresIn
+        self.onExpiry = onExpiry
     }
 
     /// Whether a call with `arguments` needs approval under this rule.
@@ -63,4 +72,12 @@ public enum Approver: Sendable, Hashable, CustomStringConvertible {
         case .role(let role): role.rawValue
         }
     }
+}
+
+/// What an approval request that expired unanswered does.
+public enum ApprovalExpiry: String, Sendable, Hashable, CaseIterable {
+    /// The call is not run; the model is told the request expired (like a rejection).
+    case reject
+    /// The run fails.
+    case fail
 }

@@ -16,6 +16,7 @@ public struct RunEvent: Sendable, Hashable, Codable {
         case delegationStarted = "delegation.started", delegationFinished = "delegation.finished"
         case guardrailVerdict = "guardrail.verdict", checkpoint = "checkpoint"
         case approvalRequested = "approval.requested", approvalGranted = "approval.granted", approvalDenied = "approval.denied"
+        case approvalExpired = "approval.expired"
     }
 
     /// True for events that are only delivered live (``Kind/modelDelta``): they are not persisted and

@@ -360,6 +360,21 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Approval/requested_at`.
             internal var requestedAt: Foundation.Date
+            /// When the request expires unanswered (absent: it waits until decided).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/expires_at`.
+            internal var expiresAt: Foundation.Date?
+            /// What expiry does: the call is not run and the model is told (`reject`), or the run fails (`fail`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/on_expiry`.
+            internal enum OnExpiryPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case reject = "reject"
+                case fail = "fail"
+            }
+            /// What expiry does: the call is not run and the model is told (`reject`), or the run fails (`fail`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/on_expiry`.
+            internal var onExpiry: Components.Schemas.Approval.OnExpiryPayload?
             /// Creates a new `Approval`.
             ///
             /// - Parameters:
@@ -373,6 +388,8 @@ extension Components {
             ///   - summary: What the decision is about, in a sentence.
             ///   - approvers: Who may decide: `owner` and role names.
             ///   - requestedAt: When the run started waiting.
+            ///   - expiresAt: When the request expires unanswered (absent: it waits until decided).
+            ///   - onExpiry: What expiry does: the call is not run and the model is told (`reject`), or the run fails (`fail`).
             internal init(
                 runId: Swift.String,
                 agent: Swift.String,
@@ -383,7 +400,9 @@ extension Components {
                 arguments: OpenAPIRuntime.OpenAPIValueContainer,
                 summary: Swift.String,
                 approvers: [Swift.String],
-                requestedAt: Foundation.Date
+                requestedAt: Foundation.Date,
+                expiresAt: Foundation.Date? = nil,
+                onExpiry: Components.Schemas.Approval.OnExpiryPayload? = nil
             ) {
                 self.runId = runId
                 self.agent = agent
@@ -395,6 +414,8 @@ extension Components {
                 self.summary = summary
                 self.approvers = approvers
                 self.requestedAt = requestedAt
+                self.expiresAt = expiresAt
+                self.onExpiry = onExpiry
             }
             internal enum CodingKeys: String, CodingKey {
                 case runId = "run_id"
@@ -407,6 +428,8 @@ extension Components {
                 case summary
                 case approvers
                 case requestedAt = "requested_at"
+                case expiresAt = "expires_at"
+                case onExpiry = "on_expiry"
             }
         }
         /// - Remark: Generated from `#/components/schemas/ApprovalList`.

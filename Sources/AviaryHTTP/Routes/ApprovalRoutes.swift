@@ -79,7 +79,8 @@ extension Components.Schemas.Approval {
         let request = pending.request
         self.init(runId: pending.run.id.rawValue, agent: pending.run.agent, owner: pending.run.principal, step: pending.stepKey,
                   tool: request.tool, callId: request.callID, arguments: try OpenAPIValueContainer(unvalidatedValue: request.arguments.foundation),
-                  summary: request.summary, approvers: request.approvers.map(\.description), requestedAt: request.requestedAt)
+                  summary: request.summary, approvers: request.approvers.map(\.description), requestedAt: request.requestedAt,
+                  expiresAt: request.expiresAt, onExpiry: request.expiresAt == nil ? nil : OnExpiryPayload(rawValue: request.onExpiry.rawValue))
     }
 }
 

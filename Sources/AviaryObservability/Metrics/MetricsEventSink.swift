@@ -51,7 +51,7 @@ public final class MetricsEventSink: EventSink {
             metrics.toolEnded(tool: tool, failed: event.kind == .toolFailed,
                               durationSeconds: event.number("duration_ms").map { $0 / 1000 })
         case .modelRequest, .toolStarted, .reasoningStep, .delegationStarted, .delegationFinished,
-             .guardrailVerdict, .checkpoint, .modelDelta, .approvalRequested, .approvalGranted, .approvalDenied:
+             .guardrailVerdict, .checkpoint, .modelDelta, .approvalRequested, .approvalGranted, .approvalDenied, .approvalExpired:
             break
         }
     }

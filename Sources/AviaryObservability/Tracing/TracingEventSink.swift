@@ -73,7 +73,7 @@ public final class TracingEventSink: EventSink {
         case .toolFinished, .toolFailed: toolEnded(event)
         case .delegationStarted: delegationStarted(event)
         case .reasoningStep, .delegationFinished, .guardrailVerdict, .checkpoint, .modelDelta,
-             .approvalRequested, .approvalGranted, .approvalDenied: break
+             .approvalRequested, .approvalGranted, .approvalDenied, .approvalExpired: break
         }
     }
 

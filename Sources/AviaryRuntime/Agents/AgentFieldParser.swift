@@ -1,4 +1,5 @@
 import AviaryCore
+import Foundation
 
 /// Turns a YAML mapping into an ``AgentDefinition``, with errors that name the field.
 struct AgentFieldParser {
@@ -106,8 +107,24 @@ struct AgentFieldParser {
             case .string("always"): rules[tool] = ApprovalRule(.always)
             case .string("never"): rules[tool] = ApprovalRule(.never)
             case .object(let rule):
-                for key in rule.keys.sorted() where key != "when" && key != "approvers" {
-                    throw error("\(field).\(key)", "unknown field; known fields: approvers, when")
+                let known: Set<String> = ["when", "approvers", "expires_in", "on_expiry"]
+                for key in rule.keys.sorted() where !known.contains(key) {
+                    throw error("\(field).\(key)", "unknown field; known fields: \(known.sorted().joined(separator: ", "))")
+                }
+                var expiresIn: TimeInterval?
+                if let raw = rule["expires_in"], !raw.isNull {
+                    guard let text = raw.stringValue, let seconds = TimeSpan.seconds(text) else {
+                        throw error("\(field).expires_in", "expected a time like 30m, 24h or 7d, got \(raw.jsonString)")
+                    }
+                    expiresIn = seconds
+                }
+                var onExpiry = ApprovalExpiry.reject
+                if let raw = rule["on_expiry"], !raw.isNull {
+                    guard let name = raw.stringValue, let value = ApprovalExpiry(rawValue: name) else {
+                        throw error("\(field).on_expiry", "expected reject or fail, got \(raw.jsonString)")
+                    }
+                    guard expiresIn != nil else { throw error("\(field).on_expiry", "applies only with expires_in; set both or neither") }
+                    onExpiry = value
                 }
                 var trigger = ApprovalRule.Trigger.always
                 if let when = rule["when"], !when.isNull {
@@ -126,7 +143,7 @@ struct AgentFieldParser {
                         return approver
                     }
                 }
-                rules[tool] = ApprovalRule(trigger, approvers: approvers)
+                rules[tool] = ApprovalRule(trigger, approvers: approvers, expiresIn: expiresIn, onExpiry: onExpiry)
             default:
                 throw error(field, "expected always, never or {when: \"<condition>\", approvers: [...]}, got \(value.jsonString)")
             }

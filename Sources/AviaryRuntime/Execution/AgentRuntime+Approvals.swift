@@ -24,6 +24,28 @@ extension AgentRuntime {
         return pending
     }
 
+    /// Answers every approval request whose expiry passed (by this runtime's clock) as `expired`,
+    /// by the same claim and compare-and-set as a person's answer, and returns the runs answered;
+    /// the caller resumes their top-level runs, which then reject the call or fail (the rule's
+    /// `on_expiry`). Scans up to `limit` waiting runs, the longest-waiting first.
+    public func expireApprovals(limit: Int = 100) async throws -> [RunRecord] {
+        let now = leasing.now
+        var expired: [RunRecord] = []
+        for run in try await runs.waitingRuns(limit: limit) {
+            for entry in try await runs.loadJournal(run.id, tenant: run.tenant) where entry.state == .waiting {
+                guard let request = entry.output?["request"].flatMap(ApprovalRequest.init(json:)),
+                      let deadline = request.expiresAt, deadline <= now,
+                      case .claimed = try await runs.claimRun(run.id, tenant: run.tenant, lease: leasing.lease(), now: now)
+                else { continue }
+                let waited = Int(deadline.timeIntervalSince(request.requestedAt))
+                let answer = ApprovalAnswer(decision: .expired, by: "system", reason: "no decision within \(waited)s", answeredAt: now)
+                let output: JSONValue = ["format": .number(Double(ApprovalRequest.format)), "request": request.json, "answer": answer.json]
+                if try await runs.answerStep(run.id, tenant: run.tenant, key: entry.key, output: output, at: now) { expired.append(run) }
+            }
+        }
+        return expired
+    }
+
     /// The top-level run a run belongs to (itself, or the parent of its delegations): what to
     /// resume after answering a child run's approval, so the parent goes on too.
     public func topLevelRun(of id: RunID, tenant: String) async throws -> RunID {

@@ -39,17 +39,40 @@ extension ToolExecutor {
                 var data: [String: JSONValue] = ["step": .string(key), "tool": .string(call.name), "call_id": .string(call.id),
                                                  "by": .string(answer.by)]
                 if let reason = answer.reason { data["reason"] = .string(reason) }
-                await journal.emit(answer.decision == .approved ? .approvalGranted : .approvalDenied, .object(data))
-                return answer.decision == .approved ? .approved : .rejected(answer)
+                switch answer.decision {
+                case .approved:
+                    await journal.emit(.approvalGranted, .object(data))
+                    return .approved
+                case .rejected:
+                    await journal.emit(.approvalDenied, .object(data))
+                    return .rejected(answer)
+                case .expired:
+                    let request = entry.output?["request"].flatMap(ApprovalRequest.init(json:))
+                    data["on_expiry"] = .string((request?.onExpiry ?? .reject).rawValue)
+                    await journal.emit(.approvalExpired, .object(data))
+                    if request?.onExpiry == .fail {
+                        throw ApprovalExpired(message: "the approval of '\(call.name)' (step \(stepKey)) expired unanswered")
+                    }
+                    return .rejected(answer)
+                }
             case .waiting, .started, .failed:
                 throw RuntimeError(.waiting, "the call of '\(call.name)' (step \(stepKey)) waits for approval")
             }
         }
+        let shown = call.arguments.jsonString
+        let arguments = shown.count > 300 ? String(shown.prefix(300)) + "…" : shown // the full arguments are in the request
+        let requestedAt = now()
         let request = ApprovalRequest(tool: call.name, callID: call.id, arguments: call.arguments,
-                                      summary: "call '\(call.name)' with \(call.arguments.jsonString)", approvers: rule.approvers,
-                                      requestedAt: now())
+                                      summary: "call '\(call.name)' with \(arguments)", approvers: rule.approvers, requestedAt: requestedAt,
+                                      expiresAt: rule.expiresIn.map { requestedAt.addingTimeInterval($0) }, onExpiry: rule.onExpiry)
         await journal.emit(.approvalRequested, ["step": .string(key), "request": request.json])
         try await journal.record(key, .waiting, output: ["format": .number(Double(ApprovalRequest.format)), "request": request.json])
         throw RuntimeError(.waiting, "the call of '\(call.name)' (step \(stepKey)) waits for approval")
     }
+}
+
+/// An approval request expired unanswered and its rule says the run fails.
+struct ApprovalExpired: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }

@@ -63,9 +63,10 @@ struct ToolExecutor: Sendable {
         if journal.entry(stepKey) == nil, let tool, let rule = approvalRule(for: call, policy: tool.tool.policy),
            case .rejected(let answer) = try await approvalGate(call, stepKey: stepKey, rule: rule) {
             let reason = answer.reason.map { ": \($0)" } ?? ""
+            let why = answer.decision == .expired ? "the approval request expired before anyone decided\(reason)"
+                                                  : "the call was rejected by \(answer.by)\(reason)"
             let outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: """
-                Error: not run: the call was rejected by \(answer.by)\(reason). Do not call it again for this request; \
-                tell the user it was not done and why.
+                Error: not run: \(why). Do not call it again for this request; tell the user it was not done and why.
                 """, isError: true))
             try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
             return outcome

@@ -97,6 +97,7 @@ public final class RunSupervisor: Service, Sendable {
             do { try await clock.sleep(for: interval) } catch { return }
             await renewLeases()
             if resumeInterrupted { await recoverAbandonedRuns() }
+            await expireApprovals()
         }
     }
 
@@ -137,6 +138,35 @@ public final class RunSupervisor: Service, Sendable {
             }
         }
         return claimed
+    }
+
+    /// Answers the approval requests whose expiry passed (``AgentRuntime/expireApprovals(limit:)``)
+    /// and resumes their runs here; returns the runs answered. Nothing once shutdown has begun.
+    @discardableResult
+    public func expireApprovals() async -> [RunRecord] {
+        guard accepting.withLock({ $0 }) else { return [] }
+        let expired: [RunRecord]
+        do { expired = try await runtime.expireApprovals() } catch {
+            logger.error("cannot expire approval requests", metadata: ["error": "\(error)"])
+            return []
+        }
+        for run in expired {
+            logger.info("an approval request expired unanswered", metadata: ["run_id": "\(run.id)", "tenant": "\(run.tenant)"])
+            let runtime = self.runtime, logger = self.logger
+            do {
+                _ = try submit {
+                    do {
+                        let root = try await runtime.topLevelRun(of: run.id, tenant: run.tenant)
+                        _ = try await runtime.resume(root, tenant: run.tenant)
+                    } catch {
+                        logger.error("resuming a run after an expired approval failed", metadata: ["run_id": "\(run.id)", "error": "\(error)"])
+                    }
+                }
+            } catch {
+                logger.info("shutdown began: the answered run stays for another process", metadata: ["run_id": "\(run.id)"])
+            }
+        }
+        return expired
     }
 
     /// Stops accepting work and asks executing runs to stop at their next step boundary.

@@ -5,7 +5,8 @@
 public enum AviaryMigrations {
     /// Every migration, in order.
     public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes,
-                                          interruptedRunsIndex, sessionRunsIndex, principalNamespaces, runLeases]
+                                          interruptedRunsIndex, sessionRunsIndex, principalNamespaces, runLeases,
+                                          waitingRunsIndex]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -126,5 +127,10 @@ public enum AviaryMigrations {
         "ALTER TABLE runs ADD COLUMN lease_expires_at DOUBLE PRECISION",
         "CREATE INDEX runs_running_top_level ON runs (updated_at, id) WHERE status = 'running' AND parent_run_id IS NULL",
         "CREATE INDEX runs_lease_owner ON runs (lease_owner) WHERE status = 'running'",
+    ])
+
+    /// The runs waiting for a person, for the scan that expires their approval requests.
+    static let waitingRunsIndex = Migration(name: "0010_waiting_runs_index", statements: [
+        "CREATE INDEX runs_waiting ON runs (updated_at, id) WHERE status = 'waiting'",
     ])
 }

@@ -32,6 +32,12 @@ extension SQLStore {
             """).all().map(decodeRun).sorted { ($0.updatedAt, $0.id.rawValue) < ($1.updatedAt, $1.id.rawValue) }
     }
 
+    public func waitingRuns(limit: Int) async throws -> [RunRecord] {
+        try await database.raw("""
+            SELECT * FROM runs WHERE status = 'waiting' ORDER BY updated_at, id LIMIT \(bind: max(limit, 0))
+            """).all().map(decodeRun)
+    }
+
     public func answerStep(_ id: RunID, tenant: String, key: String, output: JSONValue, at: Date) async throws -> Bool {
         try await database.raw("""
             UPDATE journal SET state = 'completed', output = \(bind: output.jsonString), updated_at = \(bind: at.timeIntervalSince1970)

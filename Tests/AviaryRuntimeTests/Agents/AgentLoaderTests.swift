@@ -90,11 +90,11 @@ import Testing
               refund_payment: always
               send_email: {when: "amount > `100` && currency == 'EUR'", approvers: [admin, operator]}
               delete_file: never
-              mcp_payments: {approvers: [owner]}
+              mcp_payments: {approvers: [owner], expires_in: 24h, on_expiry: fail}
             """)
         #expect(agent.approvals["refund_payment"] == ApprovalRule(.always))
         #expect(agent.approvals["delete_file"] == ApprovalRule(.never))
-        #expect(agent.approvals["mcp_payments"] == ApprovalRule(.always, approvers: [.owner]))
+        #expect(agent.approvals["mcp_payments"] == ApprovalRule(.always, approvers: [.owner], expiresIn: 86_400, onExpiry: .fail))
         let email = try #require(agent.approvals["send_email"])
         #expect(email.approvers == [.role(.admin), .role(.operator)])
         #expect(email.applies(to: ["amount": 150, "currency": "EUR"]))
@@ -111,6 +111,9 @@ import Testing
         ("approvals: {refund_payment: {approvers: [boss]}}", "approvals.refund_payment.approvers", "expected owner or a role"),
         ("approvals: {refund_payment: {approvers: []}}", "approvals.refund_payment.approvers", "non-empty list"),
         ("approvals: {refund_payment: {timeout: 5}}", "approvals.refund_payment.timeout", "unknown field"),
+        ("approvals: {refund_payment: {expires_in: soon}}", "approvals.refund_payment.expires_in", "expected a time like"),
+        ("approvals: {refund_payment: {expires_in: 1h, on_expiry: ignore}}", "approvals.refund_payment.on_expiry", "expected reject or fail"),
+        ("approvals: {refund_payment: {on_expiry: fail}}", "approvals.refund_payment.on_expiry", "applies only with expires_in"),
     ])
     func badApprovalsAreNamed(yaml: String, field: String, message: String) throws {
         let error = try failure("instructions: Hi.\ntools: [refund_payment]\n\(yaml)\n")
