@@ -17,6 +17,14 @@ struct RunLeaseTests {
         func advance(_ by: TimeInterval) { seconds.withLock { $0 += by } }
     }
 
+    /// The tool-loop's first tool, holding each call at `gate` until the test opens it.
+    static func customer(waitingFor gate: AsyncGate) -> ClosureTool {
+        ClosureTool("get_customer") { _, _ in
+            await gate.wait()
+            return ToolOutput(["id": "c42"])
+        }
+    }
+
     static func leasing(_ owner: String, _ time: TestTime) -> RunLeasing {
         RunLeasing(owner: owner, duration: .seconds(30), now: { time.now })
     }
@@ -25,12 +33,7 @@ struct RunLeaseTests {
         try await RuntimeFixture.with { fx in
             let time = TestTime()
             let gate = AsyncGate()
-            let calls = Mutex(0)
-            let slow = ClosureTool("get_customer") { _, _ in
-                calls.withLock { $0 += 1 }
-                await gate.wait()
-                return ToolOutput(["id": "c42"])
-            }
+            let slow = Self.customer(waitingFor: gate)
             let (_, incidents) = ToolLoop.tools()
             let a = fx.runtime(agents: [ToolLoop.agent], tools: [slow, incidents], model: ToolLoop.model(), leasing: Self.leasing("a", time))
             let b = fx.runtime(agents: [ToolLoop.agent], tools: [slow, incidents], model: ToolLoop.model(), leasing: Self.leasing("b", time))
@@ -50,7 +53,7 @@ struct RunLeaseTests {
             }
             gate.open()
             #expect(try await first.value.status == .completed)
-            #expect(calls.withLock { $0 } == 1, "executed once")
+            #expect(slow.callCount == 1, "executed once")
         }
     }
 
@@ -58,12 +61,7 @@ struct RunLeaseTests {
         try await RuntimeFixture.with { fx in
             let time = TestTime()
             let gate = AsyncGate()
-            let calls = Mutex(0)
-            let slow = ClosureTool("get_customer") { _, _ in
-                calls.withLock { $0 += 1 }
-                await gate.wait()
-                return ToolOutput(["id": "c42"])
-            }
+            let slow = Self.customer(waitingFor: gate)
             let (_, incidents) = ToolLoop.tools()
             // a process that stopped gracefully left the run interrupted
             var run = RunRecord(id: RunID("run_raced"), tenant: "default", principal: "local", agent: "support", input: ["question": "q"],
@@ -90,7 +88,7 @@ struct RunLeaseTests {
                 return results
             }
             #expect(outcomes.sorted() == ["completed", "notResumable", "notResumable", "notResumable"], "\(outcomes)")
-            #expect(calls.withLock { $0 } == 1, "exactly one process executed the run")
+            #expect(slow.callCount == 1, "exactly one process executed the run")
         }
     }
 
@@ -136,10 +134,7 @@ struct RunLeaseTests {
         try await RuntimeFixture.with { fx in
             let time = TestTime()
             let gate = AsyncGate()
-            let slow = ClosureTool("get_customer") { _, _ in
-                await gate.wait()
-                return ToolOutput(["id": "c42"])
-            }
+            let slow = Self.customer(waitingFor: gate)
             let (_, incidents) = ToolLoop.tools()
             let a = fx.runtime(agents: [ToolLoop.agent], tools: [slow, incidents], model: ToolLoop.model(), leasing: Self.leasing("a", time))
             let b = fx.runtime(agents: [ToolLoop.agent], tools: [slow, incidents], model: ToolLoop.model(), leasing: Self.leasing("b", time))
