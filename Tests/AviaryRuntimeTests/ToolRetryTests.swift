@@ -17,6 +17,7 @@ struct ToolRetryTests {
         private let slept = Mutex<[Duration]>([])
         var now: Instant { ContinuousClock.now }
         var minimumResolution: Duration { .nanoseconds(1) }
+        // sleep-ok: the clock's own sleep, which records the duration and returns at once
         func sleep(until deadline: Instant, tolerance: Duration?) async throws { slept.withLock { $0.append(deadline - now) } }
         var sleeps: [Duration] { slept.withLock { $0 } }
     }

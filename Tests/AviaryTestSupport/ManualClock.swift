@@ -57,7 +57,7 @@ public final class ManualClock: Clock, Sendable {
 
     /// Suspends until the clock has been advanced to `deadline` (at once if it is already there);
     /// throws `CancellationError` when the task is cancelled first.
-    public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
+    public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws { // sleep-ok: the clock's own sleep, woken by advance(by:)
         let id = state.withLock { state -> Int in
             defer { state.nextID += 1 }
             return state.nextID

@@ -20,13 +20,9 @@ extension AviaryApplication {
         let run = try await with(configuration, options: options) { app in
             _ = try await app.runtime.answerApproval(RunID(runID), tenant: configuration.tenant, principal: principal, role: .admin,
                                                      decision: approve ? .approved : .rejected, reason: reason)
-            let root = try await app.runtime.topLevelRun(of: RunID(runID), tenant: configuration.tenant)
-            return try await app.runtime.resume(root, tenant: configuration.tenant)
+            return try await app.runtime.resumeAnswered(RunID(runID), tenant: configuration.tenant)
         }
-        let completed = run.status == .completed
-        return ResumeOutcome(runID: run.id.rawValue, status: run.status.rawValue,
-                             output: completed ? run.output.map { $0.stringValue ?? $0.jsonString } : nil,
-                             error: completed ? nil : run.error ?? run.status.rawValue)
+        return ResumeOutcome(run)
     }
 }
 

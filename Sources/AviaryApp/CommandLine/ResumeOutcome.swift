@@ -23,6 +23,15 @@ public struct ResumeOutcome: Sendable {
     /// Why it did not complete.
     public let error: String?
 
+    /// The end of `run`: its answer when it completed, why not otherwise.
+    init(_ run: RunRecord) {
+        let completed = run.status == .completed
+        runID = run.id.rawValue
+        status = run.status.rawValue
+        output = completed ? run.output.map { $0.stringValue ?? $0.jsonString } : nil
+        error = completed ? nil : run.error ?? run.status.rawValue
+    }
+
     /// Whether it completed; then `output` is its answer.
     public var completed: Bool { status == RunStatus.completed.rawValue }
 }
@@ -45,9 +54,6 @@ extension AviaryApplication {
         let run = try await with(configuration, options: options) { app in
             try await app.runtime.resume(RunID(runID), tenant: configuration.tenant, decision: decision)
         }
-        let completed = run.status == .completed
-        return ResumeOutcome(runID: run.id.rawValue, status: run.status.rawValue,
-                             output: completed ? run.output.map { $0.stringValue ?? $0.jsonString } : nil,
-                             error: completed ? nil : run.error ?? run.status.rawValue)
+        return ResumeOutcome(run)
     }
 }

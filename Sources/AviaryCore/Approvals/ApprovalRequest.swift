@@ -59,4 +59,23 @@ public struct ApprovalRequest: Sendable, Hashable {
                   expiresAt: json["expires_at"]?.stringValue.flatMap { try? Date($0, strategy: .iso8601) },
                   onExpiry: json["on_expiry"]?.stringValue.flatMap(ApprovalExpiry.init(rawValue:)) ?? .reject)
     }
+
+    /// Whether a caller may decide this request on a run started by `owner`: `owner` is an
+    /// approver and the caller is that principal, or the caller's role is one of the approvers.
+    public func allows(principal: String, role: Role, owner: String) -> Bool {
+        approvers.contains { approver in
+            switch approver {
+            case .owner: principal == owner
+            case .role(let r): role == r
+            }
+        }
+    }
+
+    /// The output of the request's journal step: the request (the step is `waiting`), or the
+    /// request with its answer (the step is completed), with the ``format``.
+    public func journalOutput(answer: ApprovalAnswer? = nil) -> JSONValue {
+        var object: [String: JSONValue] = ["format": .number(Double(Self.format)), "request": json]
+        if let answer { object["answer"] = answer.json }
+        return .object(object)
+    }
 }

@@ -44,8 +44,7 @@ struct OpenAIRoutes {
             if record.status == .waiting {
                 // the assistant says what awaits a decision; the run id header names the run to decide
                 let pending = try await runtime.pendingApprovals(tenant: identity.tenant, runID: runID)
-                text = "Waiting for approval: " + pending.map(\.request.summary).joined(separator: "; ")
-                    + ". Decide with POST /api/v1/runs/\(runID)/approve or /reject; the run then goes on."
+                text = PendingApproval.waitingSentence(pending) + ". Decide with POST /api/v1/runs/\(runID)/approve or /reject; the run then goes on."
             } else {
                 try ChatRoutes.requireCompleted(record)
                 text = Self.text(record)

@@ -14,7 +14,7 @@ extension SpecRoutes {
             try await env.runtime.pendingApprovals(tenant: identity.tenant, runID: q.runId.map { RunID($0) }, agent: q.agent, tool: q.tool,
                                                    limit: q.limit ?? 100)
         }
-        let visible = pending.filter { Self.mayDecide(identity, $0) }
+        let visible = pending.filter { $0.request.allows(principal: identity.principal, role: identity.role, owner: $0.run.principal) }
         return .ok(.init(body: .json(.init(approvals: try visible.map(Components.Schemas.Approval.init)))))
     }
 
@@ -45,8 +45,7 @@ extension SpecRoutes {
             reason: reason, status: "running", events: "/api/v1/runs/\(id)/events")
         let ticket: RunTicket<RunRecord>
         do {
-            let root = try await runtime.topLevelRun(of: runID, tenant: tenant)
-            ticket = try env.gateway.submit(tenant: tenant) { try await runtime.resume(root, tenant: tenant) }
+            ticket = try env.gateway.submit(tenant: tenant) { try await runtime.resumeAnswered(runID, tenant: tenant) }
         } catch {
             // recorded, but not resumed now: the lease taken with the answer expires and a live server resumes the run
             env.deps.logger.warning("an answered run could not be resumed at once", metadata: ["run_id": .string(id), "error": .string("\(error)")])
@@ -60,16 +59,6 @@ extension SpecRoutes {
         decided.output = try finished.output.map { try OpenAPIValueContainer(unvalidatedValue: $0.foundation) }
         decided.error = finished.error
         return (decided, true)
-    }
-
-    /// Whether `identity` is among the approvers of `pending`.
-    static func mayDecide(_ identity: Identity, _ pending: PendingApproval) -> Bool {
-        pending.request.approvers.contains { approver in
-            switch approver {
-            case .owner: identity.principal == pending.run.principal
-            case .role(let role): identity.role == role
-            }
-        }
     }
 }
 

@@ -43,7 +43,7 @@ struct ChatRoutes {
                 "sessionId": .string(result.session.id),
                 "runId": .string(result.run.id.rawValue),
                 "status": "waiting",
-                "response": .string("Waiting for approval: " + pending.map(\.request.summary).joined(separator: "; ")),
+                "response": .string(PendingApproval.waitingSentence(pending)),
                 "approvals": .array(pending.map(\.wireJSON)),
                 "metadata": result.run.usage.wire,
             ], status: .accepted)

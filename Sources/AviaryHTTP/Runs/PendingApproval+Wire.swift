@@ -14,4 +14,9 @@ extension PendingApproval {
         }
         return .object(object)
     }
+
+    /// What a run waits for, in a sentence: `Waiting for approval: <summary>; <summary>`.
+    public static func waitingSentence(_ pending: [PendingApproval]) -> String {
+        "Waiting for approval: " + pending.map(\.request.summary).joined(separator: "; ")
+    }
 }

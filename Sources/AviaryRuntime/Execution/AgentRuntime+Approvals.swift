@@ -26,7 +26,7 @@ extension AgentRuntime {
 
     /// Answers every approval request whose expiry passed (by this runtime's clock) as `expired`,
     /// by the same claim and compare-and-set as a person's answer, and returns the runs answered;
-    /// the caller resumes their top-level runs, which then reject the call or fail (the rule's
+    /// the caller resumes them (``resumeAnswered(_:tenant:)``), which then reject the call or fail (the rule's
     /// `on_expiry`). Scans up to `limit` waiting runs, the longest-waiting first.
     public func expireApprovals(limit: Int = 100) async throws -> [RunRecord] {
         let now = leasing.now
@@ -39,8 +39,9 @@ extension AgentRuntime {
                 else { continue }
                 let waited = Int(deadline.timeIntervalSince(request.requestedAt))
                 let answer = ApprovalAnswer(decision: .expired, by: "system", reason: "no decision within \(waited)s", answeredAt: now)
-                let output: JSONValue = ["format": .number(Double(ApprovalRequest.format)), "request": request.json, "answer": answer.json]
-                if try await runs.answerStep(run.id, tenant: run.tenant, key: entry.key, output: output, at: now) { expired.append(run) }
+                if try await runs.answerStep(run.id, tenant: run.tenant, key: entry.key, output: request.journalOutput(answer: answer), at: now) {
+                    expired.append(run)
+                }
             }
         }
         return expired
@@ -57,8 +58,14 @@ extension AgentRuntime {
         return current
     }
 
+    /// Resumes the run an answer was recorded for: its top-level run, which resumes the run itself
+    /// when it is a delegated child.
+    public func resumeAnswered(_ id: RunID, tenant: String) async throws -> RunRecord {
+        try await resume(try await topLevelRun(of: id, tenant: tenant), tenant: tenant)
+    }
+
     /// Records a person's answer to a run's pending approval and returns the approval answered;
-    /// the caller then resumes the run (``resume(_:tenant:decision:)``), which runs the approved
+    /// the caller then resumes it (``resumeAnswered(_:tenant:)``), which runs the approved
     /// call or tells the model it was rejected.
     ///
     /// The run is claimed for this process first, so the answer and the execution after it happen
@@ -75,12 +82,7 @@ extension AgentRuntime {
         guard let pending = try await pendingApprovals(tenant: tenant, runID: id).first else {
             throw RuntimeError(.notWaiting, "run \(id) has no pending approval")
         }
-        let allowed = pending.request.approvers.contains { approver in
-            switch approver {
-            case .owner: return principal == run.principal
-            case .role(let r): return role == r
-            }
-        }
+        let allowed = pending.request.allows(principal: principal, role: role, owner: run.principal)
         guard allowed else {
             throw RuntimeError(.notAllowed, """
                 the approval of '\(pending.request.tool)' in run \(id) may be decided by \
@@ -94,8 +96,8 @@ extension AgentRuntime {
         case .claimed: break
         }
         let answer = ApprovalAnswer(decision: decision, by: principal, reason: reason, answeredAt: leasing.now)
-        let output: JSONValue = ["format": .number(Double(ApprovalRequest.format)), "request": pending.request.json, "answer": answer.json]
-        guard try await runs.answerStep(id, tenant: tenant, key: pending.stepKey, output: output, at: answer.answeredAt) else {
+        guard try await runs.answerStep(id, tenant: tenant, key: pending.stepKey, output: pending.request.journalOutput(answer: answer),
+                                        at: answer.answeredAt) else {
             let first = try await runs.loadJournal(id, tenant: tenant).first { $0.key == pending.stepKey }?.output?["answer"]
                 .flatMap(ApprovalAnswer.init(json:))
             throw RuntimeError(.notWaiting, """

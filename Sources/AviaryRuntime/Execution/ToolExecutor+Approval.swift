@@ -66,7 +66,7 @@ extension ToolExecutor {
                                       summary: "call '\(call.name)' with \(arguments)", approvers: rule.approvers, requestedAt: requestedAt,
                                       expiresAt: rule.expiresIn.map { requestedAt.addingTimeInterval($0) }, onExpiry: rule.onExpiry)
         await journal.emit(.approvalRequested, ["step": .string(key), "request": request.json])
-        try await journal.record(key, .waiting, output: ["format": .number(Double(ApprovalRequest.format)), "request": request.json])
+        try await journal.record(key, .waiting, output: request.journalOutput())
         throw RuntimeError(.waiting, "the call of '\(call.name)' (step \(stepKey)) waits for approval")
     }
 }

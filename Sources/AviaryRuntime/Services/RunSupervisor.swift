@@ -126,16 +126,7 @@ public final class RunSupervisor: Service, Sendable {
         for run in claimed {
             logger.warning("resuming a run whose process stopped renewing its lease",
                            metadata: ["run_id": "\(run.id)", "tenant": "\(run.tenant)"])
-            let runtime = self.runtime, logger = self.logger
-            do {
-                _ = try submit {
-                    do { _ = try await runtime.resume(run.id, tenant: run.tenant) } catch {
-                        logger.error("resuming an abandoned run failed", metadata: ["run_id": "\(run.id)", "error": "\(error)"])
-                    }
-                }
-            } catch {
-                logger.info("shutdown began: the claimed run stays for another process", metadata: ["run_id": "\(run.id)"])
-            }
+            resumeInBackground(run, after: "its process stopped renewing its lease") { try await $0.resume(run.id, tenant: run.tenant) }
         }
         return claimed
     }
@@ -152,21 +143,25 @@ public final class RunSupervisor: Service, Sendable {
         }
         for run in expired {
             logger.info("an approval request expired unanswered", metadata: ["run_id": "\(run.id)", "tenant": "\(run.tenant)"])
-            let runtime = self.runtime, logger = self.logger
-            do {
-                _ = try submit {
-                    do {
-                        let root = try await runtime.topLevelRun(of: run.id, tenant: run.tenant)
-                        _ = try await runtime.resume(root, tenant: run.tenant)
-                    } catch {
-                        logger.error("resuming a run after an expired approval failed", metadata: ["run_id": "\(run.id)", "error": "\(error)"])
-                    }
-                }
-            } catch {
-                logger.info("shutdown began: the answered run stays for another process", metadata: ["run_id": "\(run.id)"])
-            }
+            resumeInBackground(run, after: "an approval expired") { try await $0.resumeAnswered(run.id, tenant: run.tenant) }
         }
         return expired
+    }
+
+    /// Submits `resume` as work of this supervisor, logging its failure; once shutdown has begun
+    /// the run is left to another process (its lease expires).
+    private func resumeInBackground(_ run: RunRecord, after why: String,
+                                    _ resume: @escaping @Sendable (AgentRuntime) async throws -> RunRecord) {
+        let runtime = self.runtime, logger = self.logger
+        do {
+            _ = try submit {
+                do { _ = try await resume(runtime) } catch {
+                    logger.error("resuming a run failed", metadata: ["run_id": "\(run.id)", "after": "\(why)", "error": "\(error)"])
+                }
+            }
+        } catch {
+            logger.info("shutdown began: the run stays for another process", metadata: ["run_id": "\(run.id)"])
+        }
     }
 
     /// Stops accepting work and asks executing runs to stop at their next step boundary.
