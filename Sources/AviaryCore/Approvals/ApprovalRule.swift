@@ -80,4 +80,7 @@ public enum ApprovalExpiry: String, Sendable, Hashable, CaseIterable {
     case reject
     /// The run fails.
     case fail
+    /// The request's default answer is taken (input requests that name one; see
+    /// ``ApprovalRequest/defaultAnswer``).
+    case defaultAnswer = "default"
 }

@@ -57,6 +57,7 @@ struct ErrorMiddleware: RouterMiddleware {
             case "runNotFound": return APIError.notFound("run")
             case "notResumable", "notWaiting": return APIError.conflict(e.message)
             case "notAllowed": return APIError.forbidden(e.message)
+            case "invalidAnswer": return APIError(.unprocessableContent, code: "invalid_answer", e.message)
             case "erased": return APIError(.gone, code: "erased", e.message)
             default: return APIError(.internalServerError, code: "runtime_error", e.message)
             }

@@ -120,7 +120,7 @@ struct AgentFieldParser {
                 }
                 var onExpiry = ApprovalExpiry.reject
                 if let raw = rule["on_expiry"], !raw.isNull {
-                    guard let name = raw.stringValue, let value = ApprovalExpiry(rawValue: name) else {
+                    guard let name = raw.stringValue, let value = ApprovalExpiry(rawValue: name), value != .defaultAnswer else {
                         throw error("\(field).on_expiry", "expected reject or fail, got \(raw.jsonString)")
                     }
                     guard expiresIn != nil else { throw error("\(field).on_expiry", "applies only with expires_in; set both or neither") }

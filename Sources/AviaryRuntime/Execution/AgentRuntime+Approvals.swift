@@ -38,7 +38,8 @@ extension AgentRuntime {
                       case .claimed = try await runs.claimRun(run.id, tenant: run.tenant, lease: leasing.lease(), now: now)
                 else { continue }
                 let waited = Int(deadline.timeIntervalSince(request.requestedAt))
-                let answer = ApprovalAnswer(decision: .expired, by: "system", reason: "no decision within \(waited)s", answeredAt: now)
+                let answer = ApprovalAnswer(decision: .expired, by: "system", reason: "no decision within \(waited)s", answeredAt: now,
+                                            value: request.onExpiry == .defaultAnswer ? request.defaultAnswer : nil)
                 if try await runs.answerStep(run.id, tenant: run.tenant, key: entry.key, output: request.journalOutput(answer: answer), at: now) {
                     expired.append(run)
                 }
@@ -64,9 +65,10 @@ extension AgentRuntime {
         try await resume(try await topLevelRun(of: id, tenant: tenant), tenant: tenant)
     }
 
-    /// Records a person's answer to a run's pending approval and returns the approval answered;
+    /// Records a person's answer to a run's pending request and returns the request answered;
     /// the caller then resumes it (``resumeAnswered(_:tenant:)``), which runs the approved
-    /// call or tells the model it was rejected.
+    /// call or tells the model it was rejected. An input request takes `value` with an approval,
+    /// checked against its answer schema; an approval takes none.
     ///
     /// The run is claimed for this process first, so the answer and the execution after it happen
     /// in one place; the answer is stored by compare-and-set, so of two answers exactly one wins
@@ -74,7 +76,7 @@ extension AgentRuntime {
     /// the run `running` under a lease nobody renews: a live server resumes it, and the approved
     /// call still runs at most once (a non-idempotent call caught mid-way needs attention).
     public func answerApproval(_ id: RunID, tenant: String, principal: String, role: Role, decision: ApprovalAnswer.Decision,
-                               reason: String?) async throws -> PendingApproval {
+                               reason: String?, value: JSONValue? = nil) async throws -> PendingApproval {
         guard let run = try await runs.loadRun(id, tenant: tenant) else { throw RuntimeError(.runNotFound, "run \(id) not found") }
         guard run.status == .waiting else {
             throw RuntimeError(.notWaiting, "run \(id) is \(run.status.rawValue), not waiting for an approval")
@@ -85,9 +87,12 @@ extension AgentRuntime {
         let allowed = pending.request.allows(principal: principal, role: role, owner: run.principal)
         guard allowed else {
             throw RuntimeError(.notAllowed, """
-                the approval of '\(pending.request.tool)' in run \(id) may be decided by \
+                \(pending.request.subject) in run \(id) may be decided by \
                 \(pending.request.approvers.map(\.description).joined(separator: ", ")); you are \(principal) (\(role.rawValue))
                 """)
+        }
+        if let problem = pending.request.problem(with: decision, value: value) {
+            throw RuntimeError(.invalidAnswer, "run \(id), step \(pending.stepKey): \(problem)")
         }
         switch try await runs.claimRun(id, tenant: tenant, lease: leasing.lease(), now: leasing.now) {
         case .absent: throw RuntimeError(.runNotFound, "run \(id) not found")
@@ -95,13 +100,13 @@ extension AgentRuntime {
         case .held(let held): throw Self.heldElsewhere(held)
         case .claimed: break
         }
-        let answer = ApprovalAnswer(decision: decision, by: principal, reason: reason, answeredAt: leasing.now)
+        let answer = ApprovalAnswer(decision: decision, by: principal, reason: reason, answeredAt: leasing.now, value: value)
         guard try await runs.answerStep(id, tenant: tenant, key: pending.stepKey, output: pending.request.journalOutput(answer: answer),
                                         at: answer.answeredAt) else {
             let first = try await runs.loadJournal(id, tenant: tenant).first { $0.key == pending.stepKey }?.output?["answer"]
                 .flatMap(ApprovalAnswer.init(json:))
             throw RuntimeError(.notWaiting, """
-                the approval of '\(pending.request.tool)' in run \(id) was already answered\
+                \(pending.request.subject) in run \(id) was already answered\
                 \(first.map { ": \($0.decision.rawValue) by \($0.by)" } ?? "")
                 """)
         }

@@ -7,52 +7,50 @@ extension AgentRuntime {
     static let chainSeparator = " → "
 
     /// Runs (or resumes) the child run of a delegation step; its id is derived from the parent's step,
-    /// so a resumed parent finds the same child. On the parent's first execution no child can exist
-    /// yet (the parent's id is new), so the lookup is skipped.
+    /// so a resumed parent finds the same child.
     func runChild(agent: AgentDefinition, question: String, context: ToolContext) async throws -> ToolOutput {
         let stepKey = String(context.idempotencyKey.dropFirst(context.runID.rawValue.count + 1))
-        let childID = context.runID.child(stepKey)
         let chain = (context.values[Self.delegationChainKey] ?? "").components(separatedBy: Self.chainSeparator).filter { !$0.isEmpty }
-        // The chain holds the calling run's agent: n agents in it are n - 1 delegations deep.
-        if chain.count > limits.maxDelegationDepth {
+        let request = ChildRunRequest(parent: context.runID, key: stepKey, tenant: context.tenant,
+                                      principal: context.values["principal"] ?? "local", sessionID: context.sessionID,
+                                      parentResumed: context.isResumedRun, chain: chain, program: agent.name,
+                                      input: ["question": .string(question)])
+        let record = try await childRun(request)
+        if let stop = ChildRunRequest.stop(for: record, program: agent.name) { throw stop }
+        guard record.status == .completed else {
+            throw ToolError.failed("agent '\(agent.name)' \(record.status.rawValue): \(record.error ?? "no answer")")
+        }
+        let text = record.output?.stringValue ?? record.output?.jsonString ?? ""
+        return ToolOutput(.string(text), usage: record.usage)
+    }
+
+    /// Runs, resumes or finds a child run. On the parent's first execution no child can exist yet
+    /// (the parent's id is new), so the lookup is skipped. Refused (a ``ToolError``) beyond the
+    /// nesting limit and when the tenant's executing runs are at the admission limit.
+    func childRun(_ request: ChildRunRequest) async throws -> RunRecord {
+        // The chain holds the calling run's program: n programs in it are n - 1 delegations deep.
+        if request.chain.count > limits.maxDelegationDepth {
             throw ToolError.failed("""
-                delegation to '\(agent.name)' refused: \(limits.maxDelegationDepth) delegations are already nested \
-                (\((chain + [agent.name]).joined(separator: Self.chainSeparator))); answer with what you have \
+                delegation to '\(request.program)' refused: \(limits.maxDelegationDepth) delegations are already nested \
+                (\((request.chain + [request.program]).joined(separator: Self.chainSeparator))); answer with what you have \
                 (agents that delegate to each other in a cycle end here; limits.max_delegation_depth)
                 """)
         }
         if let admission = limits.admission {
-            guard admission.tryAcquire(tenant: context.tenant) else {
+            guard admission.tryAcquire(tenant: request.tenant) else {
                 throw ToolError.failed("""
-                    delegation to '\(agent.name)' refused: the tenant already has \(admission.limit) runs executing; \
+                    delegation to '\(request.program)' refused: the tenant already has \(admission.limit) runs executing; \
                     answer with what you have or try again later
                     """)
             }
         }
-        defer { limits.admission?.release(tenant: context.tenant) }
-        let record: RunRecord
-        if context.isResumedRun, let existing = try await runs.loadRun(childID, tenant: context.tenant) {
-            record = existing.status == .completed ? existing : try await resume(childID, tenant: context.tenant)
-        } else {
-            let request = RunRequest(agent: agent.name, input: ["question": .string(question)], tenant: context.tenant,
-                                     principal: context.values["principal"] ?? "local", sessionID: context.sessionID, runID: childID)
-            record = try await start(request, parent: context.runID, streamDeltas: false, delegation: true, delegationChain: chain)
+        defer { limits.admission?.release(tenant: request.tenant) }
+        let childID = request.childID
+        if request.parentResumed, let existing = try await runs.loadRun(childID, tenant: request.tenant) {
+            return existing.status == .completed ? existing : try await resume(childID, tenant: request.tenant)
         }
-        switch record.status {
-        case .completed:
-            let text = record.output?.stringValue ?? record.output?.jsonString ?? ""
-            return ToolOutput(.string(text), usage: record.usage)
-        case .needsAttention:
-            throw RuntimeError(.needsAttention, "delegated run \(childID) (\(agent.name)) needs attention: \(record.error ?? "")")
-        case .waiting:
-            // the child waits for a person: so does its parent; an answer resumes the parent, which resumes the child
-            throw RuntimeError(.waiting, "delegated run \(childID) (\(agent.name)) waits for approval")
-        case .interrupted:
-            throw RuntimeError(.interrupted, "delegated run \(childID) (\(agent.name)) was interrupted; resume to continue")
-        case .cancelled:
-            throw RuntimeError(.cancelled, "delegated run \(childID) (\(agent.name)) was cancelled")
-        default:
-            throw ToolError.failed("agent '\(agent.name)' \(record.status.rawValue): \(record.error ?? "no answer")")
-        }
+        let run = RunRequest(agent: request.program, input: request.input, tenant: request.tenant, principal: request.principal,
+                             sessionID: request.sessionID, runID: childID)
+        return try await start(run, parent: request.parent, streamDeltas: false, delegation: true, delegationChain: request.chain)
     }
 }

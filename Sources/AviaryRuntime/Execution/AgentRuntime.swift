@@ -25,16 +25,20 @@ public final class AgentRuntime: Sendable {
     public let leasing: RunLeasing
     /// Paces tool retry backoff (injected in tests, which drive time instead of waiting).
     let clock: any Clock<Duration>
+    /// The kinds of run registered besides the project's agents, by name (``RunProgram``).
+    let programs: [String: any RunProgram]
 
     /// Creates a runtime. `toolThreads` caps the threads that run blocking tools' calls
     /// (``ToolPolicy/blocking``); default one per core, at least 4. `leasing` names this process in
     /// the leases of the runs it executes (``RunLeasing``); `clock` paces tool retry backoff.
+    /// `programs` are kinds of run written in Swift (``RunProgram``), started by name like agents.
     public init(catalog: AgentCatalog, tools: ToolRegistry, models: any ModelProvider, runs: any RunStore,
-                sessions: any SessionStore, sink: (any EventSink)? = nil, sessionsRoot: URL? = nil,
+                sessions: any SessionStore, programs: [any RunProgram] = [], sink: (any EventSink)? = nil, sessionsRoot: URL? = nil,
                 limits: RuntimeLimits = RuntimeLimits(), toolThreads: Int? = nil, leasing: RunLeasing = RunLeasing(),
                 clock: any Clock<Duration> = ContinuousClock(), logger: Logger = Logger(label: "aviary.runtime")) {
         self.leasing = leasing
         self.clock = clock
+        self.programs = Dictionary(programs.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.toolPool = BlockingToolPool(maxThreads: toolThreads ?? BlockingToolPool.defaultThreads)
         self.catalog = catalog
         var prepared: [String: PreparedTool] = [:]
@@ -67,11 +71,9 @@ public final class AgentRuntime: Sendable {
     /// parent's journal (see ``RunJournal``).
     func start(_ request: RunRequest, parent: RunID?, streamDeltas: Bool, delegation: Bool,
                delegationChain: [String] = []) async throws -> RunRecord {
-        guard let agent = catalog.agent(named: request.agent) else {
-            throw RuntimeError(.unknownAgent, "unknown agent '\(request.agent)'; known agents: \(catalog.names.joined(separator: ", "))")
-        }
+        let program = try program(named: request.agent)
         let record = RunRecord(id: request.runID ?? .random(), tenant: request.tenant, principal: request.principal,
-                               sessionID: request.sessionID, parentRunID: parent, agent: agent.name, input: request.input)
+                               sessionID: request.sessionID, parentRunID: parent, agent: program.name, input: request.input)
         var stored = record
         stored.status = .running // a run found `running` with an expired lease was left by a process that died
         stored.lease = leasing.lease()
@@ -88,7 +90,7 @@ public final class AgentRuntime: Sendable {
         let carrier = delegation ? parent.flatMap(activeRuns.journal(of:)) : nil
         let journal = RunJournal.fresh(runID: record.id, tenant: record.tenant, store: runs, sink: sink, unstored: unstored,
                                        carrier: carrier)
-        return try await execute(record, agent: agent, journal: journal, decision: nil, streamDeltas: streamDeltas,
+        return try await execute(record, program: program, journal: journal, decision: nil, streamDeltas: streamDeltas,
                                  delegationChain: delegationChain)
     }
 
@@ -102,7 +104,8 @@ public final class AgentRuntime: Sendable {
         }
         if record.status == .completed || record.status == .cancelled { return record }
         if activeRuns.contains(id) { throw RuntimeError(.notResumable, "run \(id) is already executing") }
-        guard let agent = catalog.agent(named: record.agent) else {
+        let program: any RunProgram
+        do { program = try self.program(named: record.agent) } catch let error as RuntimeError where error.code == .unknownAgent {
             throw RuntimeError(.unknownAgent, "run \(id) uses agent '\(record.agent)', which this project no longer defines")
         }
         var claim = try await runs.claimRun(id, tenant: tenant, lease: leasing.lease(), now: leasing.now)
@@ -117,7 +120,7 @@ public final class AgentRuntime: Sendable {
         case .claimed(let claimed): record.lease = claimed.lease // the status before the claim decides start or resume
         }
         let journal = try await RunJournal.load(runID: id, tenant: tenant, store: runs, sink: sink)
-        return try await execute(record, agent: agent, journal: journal, decision: decision, streamDeltas: false)
+        return try await execute(record, program: program, journal: journal, decision: decision, streamDeltas: false)
     }
 
     /// The conflict for a run another process executes.

@@ -18,7 +18,7 @@ extension RunExecution {
                 return Outcome(output: .string(text), text: text, usage: usage, messages: Array(messages[startCount...]))
             }
             let keys = Self.stepKeys(calls, turn: turn)
-            try control.checkpoint()
+            try context.checkpoint()
             let verdicts = calls.map { detector.observe($0) }
             if detector.tripped {
                 throw RuntimeError(.loopDetected, "agent '\(agent.name)' is looping: it repeated the same tool call \(LoopDetector.limit) times")

@@ -2,23 +2,23 @@ import AviaryCore
 import Foundation
 import Logging
 
-/// Everything one execution of one run needs. Built by ``AgentRuntime``; its steps are journaled,
-/// so executing it again against the same journal replays completed steps instead of redoing them.
+/// Everything one execution of an agent's run needs (``AgentProgram``). Its steps go through the
+/// kernel (``RunContext``), so executing it again against the same journal replays completed
+/// steps instead of redoing them.
 struct RunExecution: Sendable {
     let agent: AgentDefinition
     let model: ResolvedModel
     let tools: [String: PreparedTool]
-    let journal: RunJournal
+    let context: RunContext
     let executor: ToolExecutor
-    let input: JSONValue
     let history: [Message]
     let instructions: String
-    let control: RunControl
     /// Tool calls per turn and their parallelism.
     let limits: RuntimeLimits
     let logger: Logger
-    /// Stream the model's text as transient `model.delta` events.
-    var streamDeltas = false
+
+    var input: JSONValue { context.input }
+    var journal: RunJournal { context.journal }
 
     /// What the loop produced.
     struct Outcome: Sendable {
@@ -46,21 +46,36 @@ struct RunExecution: Sendable {
         return messages
     }
 
-    /// A journaled model call: replays a completed step, otherwise calls the model and records the response.
+    /// A journaled model call (an idempotent step): replays a completed step, otherwise calls the
+    /// model and records the response.
     func modelStep(_ key: String, _ request: ModelRequest) async throws -> ModelResponse {
-        if let entry = journal.entry(key), entry.state == .completed, let output = entry.output,
-           let recorded = try? ModelResponse(json: output) {
-            return recorded
+        // The response is held, not written (``StepDurability/idempotent``): a final answer is
+        // followed by computation up to the run's end (the step is written with the run's last
+        // events; the session commit writes it first), and tool calls by the tool executor, which
+        // writes held steps before any call that is not pure computation (`ToolPolicy.pure`) — so
+        // with pure tools the response and their results are written together before the next
+        // model call.
+        var fresh: ModelResponse?
+        let output = try await context.journaled(key, .idempotent) {
+            let response = try await call(key, request)
+            fresh = response
+            return response.json
         }
-        try control.checkpoint()
-        try await journal.writeHeld() // an earlier step is durable before this call is paid for
+        if let fresh { return fresh }
+        do { return try ModelResponse(json: output) } catch {
+            throw RuntimeError(.agentNotRunnable, "step \(key) is recorded with a model response that cannot be read: \(error)")
+        }
+    }
+
+    /// The model call of a step, with its events.
+    private func call(_ key: String, _ request: ModelRequest) async throws -> ModelResponse {
         await journal.emit(.modelRequest, ["step": .string(key), "model": .string(model.model.name),
                                            "messages": .number(Double(request.messages.count)),
                                            "tools": .number(Double(request.tools.count))])
         let start = ContinuousClock.now
         var response: ModelResponse
         do {
-            response = streamDeltas ? try await streamed(key, request) : try await model.model.respond(to: request)
+            response = context.streamDeltas ? try await streamed(key, request) : try await model.model.respond(to: request)
         } catch is CancellationError {
             throw CancellationError()
         } catch {
@@ -72,7 +87,6 @@ struct RunExecution: Sendable {
                                                              "error_id": "\(safe.errorID)", "error": "\(error)"])
             }
             await journal.emit(.modelFailed, ["step": .string(key), "model": .string(model.model.name), "error": .string(shown)])
-            try await journal.record(key, .failed, error: shown)
             throw RuntimeError(.modelFailed, "model \(model.model.name) failed: \(shown)")
         }
         response.usage.requests = max(response.usage.requests, 1)
@@ -89,12 +103,6 @@ struct RunExecution: Sendable {
         if !calls.isEmpty, !response.message.text.isEmpty {
             await journal.emit(.reasoningStep, ["step": .string(key), "text": .string(response.message.text)])
         }
-        // Held, not written: a final answer is followed by computation up to the run's end (the
-        // step is written with the run's last events; the session commit writes it first), and
-        // tool calls by the tool executor, which writes held steps before any call that is not
-        // pure computation (`ToolPolicy.pure`) — so with pure tools the response and their
-        // results are written together before the next model call.
-        journal.hold(key, output: response.json)
         return response
     }
 

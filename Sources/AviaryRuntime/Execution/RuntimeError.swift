@@ -4,7 +4,7 @@ import AviaryCore
 public struct RuntimeError: Error, Sendable, CustomStringConvertible {
     enum Code: String, Sendable {
         case unknownAgent, maxIterations, invalidOutput, needsAttention, runNotFound, notResumable, modelFailed,
-             loopDetected, agentNotRunnable, cancelled, interrupted, erased, waiting, notWaiting, notAllowed
+             loopDetected, agentNotRunnable, cancelled, interrupted, erased, waiting, notWaiting, notAllowed, invalidAnswer
     }
     let code: Code
     /// Human-readable explanation.

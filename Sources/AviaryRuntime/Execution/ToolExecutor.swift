@@ -2,21 +2,23 @@ import AviaryCore
 import Foundation
 import Logging
 
-/// Runs one tool call as a journaled step: replay, validation, timeout, retries and events.
+/// Runs one tool call as a kernel step (``RunContext/journaled(_:_:subject:prelude:skipped:_:)``):
+/// the tool's policy gives the step's durability (pure → computation, idempotent, or
+/// non-idempotent); an approval rule puts an interrupt before the call; validation, timeout,
+/// retries and events are the executor's.
 struct ToolExecutor: Sendable {
-    let journal: RunJournal
+    /// The run's kernel context.
+    let run: RunContext
+    /// What tools see of the run.
     let context: ToolContext
-    let decision: ResumeDecision?
     /// Where calls of tools whose body blocks its thread run (``ToolPolicy/blocking``).
     let pool: BlockingToolPool
     /// Paces the backoff between retries (injected in tests).
     let clock: any Clock<Duration>
     /// The agent's approval rules by tool name (``ApprovalRule``).
     var approvals: [String: ApprovalRule] = [:]
-    /// The run's principal (an approver when the rules name `owner`).
-    var owner: String = ""
-    /// The wall clock that stamps approval requests.
-    var now: @Sendable () -> Date = { Date() }
+
+    var journal: RunJournal { run.journal }
 
     /// The outcome of a call: what the model sees, plus usage spent (delegation).
     struct Outcome: Sendable {
@@ -34,51 +36,39 @@ struct ToolExecutor: Sendable {
     func execute(_ call: ToolCall, tool: PreparedTool?, stepKey: String) async throws -> Outcome {
         // An unknown tool fails without running: idempotent, not pure.
         let policy = tool?.tool.policy ?? .readOnly
-        if let entry = journal.entry(stepKey) {
-            switch entry.state {
-            case .completed:
-                return Self.decodeOutcome(entry.output, call: call)
-            case .failed:
-                return Outcome(result: ToolResult(callID: call.id, name: call.name, content: entry.error ?? "failed", isError: true))
-            case .waiting:
-                throw RuntimeError(.agentNotRunnable, "step \(stepKey) is stored as waiting, which a tool call never is; the journal is damaged")
-            case .started:
-                switch decision {
-                case .skip(let value):
-                    let outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: ToolOutput(value).modelText))
-                    try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
-                    return outcome
-                case .fail:
-                    throw RuntimeError(.needsAttention, "step \(stepKey) (\(call.name)) was failed by an operator")
-                case .retry:
-                    break
-                case nil:
-                    if !policy.idempotent {
-                        throw RuntimeError(.needsAttention,
-                            "step \(stepKey) calls non-idempotent tool '\(call.name)' and was interrupted mid-call; decide with `aviary runs resume \(journal.runID) --retry | --skip-with JSON | --fail`")
-                    }
-                }
+        if journal.entry(stepKey) == nil, let tool, let rule = approvalRule(for: call, policy: tool.tool.policy) {
+            let answer = try await run.interrupt(Self.approvalKey(stepKey), approvalRequest(call, rule: rule))
+            if answer.decision != .approved {
+                let reason = answer.reason.map { ": \($0)" } ?? ""
+                let why = answer.decision == .expired ? "the approval request expired before anyone decided\(reason)"
+                                                      : "the call was rejected by \(answer.by)\(reason)"
+                let outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: """
+                    Error: not run: \(why). Do not call it again for this request; tell the user it was not done and why.
+                    """, isError: true))
+                try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
+                return outcome
             }
         }
-        if journal.entry(stepKey) == nil, let tool, let rule = approvalRule(for: call, policy: tool.tool.policy),
-           case .rejected(let answer) = try await approvalGate(call, stepKey: stepKey, rule: rule) {
-            let reason = answer.reason.map { ": \($0)" } ?? ""
-            let why = answer.decision == .expired ? "the approval request expired before anyone decided\(reason)"
-                                                  : "the call was rejected by \(answer.by)\(reason)"
-            let outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: """
-                Error: not run: \(why). Do not call it again for this request; tell the user it was not done and why.
-                """, isError: true))
-            try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
-            return outcome
-        }
-        await journal.emit(.toolStarted, ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments, "step": .string(stepKey)])
         // A pure call is computation in this process: held steps stay held across it
         // (`ToolPolicy.pure`). Resume must find a non-idempotent call started before it runs
         // (written with the held steps). For an idempotent tool a `started` step and no step resume
         // the same way (the call runs again), so only the held steps are written, with the queued events.
-        if !policy.pure {
-            if policy.idempotent { try await journal.writeHeld() } else { try await journal.record(stepKey, .started) }
+        let durability: StepDurability = policy.pure ? .computation : policy.idempotent ? .idempotent : .nonIdempotent
+        let skipped = { (value: JSONValue) in
+            Self.encodeOutcome(Outcome(result: ToolResult(callID: call.id, name: call.name, content: ToolOutput(value).modelText)))
         }
+        let prelude = { () async in
+            await journal.emit(.toolStarted, ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments,
+                                              "step": .string(stepKey)])
+        }
+        let output = try await run.journaled(stepKey, durability, subject: "tool '\(call.name)'", prelude: prelude, skipped: skipped) {
+            Self.encodeOutcome(try await perform(call, tool: tool, stepKey: stepKey))
+        }
+        return Self.decodeOutcome(output, call: call)
+    }
+
+    /// The call itself, with its events: a tool's failure is an outcome the model sees.
+    private func perform(_ call: ToolCall, tool: PreparedTool?, stepKey: String) async throws -> Outcome {
         let start = ContinuousClock.now
         let outcome: Outcome
         let delegate = (tool?.tool as? AgentTool)?.agent.name
@@ -108,11 +98,6 @@ struct ToolExecutor: Sendable {
         if let delegate {
             await journal.emit(.delegationFinished, ["agent": .string(delegate), "child_run_id": .string(journal.runID.child(stepKey).rawValue),
                                                      "is_error": .bool(outcome.result.isError)])
-        }
-        if policy.pure {
-            journal.hold(stepKey, output: Self.encodeOutcome(outcome))
-        } else {
-            try await journal.record(stepKey, .completed, output: Self.encodeOutcome(outcome))
         }
         return outcome
     }

@@ -1,0 +1,81 @@
+import AviaryCore
+
+extension RunContext {
+    /// A journaled step: returns the recorded result when the step completed before (a resume),
+    /// otherwise runs `body` and records its result. `durability` says what the body does and so
+    /// what is stored before it runs (``StepDurability``). A body that throws records the step
+    /// `failed` and the error propagates (the run fails unless the program catches it); a resume
+    /// runs a failed step again.
+    ///
+    /// The result is stored as JSON: `T` must encode and decode the same value.
+    public func step<T: Codable & Sendable>(_ key: String, _ durability: StepDurability = .computation,
+                                            _ body: () async throws -> T) async throws -> T {
+        var fresh: T?
+        let output = try await journaled(key, durability) {
+            let value = try await body()
+            fresh = value
+            return try JSONValue(encoding: value)
+        }
+        if let fresh { return fresh }
+        do { return try output.decode(as: T.self) } catch {
+            throw RuntimeError(.agentNotRunnable, "step \(key) is recorded with an output that does not read as \(T.self): \(error)")
+        }
+    }
+
+    /// The kernel's step: replay, the stop check, the writes the durability class needs, the body,
+    /// and the record of its result. `prelude` runs (not on replay) before the writes, for events
+    /// that belong with them; `skipped` turns an operator's skip value into the step's output.
+    /// `subject` names the call in the messages of a step found begun (`tool 'refund'`).
+    func journaled(_ key: String, _ durability: StepDurability, subject: String = "call", prelude: () async -> Void = {},
+                   skipped: (JSONValue) -> JSONValue = { $0 }, _ body: () async throws -> JSONValue) async throws -> JSONValue {
+        if let entry = journal.entry(key) {
+            switch entry.state {
+            case .completed:
+                return entry.output ?? .null
+            case .waiting:
+                throw RuntimeError(.agentNotRunnable, "step \(key) is stored as waiting, which only an interrupt is; the journal is damaged")
+            case .started where durability == .nonIdempotent:
+                switch decision {
+                case .skip(let value):
+                    let output = skipped(value)
+                    try await journal.record(key, .completed, output: output)
+                    return output
+                case .fail:
+                    throw RuntimeError(.needsAttention, "step \(key) (\(subject)) was failed by an operator")
+                case .retry:
+                    break
+                case nil:
+                    throw RuntimeError(.needsAttention,
+                        "step \(key) calls non-idempotent \(subject) and was interrupted mid-call; decide with `aviary runs resume \(runID) --retry | --skip-with JSON | --fail`")
+                }
+            case .started, .failed:
+                break // run it again
+            }
+        }
+        try control.checkpoint()
+        await prelude()
+        switch durability {
+        case .computation: break
+        case .idempotent: try await journal.writeHeld() // what came before is durable before the call
+        case .nonIdempotent: try await journal.record(key, .started) // a resume finds the call begun
+        }
+        let output: JSONValue
+        do {
+            output = try await body()
+        } catch let error as RuntimeError where error.stopsRun {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            let message = (error as? RuntimeError)?.message ?? (error as? any CallerSafeError)?.callerDescription ?? "\(error)"
+            try await journal.record(key, .failed, error: message)
+            throw error
+        }
+        if durability == .nonIdempotent {
+            try await journal.record(key, .completed, output: output)
+        } else {
+            journal.hold(key, output: output) // written with the run's next write
+        }
+        return output
+    }
+}
