@@ -25,11 +25,11 @@ struct RuntimeFixture {
     }
 
     func runtime(agents: [AgentDefinition], tools: [any Tool], model: any LanguageModel, store: (any RunStore)? = nil,
-                 sink: (any EventSink)? = nil, limits: RuntimeLimits = RuntimeLimits(),
+                 programs: [any RunProgram] = [], sink: (any EventSink)? = nil, limits: RuntimeLimits = RuntimeLimits(),
                  leasing: RunLeasing = RuntimeFixture.leasing, clock: any Clock<Duration> = ContinuousClock(),
                  logger: Logger = Logger(label: "aviary.runtime")) -> AgentRuntime {
         AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
-                     runs: store ?? storage.store, sessions: storage.store, sink: sink,
+                     runs: store ?? storage.store, sessions: storage.store, programs: programs, sink: sink,
                      sessionsRoot: directory.appendingPathComponent("sessions"), limits: limits, leasing: leasing,
                      clock: clock, logger: logger)
     }
