@@ -4,13 +4,13 @@ import AviaryCore
 import AviaryHTTP
 import Foundation
 
-/// `aviary approvals list|approve|reject`: tool calls waiting for a person's decision.
+/// `aviary approvals list|approve|reject`: tool calls and inputs waiting for a person.
 struct ApprovalsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "approvals", abstract: "Tool calls waiting for approval, and the decision.",
                                                     subcommands: [List.self, Approve.self, Reject.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the tenant's tool calls waiting for approval.")
+        static let configuration = CommandConfiguration(abstract: "List what the tenant's runs wait for: tool calls to approve, inputs to answer.")
         @OptionGroup var options: ProjectOptions
         @Flag(help: "Print each approval as one line of JSON (the HTTP API's Approval fields).") var json = false
 
@@ -24,7 +24,7 @@ struct ApprovalsCommand: AsyncParsableCommand {
     }
 
     struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Approve a run's pending tool call; the run resumes here and the call runs once.")
+        static let configuration = CommandConfiguration(abstract: "Approve a run's pending tool call (the run resumes here and the call runs once), or answer its input with --answer.")
         @Argument(help: "The waiting run's id.") var id: String
         @OptionGroup var decision: DecisionOptions
         func run() async throws { try await decision.decide(id, approve: true) }
@@ -41,14 +41,19 @@ struct ApprovalsCommand: AsyncParsableCommand {
         @OptionGroup var options: ProjectOptions
         @Option(help: "Why (the model sees it with a rejection; the run's events keep it).") var reason: String?
         @Option(help: "Who decides, as recorded (default local:$USER).") var by: String?
+        @Option(help: "For an input request (approve): the answer, as JSON, checked against the request's answer schema.") var answer: String?
         @Flag(name: .shortAndLong, help: "Print tool calls as they happen.") var verbose = false
 
         func decide(_ id: String, approve: Bool) async throws {
             try await failing {
                 let appOptions = AviaryApplication.Options(sink: ConsoleEventPrinter(verbose: verbose, write: { printError($0) }),
                                                            progress: { printError($0) })
+                let value: JSONValue?
+                do { value = try answer.map { try JSONValue(parsing: $0) } } catch {
+                    throw ValidationError("--answer is not JSON: \(error)")
+                }
                 let outcome = try await AviaryApplication.decideApproval(try options.configuration(), runID: id, approve: approve,
-                                                                         reason: reason, by: by, options: appOptions)
+                                                                         reason: reason, by: by, answer: value, options: appOptions)
                 print("\(outcome.runID) \(outcome.status)")
                 if let output = outcome.output { print(output) }
                 if !outcome.completed {

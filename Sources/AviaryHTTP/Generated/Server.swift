@@ -490,9 +490,9 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
             }
         )
     }
-    /// Approve a pending tool call
+    /// Approve a pending tool call, or answer a pending input
     ///
-    /// Records the caller's decision on the run's pending approval and resumes the run: the approved tool call runs, once. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
+    /// Records the caller's decision on the run's pending request and resumes the run: the approved tool call runs, once; an `input` request takes `answer`, checked against its `answer_schema`, and the program reads it. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
     ///
     /// - Remark: HTTP `POST /api/v1/runs/{id}/approve`.
     /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)`.
@@ -690,6 +690,29 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                 case let .conflict(value):
                     suppressUnusedWarning(value)
                     var response = HTTPTypes.HTTPResponse(soar_statusCode: 409)
+                    suppressMutabilityWarning(&response)
+                    try converter.setHeaderFieldAsURI(
+                        in: &response.headerFields,
+                        name: "X-Request-ID",
+                        value: value.headers.xRequestID
+                    )
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .unprocessableContent(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 422)
                     suppressMutabilityWarning(&response)
                     try converter.setHeaderFieldAsURI(
                         in: &response.headerFields,
@@ -1013,6 +1036,29 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                 case let .conflict(value):
                     suppressUnusedWarning(value)
                     var response = HTTPTypes.HTTPResponse(soar_statusCode: 409)
+                    suppressMutabilityWarning(&response)
+                    try converter.setHeaderFieldAsURI(
+                        in: &response.headerFields,
+                        name: "X-Request-ID",
+                        value: value.headers.xRequestID
+                    )
+                    let body: OpenAPIRuntime.HTTPBody
+                    switch value.body {
+                    case let .json(value):
+                        try converter.validateAcceptIfPresent(
+                            "application/json",
+                            in: request.headerFields
+                        )
+                        body = try converter.setResponseBodyAsJSON(
+                            value,
+                            headerFields: &response.headerFields,
+                            contentType: "application/json; charset=utf-8"
+                        )
+                    }
+                    return (response, body)
+                case let .unprocessableContent(value):
+                    suppressUnusedWarning(value)
+                    var response = HTTPTypes.HTTPResponse(soar_statusCode: 422)
                     suppressMutabilityWarning(&response)
                     try converter.setHeaderFieldAsURI(
                         in: &response.headerFields,

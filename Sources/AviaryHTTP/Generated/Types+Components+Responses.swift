@@ -518,5 +518,54 @@ extension Components {
                 self.body = body
             }
         }
+        internal struct InvalidAnswer: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/InvalidAnswer/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/InvalidAnswer/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.InvalidAnswer.Headers
+            /// - Remark: Generated from `#/components/responses/InvalidAnswer/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/InvalidAnswer/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.InvalidAnswer.Body
+            /// Creates a new `InvalidAnswer`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.InvalidAnswer.Headers = .init(),
+                body: Components.Responses.InvalidAnswer.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
     }
 }

@@ -336,15 +336,26 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Approval/step`.
             internal var step: Swift.String
-            /// The tool the model asked to call.
+            /// What the request takes: a decision on the pending action (`approval`), or an answer value that matches `answer_schema` (`input`, from a program's interrupt).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/kind`.
+            internal enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case approval = "approval"
+                case input = "input"
+            }
+            /// What the request takes: a decision on the pending action (`approval`), or an answer value that matches `answer_schema` (`input`, from a program's interrupt).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/kind`.
+            internal var kind: Components.Schemas.Approval.KindPayload
+            /// The tool the model asked to call (empty when the request is not a tool call's).
             ///
             /// - Remark: Generated from `#/components/schemas/Approval/tool`.
             internal var tool: Swift.String
-            /// The model's call id.
+            /// The model's call id (empty when the request is not a tool call's).
             ///
             /// - Remark: Generated from `#/components/schemas/Approval/call_id`.
             internal var callId: Swift.String
-            /// The call's full arguments, as the model gave them.
+            /// The pending action's full arguments (a tool call's, as the model gave them).
             ///
             /// - Remark: Generated from `#/components/schemas/Approval/arguments`.
             internal var arguments: OpenAPIRuntime.OpenAPIValueContainer
@@ -364,17 +375,26 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Approval/expires_at`.
             internal var expiresAt: Foundation.Date?
-            /// What expiry does: the call is not run and the model is told (`reject`), or the run fails (`fail`).
+            /// What expiry does: the action is not taken and the model is told (`reject`), the run fails (`fail`), or the request's `default_answer` is taken (`default`, input requests).
             ///
             /// - Remark: Generated from `#/components/schemas/Approval/on_expiry`.
             internal enum OnExpiryPayload: String, Codable, Hashable, Sendable, CaseIterable {
                 case reject = "reject"
                 case fail = "fail"
+                case _default = "default"
             }
-            /// What expiry does: the call is not run and the model is told (`reject`), or the run fails (`fail`).
+            /// What expiry does: the action is not taken and the model is told (`reject`), the run fails (`fail`), or the request's `default_answer` is taken (`default`, input requests).
             ///
             /// - Remark: Generated from `#/components/schemas/Approval/on_expiry`.
             internal var onExpiry: Components.Schemas.Approval.OnExpiryPayload?
+            /// For `input`: the JSON Schema the answer must match (absent: any JSON value).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/answer_schema`.
+            internal var answerSchema: OpenAPIRuntime.OpenAPIValueContainer?
+            /// For `input` requests that expire with `on_expiry: default`: the answer taken then.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Approval/default_answer`.
+            internal var defaultAnswer: OpenAPIRuntime.OpenAPIValueContainer?
             /// Creates a new `Approval`.
             ///
             /// - Parameters:
@@ -382,19 +402,23 @@ extension Components {
             ///   - agent: The run's agent.
             ///   - owner: The principal that started the run.
             ///   - step: The journal step that waits.
-            ///   - tool: The tool the model asked to call.
-            ///   - callId: The model's call id.
-            ///   - arguments: The call's full arguments, as the model gave them.
+            ///   - kind: What the request takes: a decision on the pending action (`approval`), or an answer value that matches `answer_schema` (`input`, from a program's interrupt).
+            ///   - tool: The tool the model asked to call (empty when the request is not a tool call's).
+            ///   - callId: The model's call id (empty when the request is not a tool call's).
+            ///   - arguments: The pending action's full arguments (a tool call's, as the model gave them).
             ///   - summary: What the decision is about, in a sentence.
             ///   - approvers: Who may decide: `owner` and role names.
             ///   - requestedAt: When the run started waiting.
             ///   - expiresAt: When the request expires unanswered (absent: it waits until decided).
-            ///   - onExpiry: What expiry does: the call is not run and the model is told (`reject`), or the run fails (`fail`).
+            ///   - onExpiry: What expiry does: the action is not taken and the model is told (`reject`), the run fails (`fail`), or the request's `default_answer` is taken (`default`, input requests).
+            ///   - answerSchema: For `input`: the JSON Schema the answer must match (absent: any JSON value).
+            ///   - defaultAnswer: For `input` requests that expire with `on_expiry: default`: the answer taken then.
             internal init(
                 runId: Swift.String,
                 agent: Swift.String,
                 owner: Swift.String,
                 step: Swift.String,
+                kind: Components.Schemas.Approval.KindPayload,
                 tool: Swift.String,
                 callId: Swift.String,
                 arguments: OpenAPIRuntime.OpenAPIValueContainer,
@@ -402,12 +426,15 @@ extension Components {
                 approvers: [Swift.String],
                 requestedAt: Foundation.Date,
                 expiresAt: Foundation.Date? = nil,
-                onExpiry: Components.Schemas.Approval.OnExpiryPayload? = nil
+                onExpiry: Components.Schemas.Approval.OnExpiryPayload? = nil,
+                answerSchema: OpenAPIRuntime.OpenAPIValueContainer? = nil,
+                defaultAnswer: OpenAPIRuntime.OpenAPIValueContainer? = nil
             ) {
                 self.runId = runId
                 self.agent = agent
                 self.owner = owner
                 self.step = step
+                self.kind = kind
                 self.tool = tool
                 self.callId = callId
                 self.arguments = arguments
@@ -416,12 +443,15 @@ extension Components {
                 self.requestedAt = requestedAt
                 self.expiresAt = expiresAt
                 self.onExpiry = onExpiry
+                self.answerSchema = answerSchema
+                self.defaultAnswer = defaultAnswer
             }
             internal enum CodingKeys: String, CodingKey {
                 case runId = "run_id"
                 case agent
                 case owner
                 case step
+                case kind
                 case tool
                 case callId = "call_id"
                 case arguments
@@ -430,6 +460,8 @@ extension Components {
                 case requestedAt = "requested_at"
                 case expiresAt = "expires_at"
                 case onExpiry = "on_expiry"
+                case answerSchema = "answer_schema"
+                case defaultAnswer = "default_answer"
             }
         }
         /// - Remark: Generated from `#/components/schemas/ApprovalList`.
@@ -457,21 +489,29 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/ApprovalDecisionRequest/wait`.
             internal var wait: Swift.Bool?
+            /// For an `input` request, with approve: the answer, checked against the request's `answer_schema` (422 when it is missing or does not match). An approval and a rejection take none (422).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecisionRequest/answer`.
+            internal var answer: OpenAPIRuntime.OpenAPIValueContainer?
             /// Creates a new `ApprovalDecisionRequest`.
             ///
             /// - Parameters:
             ///   - reason: Why; the model sees it with a rejection, and the run's events keep it.
             ///   - wait: Wait for the resumed execution to end (up to the run timeout) and answer 200 with its outcome.
+            ///   - answer: For an `input` request, with approve: the answer, checked against the request's `answer_schema` (422 when it is missing or does not match). An approval and a rejection take none (422).
             internal init(
                 reason: Swift.String? = nil,
-                wait: Swift.Bool? = nil
+                wait: Swift.Bool? = nil,
+                answer: OpenAPIRuntime.OpenAPIValueContainer? = nil
             ) {
                 self.reason = reason
                 self.wait = wait
+                self.answer = answer
             }
             internal enum CodingKeys: String, CodingKey {
                 case reason
                 case wait
+                case answer
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -483,9 +523,14 @@ extension Components {
                     Swift.Bool.self,
                     forKey: .wait
                 )
+                self.answer = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIValueContainer.self,
+                    forKey: .answer
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "reason",
-                    "wait"
+                    "wait",
+                    "answer"
                 ])
             }
         }
@@ -493,7 +538,7 @@ extension Components {
         internal struct ApprovalDecided: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/ApprovalDecided/run_id`.
             internal var runId: Swift.String
-            /// The tool of the decided call.
+            /// The tool of the decided call (empty when the request is not a tool call's).
             ///
             /// - Remark: Generated from `#/components/schemas/ApprovalDecided/tool`.
             internal var tool: Swift.String
@@ -526,11 +571,15 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/ApprovalDecided/error`.
             internal var error: Swift.String?
+            /// The answer recorded with an approved `input` request.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecided/answer`.
+            internal var answer: OpenAPIRuntime.OpenAPIValueContainer?
             /// Creates a new `ApprovalDecided`.
             ///
             /// - Parameters:
             ///   - runId:
-            ///   - tool: The tool of the decided call.
+            ///   - tool: The tool of the decided call (empty when the request is not a tool call's).
             ///   - decision:
             ///   - by: The deciding principal.
             ///   - reason:
@@ -538,6 +587,7 @@ extension Components {
             ///   - events: The run's event stream.
             ///   - output: With `wait: true`: the run's output when it completed.
             ///   - error: With `wait: true`: why the run did not complete.
+            ///   - answer: The answer recorded with an approved `input` request.
             internal init(
                 runId: Swift.String,
                 tool: Swift.String,
@@ -547,7 +597,8 @@ extension Components {
                 status: Swift.String,
                 events: Swift.String,
                 output: OpenAPIRuntime.OpenAPIValueContainer? = nil,
-                error: Swift.String? = nil
+                error: Swift.String? = nil,
+                answer: OpenAPIRuntime.OpenAPIValueContainer? = nil
             ) {
                 self.runId = runId
                 self.tool = tool
@@ -558,6 +609,7 @@ extension Components {
                 self.events = events
                 self.output = output
                 self.error = error
+                self.answer = answer
             }
             internal enum CodingKeys: String, CodingKey {
                 case runId = "run_id"
@@ -569,6 +621,7 @@ extension Components {
                 case events
                 case output
                 case error
+                case answer
             }
         }
     }

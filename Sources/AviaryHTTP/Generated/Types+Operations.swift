@@ -656,9 +656,9 @@ internal enum Operations {
             }
         }
     }
-    /// Approve a pending tool call
+    /// Approve a pending tool call, or answer a pending input
     ///
-    /// Records the caller's decision on the run's pending approval and resumes the run: the approved tool call runs, once. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
+    /// Records the caller's decision on the run's pending request and resumes the run: the approved tool call runs, once; an `input` request takes `answer`, checked against its `answer_schema`, and the program reads it. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
     ///
     /// - Remark: HTTP `POST /api/v1/runs/{id}/approve`.
     /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)`.
@@ -969,6 +969,29 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The answer does not fit the pending request: an input request's answer is missing or does not match its `answer_schema`, or an approval was given an answer value. The run is unharmed and still waits.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.InvalidAnswer)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            internal var unprocessableContent: Components.Responses.InvalidAnswer {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
                             response: self
                         )
                     }
@@ -1410,6 +1433,29 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The answer does not fit the pending request: an input request's answer is missing or does not match its `answer_schema`, or an approval was given an answer value. The run is unharmed and still waits.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/runs/{id}/reject/post(rejectRun)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.InvalidAnswer)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            internal var unprocessableContent: Components.Responses.InvalidAnswer {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
                             response: self
                         )
                     }

@@ -26,9 +26,9 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `DELETE /api/v1/runs/{id}`.
     /// - Remark: Generated from `#/paths//api/v1/runs/{id}/delete(deleteRun)`.
     func deleteRun(_ input: Operations.DeleteRun.Input) async throws -> Operations.DeleteRun.Output
-    /// Approve a pending tool call
+    /// Approve a pending tool call, or answer a pending input
     ///
-    /// Records the caller's decision on the run's pending approval and resumes the run: the approved tool call runs, once. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
+    /// Records the caller's decision on the run's pending request and resumes the run: the approved tool call runs, once; an `input` request takes `answer`, checked against its `answer_schema`, and the program reads it. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
     ///
     /// - Remark: HTTP `POST /api/v1/runs/{id}/approve`.
     /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)`.
@@ -98,9 +98,9 @@ extension APIProtocol {
             headers: headers
         ))
     }
-    /// Approve a pending tool call
+    /// Approve a pending tool call, or answer a pending input
     ///
-    /// Records the caller's decision on the run's pending approval and resumes the run: the approved tool call runs, once. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
+    /// Records the caller's decision on the run's pending request and resumes the run: the approved tool call runs, once; an `input` request takes `answer`, checked against its `answer_schema`, and the program reads it. The answer is stored by compare-and-set: of two answers exactly one wins, the other gets 409 naming the first. Allowed for the approvers the request names (`owner`: the principal that started the run; or a role). Answers 202 once the decision is recorded (follow the run's events or get the run for its outcome), or with `"wait": true` 200 once the resumed execution ended.
     ///
     /// - Remark: HTTP `POST /api/v1/runs/{id}/approve`.
     /// - Remark: Generated from `#/paths//api/v1/runs/{id}/approve/post(approveRun)`.

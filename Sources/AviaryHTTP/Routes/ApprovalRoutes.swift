@@ -38,11 +38,12 @@ extension SpecRoutes {
         let identity = try RequestIdentity.require()
         let reason = body?.reason
         let runtime = env.runtime, tenant = identity.tenant, runID = RunID(id)
+        let value = try body?.answer.map { try JSONValue(parsing: JSONEncoder().encode($0)) }
         let pending = try await runtime.answerApproval(runID, tenant: tenant, principal: identity.principal, role: identity.role,
-                                                       decision: decision, reason: reason)
+                                                       decision: decision, reason: reason, value: value)
         var decided = Components.Schemas.ApprovalDecided(
             runId: id, tool: pending.request.tool, decision: decision == .approved ? .approved : .rejected, by: identity.principal,
-            reason: reason, status: "running", events: "/api/v1/runs/\(id)/events")
+            reason: reason, status: "running", events: "/api/v1/runs/\(id)/events", answer: body?.answer)
         let ticket: RunTicket<RunRecord>
         do {
             ticket = try env.gateway.submit(tenant: tenant) { try await runtime.resumeAnswered(runID, tenant: tenant) }
@@ -67,9 +68,12 @@ extension Components.Schemas.Approval {
     init(_ pending: PendingApproval) throws {
         let request = pending.request
         self.init(runId: pending.run.id.rawValue, agent: pending.run.agent, owner: pending.run.principal, step: pending.stepKey,
+                  kind: KindPayload(rawValue: request.kind.rawValue) ?? .approval,
                   tool: request.tool, callId: request.callID, arguments: try OpenAPIValueContainer(unvalidatedValue: request.arguments.foundation),
                   summary: request.summary, approvers: request.approvers.map(\.description), requestedAt: request.requestedAt,
-                  expiresAt: request.expiresAt, onExpiry: request.expiresAt == nil ? nil : OnExpiryPayload(rawValue: request.onExpiry.rawValue))
+                  expiresAt: request.expiresAt, onExpiry: request.expiresAt == nil ? nil : OnExpiryPayload(rawValue: request.onExpiry.rawValue),
+                  answerSchema: try request.answerSchema.map { try OpenAPIValueContainer(unvalidatedValue: $0.foundation) },
+                  defaultAnswer: try request.defaultAnswer.map { try OpenAPIValueContainer(unvalidatedValue: $0.foundation) })
     }
 }
 

@@ -27,14 +27,15 @@ struct ServerFixture: Sendable {
 
     /// Builds and starts the server, runs `body`, then shuts everything down gracefully.
     static func with<T: Sendable>(agents: [AgentDefinition], tools: [any Tool] = [], model: any LanguageModel,
-                                  directory: URL? = nil, readiness: [ReadinessCheck] = [], logger: Logger? = nil,
+                                  programs: [any RunProgram] = [], directory: URL? = nil, readiness: [ReadinessCheck] = [], logger: Logger? = nil,
                                   configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
                                   _ body: @Sendable (ServerFixture) async throws -> T) async throws -> T {
-        if let directory { return try await run(in: directory, agents, tools, model, readiness, logger, configure, body) }
-        return try await withTemporaryDirectory { dir in try await run(in: dir, agents, tools, model, readiness, logger, configure, body) }
+        if let directory { return try await run(in: directory, agents, tools, programs, model, readiness, logger, configure, body) }
+        return try await withTemporaryDirectory { dir in try await run(in: dir, agents, tools, programs, model, readiness, logger, configure, body) }
     }
 
-    private static func run<T: Sendable>(in dir: URL, _ agents: [AgentDefinition], _ tools: [any Tool], _ model: any LanguageModel,
+    private static func run<T: Sendable>(in dir: URL, _ agents: [AgentDefinition], _ tools: [any Tool], _ programs: [any RunProgram],
+                                         _ model: any LanguageModel,
                                          _ readiness: [ReadinessCheck], _ givenLogger: Logger?,
                                          _ configure: @Sendable (inout ServerConfiguration) -> Void,
                                          _ body: @Sendable (ServerFixture) async throws -> T) async throws -> T {
@@ -44,7 +45,7 @@ struct ServerFixture: Sendable {
             logger.logLevel = ProcessInfo.processInfo.environment["AVIARY_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
             if let givenLogger { logger = givenLogger }
             let runtime = AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
-                                       runs: storage.store, sessions: storage.store, sink: hub,
+                                       runs: storage.store, sessions: storage.store, programs: programs, sink: hub,
                                        sessionsRoot: dir.appendingPathComponent("sessions"), logger: logger)
             var config = ServerConfiguration(chatAgent: agents.first?.name ?? "agent", host: "127.0.0.1", port: 0)
             configure(&config)
