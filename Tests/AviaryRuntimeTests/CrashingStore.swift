@@ -65,7 +65,7 @@ final class CrashingStore: RunStore, Sendable {
     func claimRun(_ id: RunID, tenant: String, lease: RunLease, now: Date) async throws -> RunClaim {
         try write(); return try await base.claimRun(id, tenant: tenant, lease: lease, now: now)
     }
-    func waitingRuns(limit: Int) async throws -> [RunRecord] { try await base.waitingRuns(limit: limit) }
+    func expiredWaitingRuns(now: Date, limit: Int) async throws -> [RunRecord] { try await base.expiredWaitingRuns(now: now, limit: limit) }
     func answerStep(_ id: RunID, tenant: String, key: String, output: JSONValue, at: Date) async throws -> Bool {
         try write(); return try await base.answerStep(id, tenant: tenant, key: key, output: output, at: at)
     }

@@ -22,14 +22,19 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var error: String?
     /// When the state was recorded.
     public var updatedAt: Date
+    /// For a `waiting` step whose request expires: when (the expiry scan finds the step by it;
+    /// stored, not read back).
+    public var wakesAt: Date?
 
     /// Creates an entry.
-    public init(runID: RunID, key: String, state: State, output: JSONValue? = nil, error: String? = nil, updatedAt: Date = Date()) {
+    public init(runID: RunID, key: String, state: State, output: JSONValue? = nil, error: String? = nil, updatedAt: Date = Date(),
+                wakesAt: Date? = nil) {
         self.runID = runID
         self.key = key
         self.state = state
         self.output = output
         self.error = error
         self.updatedAt = updatedAt
+        self.wakesAt = wakesAt
     }
 }

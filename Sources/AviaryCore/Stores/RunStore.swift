@@ -33,9 +33,10 @@ public protocol RunStore: Sendable {
     /// Claims one run for execution under `lease`, atomically: it becomes `running` unless it has
     /// ended, or it is `running` under another owner's lease that has not expired at `now`.
     func claimRun(_ id: RunID, tenant: String, lease: RunLease, now: Date) async throws -> RunClaim
-    /// Up to `limit` runs of any tenant with status `waiting`, the longest-waiting first (for
-    /// approval expiry).
-    func waitingRuns(limit: Int) async throws -> [RunRecord]
+    /// Up to `limit` runs of any tenant with status `waiting` that have a waiting step whose
+    /// request expired by `now` (``JournalEntry/wakesAt``), the earliest expiry first (for the
+    /// expiry Service; runs waiting without an expiry are never scanned).
+    func expiredWaitingRuns(now: Date, limit: Int) async throws -> [RunRecord]
     /// Completes a `waiting` step with `output` (a person's answer), by compare-and-set: true
     /// when this call answered it, false when it was no longer waiting (answered already).
     func answerStep(_ id: RunID, tenant: String, key: String, output: JSONValue, at: Date) async throws -> Bool

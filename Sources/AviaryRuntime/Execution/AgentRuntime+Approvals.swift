@@ -27,11 +27,12 @@ extension AgentRuntime {
     /// Answers every approval request whose expiry passed (by this runtime's clock) as `expired`,
     /// by the same claim and compare-and-set as a person's answer, and returns the runs answered;
     /// the caller resumes them (``resumeAnswered(_:tenant:)``), which then reject the call or fail (the rule's
-    /// `on_expiry`). Scans up to `limit` waiting runs, the longest-waiting first.
+    /// `on_expiry`). Reads only runs with a request due (up to `limit`, the earliest expiry first),
+    /// however many runs wait without an expiry.
     public func expireApprovals(limit: Int = 100) async throws -> [RunRecord] {
         let now = leasing.now
         var expired: [RunRecord] = []
-        for run in try await runs.waitingRuns(limit: limit) {
+        for run in try await runs.expiredWaitingRuns(now: now, limit: limit) {
             for entry in try await runs.loadJournal(run.id, tenant: run.tenant) where entry.state == .waiting {
                 guard let request = entry.output?["request"].flatMap(ApprovalRequest.init(json:)),
                       let deadline = request.expiresAt, deadline <= now,

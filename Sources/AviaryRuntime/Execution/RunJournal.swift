@@ -97,8 +97,10 @@ final class RunJournal: Sendable {
     }
 
     /// Records a step state, in one store write with the held steps before it and the queued events.
-    func record(_ key: String, _ stepState: JournalEntry.State, output: JSONValue? = nil, error: String? = nil) async throws {
-        let entry = JournalEntry(runID: runID, key: key, state: stepState, output: output, error: error)
+    /// `wakesAt` marks a waiting step whose request expires then.
+    func record(_ key: String, _ stepState: JournalEntry.State, output: JSONValue? = nil, error: String? = nil,
+                wakesAt: Date? = nil) async throws {
+        let entry = JournalEntry(runID: runID, key: key, state: stepState, output: output, error: error, wakesAt: wakesAt)
         let (writes, carried) = state.withLock { s -> ([JournalWrite], [JournalWrite]) in
             s.entries[key] = entry
             return s.take(steps: s.takeHeld() + [entry], tenant: tenant)

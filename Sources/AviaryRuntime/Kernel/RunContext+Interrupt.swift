@@ -37,7 +37,7 @@ extension RunContext {
         stamped.requestedAt = now
         stamped.expiresAt = request.expiresAt.map { stamped.requestedAt.addingTimeInterval($0.timeIntervalSince(request.requestedAt)) }
         await journal.emit(.approvalRequested, ["step": .string(key), "request": stamped.json])
-        try await journal.record(key, .waiting, output: stamped.journalOutput())
+        try await journal.record(key, .waiting, output: stamped.journalOutput(), wakesAt: stamped.expiresAt)
         throw RuntimeError(.waiting, Self.waitingMessage(stamped, key: key))
     }
 

@@ -6,7 +6,7 @@ public enum AviaryMigrations {
     /// Every migration, in order.
     public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes,
                                           interruptedRunsIndex, sessionRunsIndex, principalNamespaces, runLeases,
-                                          waitingRunsIndex]
+                                          waitingRunsIndex, waitExpiry]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -132,5 +132,13 @@ public enum AviaryMigrations {
     /// The runs waiting for a person, for the scan that expires their approval requests.
     static let waitingRunsIndex = Migration(name: "0010_waiting_runs_index", statements: [
         "CREATE INDEX runs_waiting ON runs (updated_at, id) WHERE status = 'waiting'",
+    ])
+
+    /// When a waiting step's request expires, so the expiry scan reads only the steps that are due
+    /// (however many runs wait without an expiry). Steps stored waiting before carry none: their
+    /// requests are found again when the run is next resumed, not by the scan.
+    static let waitExpiry = Migration(name: "0011_wait_expiry", statements: [
+        "ALTER TABLE journal ADD COLUMN wakes_at DOUBLE PRECISION",
+        "CREATE INDEX journal_wakes ON journal (wakes_at) WHERE state = 'waiting' AND wakes_at IS NOT NULL",
     ])
 }

@@ -115,7 +115,19 @@ extension SQLStore {
 
     /// Inserts or replaces a step; a row of another tenant under the same key stays untouched.
     private func journalUpsert(_ entry: JournalEntry, tenant: String) -> SQLStatement {
-        SQLStatement("""
+        if let wakesAt = entry.wakesAt {
+            // a waiting step that expires (rare): its expiry goes to the column the expiry scan reads
+            return SQLStatement("""
+                INSERT INTO journal (run_id, step_key, tenant_id, state, output, error, updated_at, wakes_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (run_id, step_key) DO UPDATE SET state = excluded.state, output = excluded.output,
+                  error = excluded.error, updated_at = excluded.updated_at, wakes_at = excluded.wakes_at
+                WHERE journal.tenant_id = excluded.tenant_id
+                """, [.text(entry.runID.rawValue), .text(entry.key), .text(tenant), .text(entry.state.rawValue),
+                      .text(json(entry.output)), .text(entry.error), .real(entry.updatedAt.timeIntervalSince1970),
+                      .real(wakesAt.timeIntervalSince1970)])
+        }
+        return SQLStatement("""
             INSERT INTO journal (run_id, step_key, tenant_id, state, output, error, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (run_id, step_key) DO UPDATE SET state = excluded.state, output = excluded.output,

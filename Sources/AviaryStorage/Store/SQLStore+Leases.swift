@@ -32,9 +32,12 @@ extension SQLStore {
             """).all().map(decodeRun).sorted { ($0.updatedAt, $0.id.rawValue) < ($1.updatedAt, $1.id.rawValue) }
     }
 
-    public func waitingRuns(limit: Int) async throws -> [RunRecord] {
+    public func expiredWaitingRuns(now: Date, limit: Int) async throws -> [RunRecord] {
         try await database.raw("""
-            SELECT * FROM runs WHERE status = 'waiting' ORDER BY updated_at, id LIMIT \(bind: max(limit, 0))
+            SELECT * FROM runs WHERE status = 'waiting' AND (id, tenant_id) IN (
+              SELECT run_id, tenant_id FROM journal
+              WHERE state = 'waiting' AND wakes_at IS NOT NULL AND wakes_at <= \(bind: now.timeIntervalSince1970)
+              ORDER BY wakes_at LIMIT \(bind: max(limit, 0)))
             """).all().map(decodeRun)
     }
 
