@@ -20,30 +20,31 @@ public struct ConsoleEventPrinter: EventSink {
         write(line)
     }
 
-    /// The line shown for an event, or nil for events the console does not show.
+    /// The line shown for an event, or nil for events the console does not show (and for data
+    /// that does not have its kind's shape).
     static func line(for event: RunEvent) -> String? {
-        let d = event.data
-        switch event.kind {
-        case .toolStarted:
-            return "  → \(d["name"]?.stringValue ?? "?") \(d["arguments"]?.jsonString ?? "{}")"
-        case .toolFinished:
-            let out = d["output"]?.stringValue ?? ""
-            return "  ← \(d["name"]?.stringValue ?? "?") (\(milliseconds(d["duration_ms"])) ms) \(out.prefix(160))\(out.count > 160 ? "…" : "")"
-        case .toolFailed:
-            return "  ✗ \(d["name"]?.stringValue ?? "?"): \(d["error"]?.stringValue ?? "")"
-        case .delegationStarted:
-            return "  ↳ delegating to \(d["agent"]?.stringValue ?? "?") (run \(d["child_run_id"]?.stringValue ?? ""))"
-        case .reasoningStep:
-            return "  · \(d["text"]?.stringValue?.prefix(200) ?? "")"
-        case .modelFailed:
-            return "  ✗ model: \(d["error"]?.stringValue ?? "")"
+        guard let payload = try? event.payload else { return nil }
+        switch payload {
+        case .toolStarted(let e):
+            return "  → \(e.name) \(e.arguments.isNull ? "{}" : e.arguments.jsonString)"
+        case .toolFinished(let e):
+            let out = e.output ?? ""
+            return "  ← \(e.name) (\(milliseconds(e.durationMS)) ms) \(out.prefix(160))\(out.count > 160 ? "…" : "")"
+        case .toolFailed(let e):
+            return "  ✗ \(e.name): \(e.error ?? "")"
+        case .delegationStarted(let e):
+            return "  ↳ delegating to \(e.agent) (run \(e.childRunID))"
+        case .reasoningStep(let e):
+            return "  · \(e.text?.prefix(200) ?? "")"
+        case .modelFailed(let e):
+            return "  ✗ model: \(e.error ?? "")"
         default:
             return nil
         }
     }
 
-    private static func milliseconds(_ value: JSONValue?) -> String {
-        guard let n = value?.numberValue else { return "?" }
-        return String(format: "%.1f", n)
+    private static func milliseconds(_ value: Double?) -> String {
+        guard let value else { return "?" }
+        return String(format: "%.1f", value)
     }
 }

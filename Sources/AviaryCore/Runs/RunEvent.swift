@@ -4,7 +4,7 @@ import Foundation
 /// streaming, persistence, traces, metrics, the console and test reports.
 public struct RunEvent: Sendable, Hashable, Codable {
     /// The event's type (stable wire names).
-    public enum Kind: String, Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case runStarted = "run.started", runFinished = "run.finished", runFailed = "run.failed"
         case runCancelled = "run.cancelled", runNeedsAttention = "run.needs_attention", runResumed = "run.resumed"
         case runInterrupted = "run.interrupted", runWaiting = "run.waiting"
@@ -43,7 +43,7 @@ public struct RunEvent: Sendable, Hashable, Codable {
     public var tenant: String
     /// What happened.
     public var kind: Kind
-    /// Details (shape depends on `kind`; documented in docs/events.md).
+    /// Details (shape depends on `kind`: read it typed with ``payload``; documented in docs/events.md).
     public var data: JSONValue
 
     /// Creates an event.

@@ -38,8 +38,8 @@ struct CompletionStreamer: Sendable {
                 switch item {
                 case .event(let event):
                     guard event.runID == runID else { continue }
-                    if event.kind == .modelDelta, let text = event.data["text"]?.stringValue, !text.isEmpty {
-                        try await send(OpenAICompletion.frame(completion.chunk(delta: ["content": .string(text)], includeUsageField: includeUsage)))
+                    if event.kind == .modelDelta, let delta = try? event.payload(as: ModelDeltaEvent.self), !delta.text.isEmpty {
+                        try await send(OpenAICompletion.frame(completion.chunk(delta: ["content": .string(delta.text)], includeUsageField: includeUsage)))
                         lastWrite = ContinuousClock.now
                         sentText = true
                     }

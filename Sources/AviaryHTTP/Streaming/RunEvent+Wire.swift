@@ -35,16 +35,11 @@ extension RunEvent {
         ServerSentEvent(id: isTransient ? nil : String(sequence), event: kind.rawValue, data: wireJSON(view: view).jsonString)
     }
 
-    /// `data` without what the production view leaves out.
+    /// `data` without what the production view leaves out: the members its kind's payload type
+    /// declares debug-only (``RunEventPayload/debugOnlyFields``). Everything else passes through as stored.
     private var productionData: JSONValue {
-        let hidden: [String]
-        switch kind {
-        case .toolStarted, .toolFailed: hidden = ["arguments"]
-        case .toolFinished: hidden = ["output"]
-        case .reasoningStep: hidden = ["text"]
-        default: return data
-        }
-        guard var object = data.objectValue else { return data }
+        let hidden = kind.payloadType.debugOnlyFields
+        guard !hidden.isEmpty, var object = data.objectValue else { return data }
         for key in hidden { object[key] = nil }
         return .object(object)
     }

@@ -2,18 +2,6 @@ import AviaryCore
 import Foundation
 
 extension RunEvent {
-    /// A string member of ``data``.
-    func string(_ key: String) -> String? { data[key]?.stringValue }
-
-    /// A numeric member of ``data``.
-    func number(_ key: String) -> Double? { data[key]?.numberValue }
-
-    /// A non-empty string member of ``data``, or `fallback`.
-    func label(_ key: String, or fallback: String = MetricLabel.unknown) -> String {
-        guard let value = data[key]?.stringValue, !value.isEmpty else { return fallback }
-        return value
-    }
-
     /// How the run ended, for terminal run events.
     var outcome: RunOutcome? {
         switch kind {
@@ -29,4 +17,9 @@ extension RunEvent {
 
     /// Seconds since 1970 of ``timestamp``.
     var seconds: Double { timestamp.timeIntervalSince1970 }
+}
+
+extension String {
+    /// The string, or `fallback` when it is empty (a label value or span name part never is).
+    func nonEmpty(or fallback: String = MetricLabel.unknown) -> String { isEmpty ? fallback : self }
 }

@@ -4,7 +4,7 @@ import Synchronization
 /// Turns run events into ``AviaryMetrics``: run counts, durations and the active-run gauge, model calls,
 /// tokens, cost and latency, tool calls and durations.
 ///
-/// Cheap enough for the hot path: each event costs a switch, a few member lookups in the event's data,
+/// Cheap enough for the hot path: each event costs reading its typed payload (a few member lookups), a switch,
 /// one short lock and atomic adds; it never suspends or does I/O. Run start times (for durations and the
 /// agent label of the end event) are kept per run id until the run's terminal event, bounded by
 /// `maxTrackedRuns` (the oldest entry is dropped when full).
@@ -31,25 +31,30 @@ public final class MetricsEventSink: EventSink {
 
     /// Records an event synchronously (what ``receive(_:)`` does).
     public func record(_ event: RunEvent) {
-        switch event.kind {
-        case .runStarted, .runResumed:
-            runBegan(event)
+        guard let payload = try? event.payload else {
+            // Data of the wrong shape still ends (or begins) a run: the kind says which.
+            if let outcome = event.outcome { runEnded(event, outcome: outcome) }
+            return
+        }
+        switch payload {
+        case .runStarted(let e):
+            runBegan(event, agent: e.agent)
+        case .runResumed(let e):
+            runBegan(event, agent: e.agent)
         case .runFinished, .runFailed, .runCancelled, .runNeedsAttention, .runInterrupted, .runWaiting:
             runEnded(event, outcome: event.outcome ?? .failed)
-        case .modelResponse:
-            let usage = event.data["usage"]
-            metrics.modelSucceeded(model: event.label("model"),
-                                   inputTokens: usage?["input_tokens"]?.intValue ?? 0,
-                                   outputTokens: usage?["output_tokens"]?.intValue ?? 0,
-                                   costUSD: event.number("cost_usd") ?? usage?["cost_usd"]?.numberValue ?? 0,
-                                   latencySeconds: event.number("latency_ms").map { $0 / 1000 })
-        case .modelFailed:
-            metrics.modelFailed(model: event.label("model"))
-        case .toolFinished, .toolFailed:
+        case .modelResponse(let e):
+            metrics.modelSucceeded(model: e.model.nonEmpty(), inputTokens: e.usage?.inputTokens ?? 0,
+                                   outputTokens: e.usage?.outputTokens ?? 0, costUSD: e.costUSD ?? e.usage?.costUSD ?? 0,
+                                   latencySeconds: e.latencyMS.map { $0 / 1000 })
+        case .modelFailed(let e):
+            metrics.modelFailed(model: e.model.nonEmpty())
+        case .toolFinished(let e):
+            metrics.toolEnded(tool: e.name.nonEmpty(), failed: false, durationSeconds: e.durationMS.map { $0 / 1000 })
+        case .toolFailed(let e):
             // A name the model invented never becomes a label value (unbounded cardinality).
-            let tool = event.data["unknown_tool"]?.boolValue == true ? MetricLabel.unknown : event.label("name")
-            metrics.toolEnded(tool: tool, failed: event.kind == .toolFailed,
-                              durationSeconds: event.number("duration_ms").map { $0 / 1000 })
+            metrics.toolEnded(tool: e.unknownTool ? MetricLabel.unknown : e.name.nonEmpty(), failed: true,
+                              durationSeconds: e.durationMS.map { $0 / 1000 })
         case .modelRequest, .toolStarted, .reasoningStep, .delegationStarted, .delegationFinished,
              .guardrailVerdict, .checkpoint, .modelDelta, .approvalRequested, .approvalGranted, .approvalDenied, .approvalExpired:
             break
@@ -59,8 +64,8 @@ public final class MetricsEventSink: EventSink {
     /// How many runs are tracked as executing.
     public var trackedRuns: Int { running.withLock { $0.count } }
 
-    private func runBegan(_ event: RunEvent) {
-        let run = TrackedRun(agent: event.label("agent"), startedAt: event.seconds)
+    private func runBegan(_ event: RunEvent, agent: String) {
+        let run = TrackedRun(agent: agent.nonEmpty(), startedAt: event.seconds)
         let (isNew, evicted) = running.withLock { table -> (Bool, Int) in
             let isNew = table[event.runID] == nil
             return (isNew, table.insert(run, for: event.runID).count)

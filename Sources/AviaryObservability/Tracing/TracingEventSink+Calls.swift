@@ -3,76 +3,80 @@ import Synchronization
 import Tracing
 
 extension TracingEventSink {
-    func modelRequested(_ event: RunEvent) {
+    func modelRequested(_ request: ModelRequestEvent, of event: RunEvent) {
         guard let parent = runs.withLock({ $0[event.runID]?.span.context }) else { return }
-        let model = event.label("model")
+        let model = request.model.nonEmpty()
         let span = tracer.startSpan("chat \(model)", context: parent, ofKind: .client, at: event.instant)
         span.updateAttributes { a in
             a[SpanAttributeName.operation] = "chat"
             a[SpanAttributeName.requestModel] = model
             a[SpanAttributeName.runID] = event.runID.rawValue
-            if let step = event.string("step") { a[SpanAttributeName.step] = step }
+            a[SpanAttributeName.step] = request.step
         }
-        adopt(span, in: event.runID, at: event.instant) { run in run.models.updateValue(span, forKey: event.label("step", or: "")) }
+        adopt(span, in: event.runID, at: event.instant) { run in run.models.updateValue(span, forKey: request.step) }
     }
 
-    func modelEnded(_ event: RunEvent) {
-        let step = event.label("step", or: "")
-        guard let span = runs.withLock({ $0.update(event.runID) { $0.models.removeValue(forKey: step) } ?? nil }) else { return }
-        if event.kind == .modelFailed {
-            span.attributes[SpanAttributeName.errorType] = "model_error"
-            span.setStatus(SpanStatus(code: .error, message: redactor.mask(event.string("error") ?? "model call failed")))
-        } else {
-            let usage = event.data["usage"]
-            span.updateAttributes { a in
-                if let model = event.string("model") { a[SpanAttributeName.responseModel] = model }
-                if let n = usage?["input_tokens"]?.intValue { a[SpanAttributeName.inputTokens] = n }
-                if let n = usage?["output_tokens"]?.intValue { a[SpanAttributeName.outputTokens] = n }
-                if let cost = event.number("cost_usd") ?? usage?["cost_usd"]?.numberValue { a[SpanAttributeName.costUSD] = cost }
-                if let reason = event.string("finish_reason") { a[SpanAttributeName.finishReasons] = [reason] }
-                if let latency = event.number("latency_ms") { a[SpanAttributeName.latencyMS] = latency }
+    func modelResponded(_ response: ModelResponseEvent, of event: RunEvent) {
+        guard let span = modelSpan(step: response.step, of: event) else { return }
+        span.updateAttributes { a in
+            a[SpanAttributeName.responseModel] = response.model
+            if let usage = response.usage {
+                a[SpanAttributeName.inputTokens] = usage.inputTokens
+                a[SpanAttributeName.outputTokens] = usage.outputTokens
             }
+            if let cost = response.costUSD ?? response.usage?.costUSD { a[SpanAttributeName.costUSD] = cost }
+            if let reason = response.finishReason { a[SpanAttributeName.finishReasons] = [reason.rawValue] }
+            if let latency = response.latencyMS { a[SpanAttributeName.latencyMS] = latency }
         }
         span.end(at: event.instant)
     }
 
-    func toolStarted(_ event: RunEvent) {
+    func modelFailed(_ failure: ModelFailedEvent, of event: RunEvent) {
+        guard let span = modelSpan(step: failure.step, of: event) else { return }
+        span.attributes[SpanAttributeName.errorType] = "model_error"
+        span.setStatus(SpanStatus(code: .error, message: redactor.mask(failure.error ?? "model call failed")))
+        span.end(at: event.instant)
+    }
+
+    /// Removes the open span of a run's model call.
+    private func modelSpan(step: String, of event: RunEvent) -> (any Span)? {
+        runs.withLock { $0.update(event.runID) { $0.models.removeValue(forKey: step) } ?? nil }
+    }
+
+    func toolStarted(_ call: ToolStartedEvent, of event: RunEvent) {
         guard let parent = runs.withLock({ $0[event.runID]?.span.context }) else { return }
-        let name = event.label("name")
-        let callID = event.label("call_id", or: "")
+        let name = call.name.nonEmpty()
         let span = tracer.startSpan("execute_tool \(name)", context: parent, ofKind: .internal, at: event.instant)
         span.updateAttributes { a in
             a[SpanAttributeName.operation] = "execute_tool"
             a[SpanAttributeName.toolName] = name
-            a[SpanAttributeName.toolCallID] = callID
+            a[SpanAttributeName.toolCallID] = call.callID
             a[SpanAttributeName.runID] = event.runID.rawValue
-            if let step = event.string("step") { a[SpanAttributeName.step] = step }
-            if options.recordArguments, let arguments = event.data["arguments"] {
-                a[SpanAttributeName.toolCallArguments] = redactor.mask(arguments.jsonString)
+            if let step = call.step { a[SpanAttributeName.step] = step }
+            if options.recordArguments, !call.arguments.isNull {
+                a[SpanAttributeName.toolCallArguments] = redactor.mask(call.arguments.jsonString)
             }
         }
-        adopt(span, in: event.runID, at: event.instant) { run in run.tools.updateValue(span, forKey: callID) }
+        adopt(span, in: event.runID, at: event.instant) { run in run.tools.updateValue(span, forKey: call.callID) }
     }
 
-    func toolEnded(_ event: RunEvent) {
-        let callID = event.label("call_id", or: "")
+    /// Ends a tool call's span; `failure` is the error of a failed call.
+    func toolEnded(callID: String, durationMS: Double?, failure: String?, of event: RunEvent) {
         guard let span = runs.withLock({ $0.update(event.runID) { $0.tools.removeValue(forKey: callID) } ?? nil }) else { return }
-        if let duration = event.number("duration_ms") { span.attributes[SpanAttributeName.durationMS] = duration }
-        if event.kind == .toolFailed {
+        if let durationMS { span.attributes[SpanAttributeName.durationMS] = durationMS }
+        if let failure {
             span.attributes[SpanAttributeName.errorType] = "tool_error"
-            span.setStatus(SpanStatus(code: .error, message: redactor.mask(event.string("error") ?? "tool call failed")))
+            span.setStatus(SpanStatus(code: .error, message: redactor.mask(failure)))
         }
         span.end(at: event.instant)
     }
 
     /// Remembers the delegating tool span's context as the parent of the child run about to start.
-    func delegationStarted(_ event: RunEvent) {
-        guard let childID = event.string("child_run_id") else { return }
-        let child = RunID(childID)
-        let callID = event.label("call_id", or: "")
+    func delegationStarted(_ delegation: DelegationStartedEvent, of event: RunEvent) {
+        let child = delegation.childRunID
         let tool = runs.withLock { table in
             table.update(event.runID) { run -> (any Span)? in
-                guard let tool = run.tools[callID] else { return nil }
+                guard let tool = run.tools[delegation.callID] else { return nil }
                 run.children[child] = tool.context
                 return tool
             } ?? nil

@@ -3,9 +3,8 @@ import Synchronization
 import Tracing
 
 extension TracingEventSink {
-    func runBegan(_ event: RunEvent, context: ServiceContext?) {
-        let agent = event.label("agent")
-        let declaredParent = event.string("parent_run_id").map { RunID($0) }
+    func runBegan(_ event: RunEvent, agent: String, declaredParent: RunID?, context: ServiceContext?) {
+        let agent = agent.nonEmpty()
         let parentContext = runs.withLock { table -> ServiceContext? in
             for candidate in Self.parentCandidates(of: event.runID, declared: declaredParent) {
                 let found = table.update(candidate) { parent in
@@ -34,26 +33,27 @@ extension TracingEventSink {
         for (_, run) in evicted { Self.close(run, status: "untracked", error: nil, at: now) }
     }
 
-    func runEnded(_ event: RunEvent, outcome: RunOutcome) {
+    /// Ends a run's spans; `usage` (completed runs) and `error` (failed and needs-attention runs) as the event gives them.
+    func runEnded(_ event: RunEvent, outcome: RunOutcome, usage: Usage?, error: String?) {
         guard let run = runs.withLock({ $0.remove(event.runID) }) else { return }
-        var error: String?
+        var message: String?
         switch outcome {
         case .completed:
-            if let usage = event.data["usage"] {
+            if let usage {
                 run.span.updateAttributes { a in
-                    if let n = usage["input_tokens"]?.intValue { a[SpanAttributeName.inputTokens] = n }
-                    if let n = usage["output_tokens"]?.intValue { a[SpanAttributeName.outputTokens] = n }
-                    if let cost = usage["cost_usd"]?.numberValue { a[SpanAttributeName.costUSD] = cost }
+                    a[SpanAttributeName.inputTokens] = usage.inputTokens
+                    a[SpanAttributeName.outputTokens] = usage.outputTokens
+                    a[SpanAttributeName.costUSD] = usage.costUSD
                 }
             }
         case .failed:
-            error = redactor.mask(event.string("error") ?? "run failed")
+            message = redactor.mask(error ?? "run failed")
         case .needsAttention:
-            error = redactor.mask(event.string("error") ?? "run needs attention")
+            message = redactor.mask(error ?? "run needs attention")
         case .cancelled, .interrupted, .waiting:
             break
         }
-        Self.close(run, status: outcome.rawValue, error: error, at: event.instant)
+        Self.close(run, status: outcome.rawValue, error: message, at: event.instant)
     }
 
     /// Ends a run's open call spans (as interrupted), then the run span.

@@ -64,14 +64,27 @@ public final class TracingEventSink: EventSink {
 
     /// Records an event synchronously, with `context` as the parent of a run span that has no parent run.
     public func record(_ event: RunEvent, context: ServiceContext? = nil) {
-        switch event.kind {
-        case .runStarted, .runResumed: runBegan(event, context: context)
-        case .runFinished, .runFailed, .runCancelled, .runNeedsAttention, .runInterrupted, .runWaiting: runEnded(event, outcome: event.outcome ?? .failed)
-        case .modelRequest: modelRequested(event)
-        case .modelResponse, .modelFailed: modelEnded(event)
-        case .toolStarted: toolStarted(event)
-        case .toolFinished, .toolFailed: toolEnded(event)
-        case .delegationStarted: delegationStarted(event)
+        guard let payload = try? event.payload else {
+            // Data of the wrong shape still ends a run's spans: the kind says how it ended.
+            if let outcome = event.outcome { runEnded(event, outcome: outcome, usage: nil, error: nil) }
+            return
+        }
+        switch payload {
+        case .runStarted(let e): runBegan(event, agent: e.agent, declaredParent: e.parentRunID, context: context)
+        case .runResumed(let e): runBegan(event, agent: e.agent, declaredParent: nil, context: context)
+        case .runFinished(let e): runEnded(event, outcome: .completed, usage: e.usage, error: nil)
+        case .runFailed(let e): runEnded(event, outcome: .failed, usage: nil, error: e.error)
+        case .runNeedsAttention(let e): runEnded(event, outcome: .needsAttention, usage: nil, error: e.error)
+        case .runCancelled: runEnded(event, outcome: .cancelled, usage: nil, error: nil)
+        case .runInterrupted: runEnded(event, outcome: .interrupted, usage: nil, error: nil)
+        case .runWaiting: runEnded(event, outcome: .waiting, usage: nil, error: nil)
+        case .modelRequest(let e): modelRequested(e, of: event)
+        case .modelResponse(let e): modelResponded(e, of: event)
+        case .modelFailed(let e): modelFailed(e, of: event)
+        case .toolStarted(let e): toolStarted(e, of: event)
+        case .toolFinished(let e): toolEnded(callID: e.callID, durationMS: e.durationMS, failure: nil, of: event)
+        case .toolFailed(let e): toolEnded(callID: e.callID, durationMS: e.durationMS, failure: e.error ?? "tool call failed", of: event)
+        case .delegationStarted(let e): delegationStarted(e, of: event)
         case .reasoningStep, .delegationFinished, .guardrailVerdict, .checkpoint, .modelDelta,
              .approvalRequested, .approvalGranted, .approvalDenied, .approvalExpired: break
         }
