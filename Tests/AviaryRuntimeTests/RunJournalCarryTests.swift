@@ -36,7 +36,7 @@ import Testing
             let (parent, child) = try await Self.runs(fx.storage.store)
             let (parentJournal, childJournal) = Self.journals(parent, child, store: store)
             childJournal.hold("turn/1/model", output: ["text": "done"])
-            await childJournal.emit(.runFinished, ["output": "done"])
+            await childJournal.emit(RunFinishedEvent(output: "done", usage: nil))
             try await childJournal.finish(Self.ended(child))
 
             // Nothing written yet: the child is `running` in the store, its last step unwritten.
@@ -44,7 +44,7 @@ import Testing
             #expect(try await fx.storage.store.loadRun(child.id, tenant: "default")?.status == .running)
             #expect(try await fx.storage.store.loadJournal(child.id, tenant: "default").isEmpty)
 
-            await parentJournal.emit(.toolFinished, ["name": "support_agent"])
+            await parentJournal.emit(ToolFinishedEvent(callID: "call_1", name: "support_agent", output: nil, durationMS: nil))
             try await parentJournal.record("turn/1/tool/r1", .completed, output: ["content": "done"])
             #expect(store.writeCount == 1, "the child's end and the parent's step are one write")
             #expect(try await fx.storage.store.loadRun(child.id, tenant: "default")?.status == .completed)

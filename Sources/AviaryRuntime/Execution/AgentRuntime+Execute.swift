@@ -20,13 +20,11 @@ extension AgentRuntime {
         }
         record.status = lifecycle.status
         if resuming {
-            await journal.emit(.runResumed, ["agent": .string(program.name)])
+            await journal.emit(RunResumedEvent(agent: program.name))
             record.updatedAt = Date()
             try await runs.updateRun(record)
         } else {
-            var data: [String: JSONValue] = ["agent": .string(program.name), "input": record.input]
-            if let parent = record.parentRunID { data["parent_run_id"] = .string(parent.rawValue) }
-            await journal.emit(.runStarted, .object(data))
+            await journal.emit(RunStartedEvent(agent: program.name, input: record.input, parentRunID: record.parentRunID))
         }
         let context = RunContext(runID: record.id, tenant: record.tenant, principal: record.principal, sessionID: record.sessionID,
                                  parentRunID: record.parentRunID, input: record.input,
@@ -40,21 +38,21 @@ extension AgentRuntime {
         } catch {
             ending = RunEnding(thrown: error)
         }
-        switch lifecycle.handle(ending.event) {
+        switch lifecycle.handle(ending.transition) {
         case .persist:
             break
         case .execute, .reject:
             // a program's end is always one the lifecycle takes from `running`; reaching here is a bug
-            let message = "run \(record.id) ended with \(ending.event), which a \(lifecycle.status.rawValue) run cannot take"
+            let message = "run \(record.id) ended with \(ending.transition), which a \(lifecycle.status.rawValue) run cannot take"
             ending = RunEnding(thrown: RuntimeError(.agentNotRunnable, message))
-            _ = lifecycle.handle(ending.event)
+            _ = lifecycle.handle(ending.transition)
         }
         if let result = ending.result {
             record.output = result.output
             record.usage = result.usage
         }
         record.error = ending.error
-        await journal.emit(ending.kind, ending.data)
+        await journal.emit(ending.announcement)
         record.status = lifecycle.status
         record.updatedAt = Date()
         try await journal.finish(record)

@@ -152,7 +152,7 @@ public final class AgentRuntime: Sendable {
         var lifecycle = RunLifecycle(status: record.status)
         if case .reject(let message) = lifecycle.handle(.cancel) { throw RuntimeError(.notResumable, "run \(id): \(message)") }
         let journal = try await RunJournal.load(runID: id, tenant: tenant, store: runs, sink: sink)
-        await journal.emit(.runCancelled, ["reason": "cancelled while idle"])
+        await journal.emit(RunCancelledEvent(reason: "cancelled while idle"))
         try await journal.flush()
         record.status = lifecycle.status
         record.error = "cancelled"

@@ -69,9 +69,8 @@ struct RunExecution: Sendable {
 
     /// The model call of a step, with its events.
     private func call(_ key: String, _ request: ModelRequest) async throws -> ModelResponse {
-        await journal.emit(.modelRequest, ["step": .string(key), "model": .string(model.model.name),
-                                           "messages": .number(Double(request.messages.count)),
-                                           "tools": .number(Double(request.tools.count))])
+        await journal.emit(ModelRequestEvent(step: key, model: model.model.name, messages: request.messages.count,
+                                             tools: request.tools.count))
         let start = ContinuousClock.now
         var response: ModelResponse
         do {
@@ -86,22 +85,17 @@ struct RunExecution: Sendable {
                 logger.error("model call failed", metadata: ["run_id": "\(journal.runID)", "step": "\(key)", "model": "\(model.model.name)",
                                                              "error_id": "\(safe.errorID)", "error": "\(error)"])
             }
-            await journal.emit(.modelFailed, ["step": .string(key), "model": .string(model.model.name), "error": .string(shown)])
+            await journal.emit(ModelFailedEvent(step: key, model: model.model.name, error: shown))
             throw RuntimeError(.modelFailed, "model \(model.model.name) failed: \(shown)")
         }
         response.usage.requests = max(response.usage.requests, 1)
         if response.usage.costUSD == 0 { response.usage.costUSD = model.cost(of: response.usage) }
-        var data: [String: JSONValue] = [
-            "step": .string(key), "model": .string(response.model.isEmpty ? model.modelID : response.model),
-            "usage": response.usage.json, "cost_usd": .number(response.usage.costUSD),
-            "finish_reason": .string(response.finishReason.rawValue),
-            "latency_ms": .number(ToolExecutor.ms(since: start)),
-        ]
         let calls = response.message.toolCalls
-        if !calls.isEmpty { data["tool_calls"] = .array(calls.map { .string($0.name) }) }
-        await journal.emit(.modelResponse, .object(data))
+        await journal.emit(ModelResponseEvent(step: key, model: response.model.isEmpty ? model.modelID : response.model,
+                                              usage: response.usage, costUSD: response.usage.costUSD, finishReason: response.finishReason,
+                                              latencyMS: ToolExecutor.ms(since: start), toolCalls: calls.map(\.name)))
         if !calls.isEmpty, !response.message.text.isEmpty {
-            await journal.emit(.reasoningStep, ["step": .string(key), "text": .string(response.message.text)])
+            await journal.emit(ReasoningStepEvent(step: key, text: response.message.text))
         }
         return response
     }
@@ -110,7 +104,7 @@ struct RunExecution: Sendable {
     private func streamed(_ key: String, _ request: ModelRequest) async throws -> ModelResponse {
         for try await event in model.model.stream(request) {
             switch event {
-            case .textDelta(let text): await journal.emitTransient(.modelDelta, ["step": .string(key), "text": .string(text)])
+            case .textDelta(let text): await journal.emitTransient(ModelDeltaEvent(step: key, text: text))
             case .toolCallDelta: continue
             case .completed(let response): return response
             }

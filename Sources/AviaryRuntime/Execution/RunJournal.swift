@@ -77,8 +77,14 @@ final class RunJournal: Sendable {
     /// True when the journal has any entry (the run executed before).
     var isEmpty: Bool { state.withLock { $0.entries.isEmpty } }
 
+    /// Queues a typed event (persisted with the next journal write or flush) and forwards it to the sink.
+    func emit<P: RunEventPayload>(_ payload: P) async { await emit(P.kind, payload.data) }
+
+    /// Queues a typed event given as a ``RunEvent/Payload``.
+    func emit(_ payload: RunEvent.Payload) async { await emit(payload.kind, payload.data) }
+
     /// Queues an event (persisted with the next journal write or flush) and forwards it to the sink.
-    func emit(_ kind: RunEvent.Kind, _ data: JSONValue) async {
+    private func emit(_ kind: RunEvent.Kind, _ data: JSONValue) async {
         let event = state.withLock { s -> RunEvent in
             let e = RunEvent(runID: runID, sequence: s.nextSequence, tenant: tenant, kind: kind, data: data)
             s.nextSequence += 1
@@ -90,10 +96,10 @@ final class RunJournal: Sendable {
 
     /// Delivers a transient event (``RunEvent/isTransient``) to the sink only: not persisted, and it
     /// reuses the last persisted sequence number instead of taking one.
-    func emitTransient(_ kind: RunEvent.Kind, _ data: JSONValue) async {
+    func emitTransient<P: RunEventPayload>(_ payload: P) async {
         guard let sink else { return }
         let sequence = state.withLock { $0.nextSequence - 1 }
-        await sink.receive(RunEvent(runID: runID, sequence: sequence, tenant: tenant, kind: kind, data: data))
+        await sink.receive(RunEvent(runID: runID, sequence: sequence, tenant: tenant, payload))
     }
 
     /// Records a step state, in one store write with the held steps before it and the queued events.

@@ -58,8 +58,7 @@ struct ToolExecutor: Sendable {
             Self.encodeOutcome(Outcome(result: ToolResult(callID: call.id, name: call.name, content: ToolOutput(value).modelText)))
         }
         let prelude = { () async in
-            await journal.emit(.toolStarted, ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments,
-                                              "step": .string(stepKey)])
+            await journal.emit(ToolStartedEvent(callID: call.id, name: call.name, arguments: call.arguments, step: stepKey))
         }
         let output = try await run.journaled(stepKey, durability, subject: "tool '\(call.name)'", prelude: prelude, skipped: skipped) {
             Self.encodeOutcome(try await perform(call, tool: tool, stepKey: stepKey))
@@ -73,14 +72,13 @@ struct ToolExecutor: Sendable {
         let outcome: Outcome
         let delegate = (tool?.tool as? AgentTool)?.agent.name
         if let delegate {
-            await journal.emit(.delegationStarted, ["agent": .string(delegate), "call_id": .string(call.id),
-                                                    "child_run_id": .string(journal.runID.child(stepKey).rawValue)])
+            await journal.emit(DelegationStartedEvent(agent: delegate, callID: call.id, childRunID: journal.runID.child(stepKey)))
         }
         do {
             let output = try await invoke(call, tool: tool, stepKey: stepKey)
             outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: output.modelText), usage: output.usage)
-            await journal.emit(.toolFinished, ["call_id": .string(call.id), "name": .string(call.name),
-                                              "output": .string(outcome.result.content), "duration_ms": .number(Self.ms(since: start))])
+            await journal.emit(ToolFinishedEvent(callID: call.id, name: call.name, output: outcome.result.content,
+                                                 durationMS: Self.ms(since: start)))
         } catch let error as RuntimeError where error.stopsRun {
             throw error
         } catch is CancellationError {
@@ -88,16 +86,14 @@ struct ToolExecutor: Sendable {
         } catch {
             let message = callerMessage(for: error, call: call)
             outcome = Outcome(result: ToolResult(callID: call.id, name: call.name, content: "Error: \(message)", isError: true))
-            var data: [String: JSONValue] = ["call_id": .string(call.id), "name": .string(call.name), "arguments": call.arguments,
-                                             "error": .string(message), "duration_ms": .number(Self.ms(since: start))]
-            // The model named a tool the agent does not have: the name is the model's invention,
-            // so consumers (metrics labels) must not treat it as a tool.
-            if tool == nil { data["unknown_tool"] = true }
-            await journal.emit(.toolFailed, .object(data))
+            // The model named a tool the agent does not have (`unknown_tool`): the name is the
+            // model's invention, so consumers (metrics labels) must not treat it as a tool.
+            await journal.emit(ToolFailedEvent(callID: call.id, name: call.name, arguments: call.arguments, error: message,
+                                               durationMS: Self.ms(since: start), unknownTool: tool == nil))
         }
         if let delegate {
-            await journal.emit(.delegationFinished, ["agent": .string(delegate), "child_run_id": .string(journal.runID.child(stepKey).rawValue),
-                                                     "is_error": .bool(outcome.result.isError)])
+            await journal.emit(DelegationFinishedEvent(agent: delegate, childRunID: journal.runID.child(stepKey),
+                                                       isError: outcome.result.isError))
         }
         return outcome
     }

@@ -36,7 +36,7 @@ extension RunContext {
         var stamped = request
         stamped.requestedAt = now
         stamped.expiresAt = request.expiresAt.map { stamped.requestedAt.addingTimeInterval($0.timeIntervalSince(request.requestedAt)) }
-        await journal.emit(.approvalRequested, ["step": .string(key), "request": stamped.json])
+        await journal.emit(ApprovalRequestedEvent(step: key, request: stamped))
         try await journal.record(key, .waiting, output: stamped.journalOutput(), wakesAt: stamped.expiresAt)
         throw RuntimeError(.waiting, Self.waitingMessage(stamped, key: key))
     }
@@ -44,21 +44,16 @@ extension RunContext {
     /// Emits the event of a recorded answer as the resumed run reads it; an expiry that fails
     /// the run throws.
     private func announce(_ answer: ApprovalAnswer, to request: ApprovalRequest, key: String) async throws {
-        var data: [String: JSONValue] = ["step": .string(key), "by": .string(answer.by)]
-        if !request.tool.isEmpty {
-            data["tool"] = .string(request.tool)
-            data["call_id"] = .string(request.callID)
-        }
-        if let reason = answer.reason { data["reason"] = .string(reason) }
-        if let value = answer.value { data["answer"] = value }
+        let tool = request.tool.isEmpty ? nil : request.tool, callID = request.tool.isEmpty ? nil : request.callID
         switch answer.decision {
         case .approved:
-            await journal.emit(.approvalGranted, .object(data))
+            await journal.emit(ApprovalGrantedEvent(step: key, tool: tool, callID: callID, by: answer.by, reason: answer.reason,
+                                                    answer: answer.value))
         case .rejected:
-            await journal.emit(.approvalDenied, .object(data))
+            await journal.emit(ApprovalDeniedEvent(step: key, tool: tool, callID: callID, by: answer.by, reason: answer.reason))
         case .expired:
-            data["on_expiry"] = .string(request.onExpiry.rawValue)
-            await journal.emit(.approvalExpired, .object(data))
+            await journal.emit(ApprovalExpiredEvent(step: key, tool: tool, callID: callID, by: answer.by, reason: answer.reason,
+                                                    answer: answer.value, onExpiry: request.onExpiry))
             if request.onExpiry == .fail {
                 throw ApprovalExpired(message: "\(request.subject) (step \(key)) expired unanswered")
             }

@@ -46,7 +46,7 @@ public struct RunContext: Sendable {
     public func checkpoint() throws { try control.checkpoint() }
 
     /// Emits an event on the run's stream; it is stored with the run's next write.
-    public func emit(_ kind: RunEvent.Kind, _ data: JSONValue) async { await journal.emit(kind, data) }
+    public func emit<P: RunEventPayload>(_ payload: P) async { await journal.emit(payload) }
 
     /// The recorded entry of a step, if any (for programs that report what a resume replays).
     public func recorded(_ key: String) -> JournalEntry? { journal.entry(key) }

@@ -1,42 +1,48 @@
-/// `approval.denied`: the resumed run read a rejection of a pending tool call; the model gets a tool error naming who rejected it and why.
+/// `approval.denied`: the resumed run read a rejection of its pending request; a tool call is not
+/// run and the model is told who rejected it and why.
 public struct ApprovalDeniedEvent: RunEventPayload {
     public static let kind = RunEvent.Kind.approvalDenied
-    public static let fields = ["step", "tool", "call_id", "by", "reason"]
-    public static let optionalFields: Set<String> = ["reason"]
+    public static let fields = ["step", "tool", "call_id", "by", "reason", "answer"]
+    public static let optionalFields: Set<String> = ["tool", "call_id", "reason", "answer"]
 
-    /// The approval's journal step key (`turn/N/tool/<call id>/approval`).
+    /// The request's journal step key (`turn/N/tool/<call id>/approval` for a tool call's).
     public var step: String
-    /// The tool of the pending call.
-    public var tool: String
-    /// The pending call's id.
-    public var callID: String
+    /// The tool of the pending call; `nil` when the request is not a tool call's (a program's interrupt).
+    public var tool: String?
+    /// The pending call's id; `nil` when the request is not a tool call's.
+    public var callID: String?
     /// Who rejected (their principal).
     public var by: String
     /// Why, as they said; left out when they gave no reason.
     public var reason: String?
+    /// Never set for a rejection (kept for the shared shape).
+    public var answer: JSONValue?
 
     /// Creates the payload.
-    public init(step: String, tool: String, callID: String, by: String, reason: String? = nil) {
+    public init(step: String, tool: String? = nil, callID: String? = nil, by: String, reason: String? = nil, answer: JSONValue? = nil) {
         self.step = step
         self.tool = tool
         self.callID = callID
         self.by = by
         self.reason = reason
+        self.answer = answer
     }
 
     public init(data: JSONValue) throws(RunEventDataError) {
         let r = try RunEventDataReader(data, Self.kind)
-        self.init(step: try r.string("step"), tool: try r.string("tool"), callID: try r.string("call_id"), by: try r.string("by"),
-                  reason: try r.optionalString("reason"))
+        let answer = r.json("answer")
+        self.init(step: try r.string("step"), tool: try r.optionalString("tool"), callID: try r.optionalString("call_id"),
+                  by: try r.string("by"), reason: try r.optionalString("reason"), answer: answer.isNull ? JSONValue?.none : answer)
     }
 
     public var data: JSONValue {
-        var o = [String: JSONValue](minimumCapacity: 5)
+        var o = [String: JSONValue](minimumCapacity: 7)
         o["step"] = .string(step)
-        o["tool"] = .string(tool)
-        o["call_id"] = .string(callID)
+        if let tool { o["tool"] = .string(tool) }
+        if let callID { o["call_id"] = .string(callID) }
         o["by"] = .string(by)
         if let reason { o["reason"] = .string(reason) }
+        if let answer { o["answer"] = answer }
         return .object(o)
     }
 }

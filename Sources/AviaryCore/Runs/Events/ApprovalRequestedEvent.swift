@@ -1,11 +1,13 @@
-/// `approval.requested`: a tool call waits for a person's decision; the run stops in `waiting`.
+/// `approval.requested`: a run waits for a person — the approval of a tool call (or of a program's
+/// pending action), or an input; the run stops in `waiting`.
 public struct ApprovalRequestedEvent: RunEventPayload {
     public static let kind = RunEvent.Kind.approvalRequested
     public static let fields = ["step", "request"]
 
-    /// The approval's journal step key (`turn/N/tool/<call id>/approval`).
+    /// The request's journal step key (`turn/N/tool/<call id>/approval` for a tool call's).
     public var step: String
-    /// The request: the pending call with its full arguments, who may decide, and its expiry.
+    /// The request: its kind, the pending action with its full arguments (a tool call's), the
+    /// answer schema (input), who may decide, and its expiry.
     /// Its dates are written to the second (ISO 8601).
     public var request: ApprovalRequest
 
