@@ -1,4 +1,5 @@
 import AviaryCore
+import AviaryStorage
 import AviaryTesting
 import Foundation
 import NIOHTTP1
@@ -97,6 +98,30 @@ import Testing
             #expect(text.hasPrefix("Waiting for approval: call 'get_customer'"), "\(text)")
             #expect(text.contains("/api/v1/runs/\(run)/approve"))
             #expect(try await fx.call(.GET, "/api/v1/runs/\(run)", key: alice).json?["status"]?.stringValue == "waiting")
+        }
+    }
+
+    @Test func theStreamingFacadeEndsAWaitingRunWithAnAnswerNotAnError() async throws {
+        try await Self.withServer { fx in
+            let alice = try await fx.key(principal: "alice")
+            let (status, lines) = try await fx.stream(.POST, "/v1/chat/completions", key: alice, json: [
+                "model": "support", "stream": true, "messages": [["role": "user", "content": "who is c42?"]],
+            ])
+            #expect(status == 200)
+            var datas: [String] = []
+            while let line = try await lines.nextLine() {
+                if line.hasPrefix("data: ") { datas.append(String(line.dropFirst(6))) }
+            }
+            #expect(datas.last == "[DONE]")
+            let chunks = datas.dropLast().compactMap { try? JSONValue(parsing: $0) }
+            #expect(!chunks.contains { $0["error"] != nil }, "a waiting run is not an error: \(datas)")
+            let text = chunks.compactMap { $0["choices"]?[0]?["delta"]?["content"]?.stringValue }.joined()
+            #expect(text.hasPrefix("Waiting for approval: call 'get_customer'"), "\(text)")
+            #expect(chunks.last?["choices"]?[0]?["finish_reason"]?.stringValue == "stop")
+            let runs = try await fx.store.listRuns(RunQuery(tenant: "acme"))
+            let run = try #require(runs.first?.id.rawValue)
+            #expect(runs.count == 1 && runs.first?.status == .waiting)
+            #expect(text.contains("/api/v1/runs/\(run)/approve"))
         }
     }
 }

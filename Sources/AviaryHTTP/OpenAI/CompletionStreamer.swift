@@ -3,7 +3,9 @@ import AviaryRuntime
 
 /// Writes a streaming chat completion: a role chunk, one content chunk per `model.delta` of the
 /// run, keep-alive comments while tools work, then the finish chunk, the usage chunk when asked,
-/// and `data: [DONE]`. A run that fails ends with an OpenAI-style `{"error":…}` frame.
+/// and `data: [DONE]`. A run that stops to wait for a person ends like an answer whose text says
+/// what awaits a decision (as the non-streaming facade does); a run that fails ends with an
+/// OpenAI-style `{"error":…}` frame.
 struct CompletionStreamer: Sendable {
     let runID: RunID
     let completion: OpenAICompletion
@@ -12,6 +14,8 @@ struct CompletionStreamer: Sendable {
     let includeUsage: Bool
     let heartbeat: Duration
     let timeout: Duration
+    /// The assistant's text for a run that waits for a person.
+    let waitingText: @Sendable () async throws -> String
 
     private let started = ContinuousClock.now
 
@@ -58,8 +62,9 @@ struct CompletionStreamer: Sendable {
         }
         let record: RunRecord?
         do { record = try await ticket.value(timeout: max(.zero, deadlineRemaining())) } catch { record = nil }
-        if let record, record.status == .completed {
-            if !sentText, let text = record.output?.stringValue, !text.isEmpty {
+        if let record, record.status == .completed || record.status == .waiting {
+            let answer = record.status == .waiting ? (sentText ? "\n\n" : "") + (try await waitingText()) : record.output?.stringValue
+            if record.status == .waiting || !sentText, let text = answer, !text.isEmpty {
                 // The model answered without streaming text (or its deltas were not seen): send the answer whole.
                 try await send(OpenAICompletion.frame(completion.chunk(delta: ["content": .string(text)], includeUsageField: includeUsage)))
             }

@@ -43,8 +43,7 @@ struct OpenAIRoutes {
             var text: String
             if record.status == .waiting {
                 // the assistant says what awaits a decision; the run id header names the run to decide
-                let pending = try await runtime.pendingApprovals(tenant: identity.tenant, runID: runID)
-                text = PendingApproval.waitingSentence(pending) + ". Decide with POST /api/v1/runs/\(runID)/approve or /reject; the run then goes on."
+                text = try await Self.waitingText(runtime, tenant: identity.tenant, runID: runID)
             } else {
                 try ChatRoutes.requireCompleted(record)
                 text = Self.text(record)
@@ -64,14 +63,23 @@ struct OpenAIRoutes {
         }
         var headers = RunRoutes.sseHeaders
         headers[.init("X-Aviary-Run-ID")!] = runID.rawValue
+        let tenant = identity.tenant
         let streamer = CompletionStreamer(runID: runID, completion: completion, feed: feed, ticket: ticket,
                                           includeUsage: chat.includeUsage, heartbeat: env.config.heartbeatInterval,
-                                          timeout: env.config.runTimeout)
+                                          timeout: env.config.runTimeout,
+                                          waitingText: { try await Self.waitingText(runtime, tenant: tenant, runID: runID) })
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             defer { slot.release() }
             try await streamer.stream { text in try await writer.write(ByteBuffer(string: text)) }
             try await writer.finish(nil)
         })
+    }
+
+    /// The assistant's answer for a run that waits for a person: what awaits a decision, and how
+    /// to decide it (the `X-Aviary-Run-ID` header names the run).
+    static func waitingText(_ runtime: AgentRuntime, tenant: String, runID: RunID) async throws -> String {
+        let pending = try await runtime.pendingApprovals(tenant: tenant, runID: runID)
+        return PendingApproval.waitingSentence(pending) + ". Decide with POST /api/v1/runs/\(runID)/approve or /reject; the run then goes on."
     }
 
     static func text(_ record: RunRecord) -> String {
