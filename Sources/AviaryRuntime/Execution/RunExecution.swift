@@ -55,16 +55,11 @@ struct RunExecution: Sendable {
         // writes held steps before any call that is not pure computation (`ToolPolicy.pure`) — so
         // with pure tools the response and their results are written together before the next
         // model call.
-        var fresh: ModelResponse?
-        let output = try await context.journaled(key, .idempotent) {
-            let response = try await call(key, request)
-            fresh = response
-            return response.json
-        }
-        if let fresh { return fresh }
-        do { return try ModelResponse(json: output) } catch {
-            throw RuntimeError(.agentNotRunnable, "step \(key) is recorded with a model response that cannot be read: \(error)")
-        }
+        try await context.journaled(key, .idempotent, encode: { $0.json }, decode: { output in
+            do { return try ModelResponse(json: output) } catch {
+                throw RuntimeError(.agentNotRunnable, "step \(key) is recorded with a model response that cannot be read: \(error)")
+            }
+        }) { try await call(key, request) }
     }
 
     /// The model call of a step, with its events.

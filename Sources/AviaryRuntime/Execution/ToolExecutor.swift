@@ -54,16 +54,12 @@ struct ToolExecutor: Sendable {
         // (written with the held steps). For an idempotent tool a `started` step and no step resume
         // the same way (the call runs again), so only the held steps are written, with the queued events.
         let durability: StepDurability = policy.pure ? .computation : policy.idempotent ? .idempotent : .nonIdempotent
-        let skipped = { (value: JSONValue) in
-            Self.encodeOutcome(Outcome(result: ToolResult(callID: call.id, name: call.name, content: ToolOutput(value).modelText)))
-        }
-        let prelude = { () async in
-            await journal.emit(ToolStartedEvent(callID: call.id, name: call.name, arguments: call.arguments, step: stepKey))
-        }
-        let output = try await run.journaled(stepKey, durability, subject: "tool '\(call.name)'", prelude: prelude, skipped: skipped) {
-            Self.encodeOutcome(try await perform(call, tool: tool, stepKey: stepKey))
-        }
-        return Self.decodeOutcome(output, call: call)
+        return try await run.journaled(
+            stepKey, durability, subject: "tool '\(call.name)'",
+            prelude: { await journal.emit(ToolStartedEvent(callID: call.id, name: call.name, arguments: call.arguments, step: stepKey)) },
+            skipped: { Self.encodeOutcome(Outcome(result: ToolResult(callID: call.id, name: call.name, content: ToolOutput($0).modelText))) },
+            encode: Self.encodeOutcome, decode: { Self.decodeOutcome($0, call: call) }
+        ) { try await perform(call, tool: tool, stepKey: stepKey) }
     }
 
     /// The call itself, with its events: a tool's failure is an outcome the model sees.

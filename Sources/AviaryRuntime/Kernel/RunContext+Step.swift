@@ -10,28 +10,31 @@ extension RunContext {
     /// The result is stored as JSON: `T` must encode and decode the same value.
     public func step<T: Codable & Sendable>(_ key: String, _ durability: StepDurability = .computation,
                                             _ body: () async throws -> T) async throws -> T {
-        var fresh: T?
-        let output = try await journaled(key, durability) {
-            let value = try await body()
-            fresh = value
-            return try JSONValue(encoding: value)
-        }
-        if let fresh { return fresh }
-        do { return try output.decode(as: T.self) } catch {
-            throw RuntimeError(.agentNotRunnable, "step \(key) is recorded with an output that does not read as \(T.self): \(error)")
-        }
+        try await journaled(key, durability, encode: { try JSONValue(encoding: $0) }, decode: { output in
+            do { return try output.decode(as: T.self) } catch {
+                throw RuntimeError(.agentNotRunnable, "step \(key) is recorded with an output that does not read as \(T.self): \(error)")
+            }
+        }, body)
+    }
+
+    /// A kernel step whose result is JSON already.
+    func journaled(_ key: String, _ durability: StepDurability, _ body: () async throws -> JSONValue) async throws -> JSONValue {
+        try await journaled(key, durability, encode: { $0 }, decode: { $0 }, body)
     }
 
     /// The kernel's step: replay, the stop check, the writes the durability class needs, the body,
-    /// and the record of its result. `prelude` runs (not on replay) before the writes, for events
-    /// that belong with them; `skipped` turns an operator's skip value into the step's output.
-    /// `subject` names the call in the messages of a step found begun (`tool 'refund'`).
-    func journaled(_ key: String, _ durability: StepDurability, subject: String = "call", prelude: () async -> Void = {},
-                   skipped: (JSONValue) -> JSONValue = { $0 }, _ body: () async throws -> JSONValue) async throws -> JSONValue {
+    /// and the record of its result (`encode`d; a replayed or skipped one is `decode`d). `prelude`
+    /// runs (not on replay) before the writes, for events that belong with them; `skipped` turns an
+    /// operator's skip value into the step's output; `subject` names the call in the messages of a
+    /// step found begun (`tool 'refund'`).
+    func journaled<T>(_ key: String, _ durability: StepDurability, subject: @autoclosure () -> String = "call",
+                      prelude: () async -> Void = {}, skipped: (JSONValue) -> JSONValue = { $0 },
+                      encode: (T) throws -> JSONValue, decode: (JSONValue) throws -> T,
+                      _ body: () async throws -> T) async throws -> T {
         if let entry = journal.entry(key) {
             switch entry.state {
             case .completed:
-                return entry.output ?? .null
+                return try decode(entry.output ?? .null)
             case .waiting:
                 throw RuntimeError(.agentNotRunnable, "step \(key) is stored as waiting, which only an interrupt is; the journal is damaged")
             case .started where durability == .nonIdempotent:
@@ -39,14 +42,14 @@ extension RunContext {
                 case .skip(let value):
                     let output = skipped(value)
                     try await journal.record(key, .completed, output: output)
-                    return output
+                    return try decode(output)
                 case .fail:
-                    throw RuntimeError(.needsAttention, "step \(key) (\(subject)) was failed by an operator")
+                    throw RuntimeError(.needsAttention, "step \(key) (\(subject())) was failed by an operator")
                 case .retry:
                     break
                 case nil:
                     throw RuntimeError(.needsAttention,
-                        "step \(key) calls non-idempotent \(subject) and was interrupted mid-call; decide with `aviary runs resume \(runID) --retry | --skip-with JSON | --fail`")
+                        "step \(key) calls non-idempotent \(subject()) and was interrupted mid-call; decide with `aviary runs resume \(runID) --retry | --skip-with JSON | --fail`")
                 }
             case .started, .failed:
                 break // run it again
@@ -59,9 +62,9 @@ extension RunContext {
         case .idempotent: try await journal.writeHeld() // what came before is durable before the call
         case .nonIdempotent: try await journal.record(key, .started) // a resume finds the call begun
         }
-        let output: JSONValue
+        let value: T
         do {
-            output = try await body()
+            value = try await body()
         } catch let error as RuntimeError where error.stopsRun {
             throw error
         } catch is CancellationError {
@@ -71,11 +74,12 @@ extension RunContext {
             try await journal.record(key, .failed, error: message)
             throw error
         }
+        let output = try encode(value)
         if durability == .nonIdempotent {
             try await journal.record(key, .completed, output: output)
         } else {
             journal.hold(key, output: output) // written with the run's next write
         }
-        return output
+        return value
     }
 }

@@ -8,7 +8,7 @@ import Logging
 /// child run) — plus event emission and the stop check.
 ///
 /// The journal's write coalescing is private to the kernel: a program never orders writes itself.
-public struct RunContext: Sendable {
+public final class RunContext: Sendable {
     /// The run.
     public let runID: RunID
     /// Its tenant.
@@ -37,6 +37,26 @@ public struct RunContext: Sendable {
     let chain: [String]
     /// Stream model text as transient `model.delta` events.
     let streamDeltas: Bool
+
+    init(runID: RunID, tenant: String, principal: String, sessionID: String?, parentRunID: RunID?, input: JSONValue, workspace: URL?,
+         isResumed: Bool, logger: Logger, journal: RunJournal, control: RunControl, runtime: AgentRuntime, decision: ResumeDecision?,
+         chain: [String], streamDeltas: Bool) {
+        self.runID = runID
+        self.tenant = tenant
+        self.principal = principal
+        self.sessionID = sessionID
+        self.parentRunID = parentRunID
+        self.input = input
+        self.workspace = workspace
+        self.isResumed = isResumed
+        self.logger = logger
+        self.journal = journal
+        self.control = control
+        self.runtime = runtime
+        self.decision = decision
+        self.chain = chain
+        self.streamDeltas = streamDeltas
+    }
 
     /// The runtime's wall clock (injected in tests): stamps requests and decides expiry.
     public var now: Date { runtime.leasing.now }
