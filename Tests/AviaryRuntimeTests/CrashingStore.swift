@@ -31,26 +31,16 @@ final class CrashingStore: RunStore, Sendable {
         if n > budget { throw Crash() }
     }
 
-    func createRun(_ run: RunRecord) async throws { try write(); try await base.createRun(run) }
     func loadRun(_ id: RunID, tenant: String) async throws -> RunRecord? {
         runLoads.withLock { $0 += 1 }
         return try await base.loadRun(id, tenant: tenant)
     }
-    func updateRun(_ run: RunRecord) async throws { try write(); try await base.updateRun(run) }
     func deleteRun(_ id: RunID, tenant: String) async throws -> Bool { try write(); return try await base.deleteRun(id, tenant: tenant) }
     func listRuns(_ query: RunQuery) async throws -> [RunRecord] { try await base.listRuns(query) }
     func loadJournal(_ id: RunID, tenant: String) async throws -> [JournalEntry] { try await base.loadJournal(id, tenant: tenant) }
-    func record(_ entry: JournalEntry, tenant: String, events: [RunEvent]) async throws {
-        try write(); try await base.record(entry, tenant: tenant, events: events)
-    }
-    /// One write, as the real store's one commit: a crash here leaves neither the run nor the step.
-    func record(_ entry: JournalEntry, tenant: String, events: [RunEvent], creating run: RunRecord?) async throws {
-        try write(); try await base.record(entry, tenant: tenant, events: events, creating: run)
-    }
-    func appendEvents(_ events: [RunEvent]) async throws { try write(); try await base.appendEvents(events) }
     /// One write, as the real store's one commit (several runs' writes together).
     func write(_ writes: [JournalWrite]) async throws {
-        combined.withLock { $0.append(writes) }
+        if writes.count > 1 { combined.withLock { $0.append(writes) } }
         try write()
         try await base.write(writes)
     }

@@ -44,10 +44,10 @@ import Testing
             #expect(child.status == .completed)
             #expect(child.parentRunID == run.id)
             // Writes: router create, router model, child (create + model), child tool, the child's
-            // end (held step, events, run) carried into the router's tool step (one write), router
-            // finish (held step + events, then the run: two writes through this wrapper) = 7; a
-            // separately stored child would make it 8, a child writing its own end 9.
-            #expect(counting.writeCount == 7)
+            // end (held step, events, run) carried into the router's next write with its delegation
+            // step (one write), router finish (held step, events and the run: one write) = 6; a
+            // separately stored child would make it 7, a child writing its own end 8.
+            #expect(counting.writeCount == 6)
             // A first execution looks no child up: none can exist under the new parent's id.
             #expect(counting.runLoadCount == 0)
             // The combined write: the child's end, then the router's delegation step.
@@ -68,8 +68,9 @@ import Testing
                 .run(RunRequest(agent: "router", input: ["question": "c42?"], runID: "run_pure"))
             #expect(run.status == .completed)
             // Writes: router create, router model, child (create + model + its pure tool call), the
-            // child's end carried into the router's tool step, router finish (two writes) = 6.
-            #expect(counting.writeCount == 6)
+            // child's end carried into the router's next write with its tool step, router finish
+            // (one write) = 5.
+            #expect(counting.writeCount == 5)
             let child = RunID("run_pure").child("turn/1/tool/r1")
             let first = try #require(counting.combinedWrites.first)
             #expect(first.map(\.creating?.id) == [child, nil])
@@ -113,8 +114,8 @@ import Testing
         }
     }
 
-    /// Every write boundary: 6 writes with a read-only tool, 5 with a pure one.
-    static let crashPoints: [(Int, Bool)] = (1...6).map { ($0, false) } + (1...5).map { ($0, true) }
+    /// Every write boundary: 5 writes with a read-only tool, 4 with a pure one.
+    static let crashPoints: [(Int, Bool)] = (1...5).map { ($0, false) } + (1...4).map { ($0, true) }
 
     @Test(arguments: crashPoints)
     func delegationResumesAfterCrashAtWrite(_ crashAfter: Int, pure: Bool) async throws {

@@ -78,9 +78,9 @@ import Testing
                 .run(.question("q", agent: "support"))
             #expect(run.status == .completed)
             // Writes: the run's creation; each model step with its tool call (one write each,
-            // before the next model call); the final step, events and run (two writes through this
-            // wrapper) = 5, where read-only tools make 7.
-            #expect(counting.writeCount == 5)
+            // before the next model call); the final step, events and run (one write) = 4, where
+            // read-only tools make 6.
+            #expect(counting.writeCount == 4)
             let together = counting.combinedWrites.map { $0.compactMap(\.step?.key) }
             #expect(together == [["turn/1/model", "turn/1/tool/call_0"], ["turn/2/model", "turn/2/tool/call_1"]])
             // The events go with the first step: the model's response and the tool's whole call.

@@ -168,11 +168,8 @@ final class RunJournal: Sendable {
     /// Stores the carried writes, then this journal's writes, in one store write where the store
     /// can; the run is stored from then on.
     private func commit(_ writes: [JournalWrite], after carried: [JournalWrite]) async throws {
-        if carried.isEmpty, writes.count == 1 {
-            try await store.writeInSteps(writes)
-        } else {
-            try await store.write(carried + writes.filter { !$0.isEmpty })
-        }
+        let all = carried + writes.filter { !$0.isEmpty }
+        if !all.isEmpty { try await store.write(all) }
         if writes.first?.creating != nil { state.withLock { $0.unstored = nil } }
     }
 }

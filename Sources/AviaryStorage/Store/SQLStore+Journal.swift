@@ -61,13 +61,41 @@ extension SQLStore {
     }
 
     /// On SQLite every write's statements go to the connection as one atomic group (one commit).
-    /// On PostgreSQL the writes go one after another (``writeInSteps(_:)``), each as it would
-    /// alone — one or two statements, fewer round trips than a transaction around them all; a
-    /// crash between them leaves a child ended and its parent's step not yet recorded, which a
-    /// resume handles (the parent finds the child completed).
+    /// On PostgreSQL the writes go one after another, each as it would alone — one or two
+    /// statements, fewer round trips than a transaction around them all; a crash between them
+    /// leaves a child ended and its parent's step not yet recorded, which a resume handles (the
+    /// parent finds the child completed). A single write takes the cheapest statements that store
+    /// it atomically.
     public func write(_ writes: [JournalWrite]) async throws {
-        guard let gated = groupingDatabase, writes.count > 1 else { return try await writeInSteps(writes) }
+        if writes.count == 1 { return try await writeOne(writes[0]) }
+        guard let gated = groupingDatabase else {
+            for w in writes { try await writeOne(w) }
+            return
+        }
         try await gated.executeTogether(writes.flatMap(statements(for:)))
+    }
+
+    /// One run's write: the run's update alone, its end (with the held step and events), a step
+    /// with its events, or the insert and events.
+    private func writeOne(_ w: JournalWrite) async throws {
+        if let finishing = w.finishing {
+            if w.creating == nil, w.step == nil, w.events.isEmpty { return try await updateRun(finishing) }
+            return try await finishRun(finishing, held: w.step, events: w.events, creating: w.creating)
+        }
+        if let step = w.step { return try await record(step, tenant: w.tenant, events: w.events, creating: w.creating) }
+        if let created = w.creating { try await createRun(created) }
+        try await appendEvents(w.events)
+    }
+
+    /// ``finishRun(_:held:events:)`` as separate statements: the held step with the events (or the
+    /// events alone), then the run.
+    private func finishRunInSteps(_ run: RunRecord, held: JournalEntry?, events: [RunEvent]) async throws {
+        if let held {
+            try await record(held, tenant: run.tenant, events: events)
+        } else {
+            try await appendEvents(events)
+        }
+        try await updateRun(run)
     }
 
     /// The connection that takes statement groups (SQLite), else nil.
