@@ -168,8 +168,12 @@ final class RunJournal: Sendable {
     /// Stores the carried writes, then this journal's writes, in one store write where the store
     /// can; the run is stored from then on.
     private func commit(_ writes: [JournalWrite], after carried: [JournalWrite]) async throws {
-        let all = carried + writes.filter { !$0.isEmpty }
-        if !all.isEmpty { try await store.write(all) }
+        if carried.isEmpty, writes.count == 1 {
+            if !writes[0].isEmpty { try await store.write(writes) } // the common case: no copy
+        } else {
+            let all = carried + writes.filter { !$0.isEmpty }
+            if !all.isEmpty { try await store.write(all) }
+        }
         if writes.first?.creating != nil { state.withLock { $0.unstored = nil } }
     }
 }
