@@ -71,7 +71,7 @@ import Testing
             #expect(child.agent == "notify")
             #expect(child.status == .completed)
             let journal = try await fx.storage.store.loadJournal(waiting.id, tenant: "default")
-            #expect(Set(journal.map(\.key)) == ["lookup", "compute", "ask", "pay"])
+            #expect(Set(journal.map(\.key)) == ["lookup", "compute", "ask", "ask/read", "pay"])
             #expect(journal.first { $0.key == "ask" }?.output?["answer"]?["value"] == ["amount": 25])
             let seen = kinds.withLock { $0 }
             #expect(seen.contains(.approvalRequested) && seen.contains(.approvalGranted) && seen.contains(.runWaiting))
@@ -183,6 +183,37 @@ import Testing
                                                  value: ["amount": 30])
             #expect(try await runtime.resumeAnswered(id, tenant: "default").status == .completed)
             #expect(counting.writeCount <= 24, "extend the crash-point range to \(counting.writeCount)")
+        }
+    }
+
+    /// Asks two questions in turn.
+    struct TwoQuestions: RunProgram {
+        var name: String { "two-questions" }
+        func run(in context: RunContext) async throws -> RunResult {
+            let first = try await context.interrupt("first", ApprovalRequest(kind: .input, summary: "First?", approvers: [.owner]))
+            let second = try await context.interrupt("second", ApprovalRequest(kind: .input, summary: "Second?", approvers: [.owner]))
+            return RunResult(output: [first.value ?? .null, second.value ?? .null])
+        }
+    }
+
+    @Test func eachAnswerIsAnnouncedOnceHoweverOftenTheRunResumes() async throws {
+        try await RuntimeFixture.with { fx in
+            let runtime = fx.runtime(agents: [], tools: [], model: Self.unusedModel, programs: [TwoQuestions()])
+            var request = RunRequest(agent: "two-questions", input: [:], tenant: "default", principal: "ana")
+            request.runID = "run_two_questions"
+            let id = try await runtime.run(request).id
+            for value in ["one", "two"] as [JSONValue] {
+                _ = try await runtime.answerApproval(id, tenant: "default", principal: "ana", role: .user, decision: .approved,
+                                                     reason: nil, value: value)
+                _ = try await runtime.resumeAnswered(id, tenant: "default")
+            }
+            let done = try #require(try await fx.storage.store.loadRun(id, tenant: "default"))
+            #expect(done.status == .completed)
+            #expect(done.output == ["one", "two"])
+            let events = try await fx.storage.store.loadEvents(id, tenant: "default")
+            #expect(events.filter { $0.kind == .approvalGranted }.map { $0.data["step"] } == ["first", "second"],
+                    "the first answer is not announced again when the run resumes for the second")
+            #expect(events.filter { $0.kind == .approvalRequested }.count == 2)
         }
     }
 }

@@ -26,7 +26,16 @@ extension RunContext {
                 guard let answer = entry.output?["answer"].flatMap(ApprovalAnswer.init(json:)) else {
                     throw RuntimeError(.agentNotRunnable, "step \(key) is answered but its answer cannot be read")
                 }
-                try await announce(answer, to: stored, key: key)
+                // the answer's event once per run, when the run first reads it (a marker step,
+                // held, is written with the event); a later resume that replays this step is silent
+                let read = key + "/read"
+                if journal.entry(read) == nil {
+                    await announce(answer, to: stored, key: key)
+                    journal.hold(read, output: .null)
+                }
+                if answer.decision == .expired, stored.onExpiry == .fail {
+                    throw ApprovalExpired(message: "\(stored.subject) (step \(key)) expired unanswered")
+                }
                 return answer
             case .waiting, .started, .failed:
                 throw RuntimeError(.waiting, Self.waitingMessage(stored, key: key))
@@ -41,9 +50,8 @@ extension RunContext {
         throw RuntimeError(.waiting, Self.waitingMessage(stamped, key: key))
     }
 
-    /// Emits the event of a recorded answer as the resumed run reads it; an expiry that fails
-    /// the run throws.
-    private func announce(_ answer: ApprovalAnswer, to request: ApprovalRequest, key: String) async throws {
+    /// Emits the event of a recorded answer as the resumed run reads it.
+    private func announce(_ answer: ApprovalAnswer, to request: ApprovalRequest, key: String) async {
         let tool = request.tool.isEmpty ? nil : request.tool, callID = request.tool.isEmpty ? nil : request.callID
         switch answer.decision {
         case .approved:
@@ -54,9 +62,6 @@ extension RunContext {
         case .expired:
             await journal.emit(ApprovalExpiredEvent(step: key, tool: tool, callID: callID, by: answer.by, reason: answer.reason,
                                                     answer: answer.value, onExpiry: request.onExpiry))
-            if request.onExpiry == .fail {
-                throw ApprovalExpired(message: "\(request.subject) (step \(key)) expired unanswered")
-            }
         }
     }
 
