@@ -160,7 +160,9 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: swiftSettings),
-        .testTarget(name: "AviaryCoreTests", dependencies: ["AviaryCore"], swiftSettings: swiftSettings),
+        // JMESPath/Compliance: the JMESPath compliance suite's JSON files, read from the source tree.
+        .testTarget(name: "AviaryCoreTests", dependencies: ["AviaryCore"], exclude: ["JMESPath/Compliance"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "AviaryModelsTests", dependencies: [
             "AviaryCore", "AviaryModels", "AviaryTesting",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
