@@ -1,7 +1,7 @@
 import AviaryCore
 import Testing
 
-/// The comparator subset of JMESPath that `approvals: {when: …}` accepts.
+/// `approvals: {when: …}` conditions: JMESPath over the call's arguments, truthy or not.
 @Suite("Approval conditions")
 struct ApprovalConditionTests {
     @Test func comparisonsFollowJMESPath() throws {
@@ -16,6 +16,12 @@ struct ApprovalConditionTests {
             ("amount > `1000` || currency == 'EUR'", true), ("amount > `1000` || currency == 'USD'", false),
             ("amount > `100` && customer.tier == 'gold'", true), ("amount > `100` && customer.tier == 'silver'", false),
             ("amount > `1000` && full == `true` || customer.id == 'c42'", true),
+            // the whole of JMESPath: functions, projections, truthiness
+            ("full", true), ("missing", false), ("customer.tier", true), ("!full", false),
+            ("contains(['EUR', 'GBP'], currency)", true), ("length(note) > `3`", true), ("starts_with(customer.id, 'c')", true),
+            ("tags[?@ == 'vip']", false),
+            // an evaluation error needs approval: a person decides
+            ("abs(currency) > `1`", true),
         ]
         for (text, expected) in cases {
             #expect(try ApprovalCondition(text).matches(args) == expected, "\(text)")
@@ -23,8 +29,8 @@ struct ApprovalConditionTests {
     }
 
     @Test func mistakesSayWhatIsWrong() {
-        for (text, fragment) in [("amount", "no comparison"), ("amount > 100", "JSON literal"), ("> `1`", "not a field path"),
-                                 ("a..b == `1`", "not a field path"), ("amount > `{`", "must hold a JSON value")] {
+        for (text, fragment) in [("amount >", "syntax"), ("> `1`", "syntax"), ("a..b == `1`", "syntax"),
+                                 ("amount > `1", "syntax"), ("nope(amount)", "unknown-function")] {
             do {
                 _ = try ApprovalCondition(text)
                 Issue.record("\(text) parsed")
