@@ -6,13 +6,8 @@ extension AgentRuntime {
     /// `agent` and `tool` filter.
     public func pendingApprovals(tenant: String, runID: RunID? = nil, agent: String? = nil, tool: String? = nil,
                                  limit: Int = 100) async throws -> [PendingApproval] {
-        var runs = try await self.runs.listRuns(RunQuery(tenant: tenant, status: .waiting, limit: limit))
-        if let runID {
-            // the run and its delegated child runs (ids `<run>.<step>…`), whose approvals its parent waits for
-            let prefix = runID.rawValue + "."
-            runs = runs.filter { $0.id == runID || $0.id.rawValue.hasPrefix(prefix) }
-            if runs.isEmpty, let run = try await self.runs.loadRun(runID, tenant: tenant) { runs = [run] }
-        }
+        // with a run: the run and its delegated child runs, whose approvals the run waits for
+        let runs = try await self.runs.listRuns(RunQuery(tenant: tenant, status: .waiting, family: runID, limit: limit))
         var pending: [PendingApproval] = []
         for run in runs where run.status == .waiting && (agent == nil || run.agent == agent) {
             for entry in try await self.runs.loadJournal(run.id, tenant: tenant) where entry.state == .waiting {

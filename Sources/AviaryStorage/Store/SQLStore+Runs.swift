@@ -67,6 +67,11 @@ extension SQLStore {
         if let p = q.principal { sql += " AND principal = \(bind: p)" }
         if let s = q.status { sql += " AND status = \(bind: s.rawValue)" }
         if q.topLevelOnly { sql.appendLiteral(" AND parent_run_id IS NULL") }
+        if let family = q.family {
+            // a prefix compare, not LIKE: ids and step keys may hold `_` and `%`
+            let prefix = family.rawValue + "."
+            sql += " AND (id = \(bind: family.rawValue) OR substr(id, 1, CAST(\(bind: prefix.count) AS INTEGER)) = \(bind: prefix))"
+        }
         sql += " ORDER BY created_at DESC, id DESC LIMIT \(bind: max(q.limit, 0))"
         return try await database.raw(sql).all().map(decodeRun)
     }

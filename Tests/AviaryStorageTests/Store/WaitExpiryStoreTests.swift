@@ -35,3 +35,27 @@ struct WaitExpiryStoreTests {
         }
     }
 }
+
+/// A run's family — the run and its child runs at any depth — however many other runs wait.
+@Suite("SQLStore run families")
+struct RunFamilyStoreTests {
+    @Test(arguments: Backend.all)
+    func aRunsWaitingChildIsFoundBehindNewerWaitingRuns(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            var parent = Fixtures.run(status: .waiting, at: 1)
+            parent.id = RunID("run_fam_1")
+            var child = Fixtures.run(parent: parent.id, status: .waiting, at: 2)
+            child.id = parent.id.child("turn/1/tool/call_%_1")
+            var grandchild = Fixtures.run(parent: child.id, status: .waiting, at: 3)
+            grandchild.id = child.id.child("turn/2/tool/x")
+            var lookalike = Fixtures.run(status: .waiting, at: 4)
+            lookalike.id = RunID("run_fam_10") // shares the characters, not the family
+            for run in [parent, child, grandchild, lookalike] { try await store.createRun(run) }
+            for i in 0..<120 { try await store.createRun(Fixtures.run(status: .waiting, at: 100 + i)) }
+
+            let family = try await store.listRuns(RunQuery(tenant: "acme", status: .waiting, family: parent.id, limit: 100))
+            #expect(Set(family.map(\.id)) == [parent.id, child.id, grandchild.id])
+            #expect(try await store.listRuns(RunQuery(tenant: "beta", family: parent.id)).isEmpty, "tenant-scoped")
+        }
+    }
+}
