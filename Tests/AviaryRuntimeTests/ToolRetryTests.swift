@@ -18,7 +18,7 @@ struct ToolRetryTests {
         var now: Instant { ContinuousClock.now }
         var minimumResolution: Duration { .nanoseconds(1) }
         // sleep-ok: the clock's own sleep, which records the duration and returns at once
-        func sleep(until deadline: Instant, tolerance: Duration?) async throws { slept.withLock { $0.append(deadline - now) } }
+        func sleep(until deadline: Instant, tolerance: Duration?) async throws { slept.withLock { $0.append(deadline - now) } } // sleep-ok
         var sleeps: [Duration] { slept.withLock { $0 } }
     }
 

@@ -2,14 +2,14 @@ import AviaryCore
 import Foundation
 
 extension AgentRuntime {
-    /// The tenant's runs waiting for approval of a tool call, newest first, each with its request.
-    /// `agent` and `tool` filter.
+    /// The tenant's runs waiting for a person (a tool call's approval, or an input), newest first,
+    /// each with its request. `runID` narrows to that run and its child runs; `agent` and `tool` filter.
     public func pendingApprovals(tenant: String, runID: RunID? = nil, agent: String? = nil, tool: String? = nil,
                                  limit: Int = 100) async throws -> [PendingApproval] {
         // with a run: the run and its delegated child runs, whose approvals the run waits for
         let runs = try await self.runs.listRuns(RunQuery(tenant: tenant, status: .waiting, family: runID, limit: limit))
         var pending: [PendingApproval] = []
-        for run in runs where run.status == .waiting && (agent == nil || run.agent == agent) {
+        for run in runs where agent == nil || run.agent == agent {
             for entry in try await self.runs.loadJournal(run.id, tenant: tenant) where entry.state == .waiting {
                 guard let request = entry.output?["request"].flatMap(ApprovalRequest.init(json:)),
                       tool == nil || request.tool == tool else { continue }
