@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "AviaryRuntime", targets: ["AviaryRuntime"]),
         .library(name: "AviaryTools", targets: ["AviaryTools"]),
         .library(name: "AviaryStorage", targets: ["AviaryStorage"]),
+        .library(name: "AviaryWorkflows", targets: ["AviaryWorkflows"]),
         .library(name: "AviaryHTTP", targets: ["AviaryHTTP"]),
         .library(name: "AviaryApp", targets: ["AviaryApp"]),
         .library(name: "AviaryObservability", targets: ["AviaryObservability"]),
@@ -98,8 +99,12 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: swiftSettings),
-        .target(name: "AviaryHTTP", dependencies: [
+        // The workflow engine: YAML DAGs run as kernel programs.
+        .target(name: "AviaryWorkflows", dependencies: [
             "AviaryCore", "AviaryRuntime",
+        ], swiftSettings: swiftSettings),
+        .target(name: "AviaryHTTP", dependencies: [
+            "AviaryCore", "AviaryRuntime", "AviaryWorkflows",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -115,7 +120,7 @@ let package = Package(
         // The API's contract, compiled into the binary (served as JSON at /openapi.json).
         resources: [.embedInCode("OpenAPI/openapi.yaml")], swiftSettings: swiftSettings),
         .target(name: "AviaryApp", dependencies: [
-            "AviaryCore", "AviaryModels", "AviaryRuntime", "AviaryTools", "AviaryStorage", "AviaryHTTP",
+            "AviaryCore", "AviaryModels", "AviaryRuntime", "AviaryTools", "AviaryStorage", "AviaryHTTP", "AviaryWorkflows",
             "AviaryObservability", "AviaryOTel",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
@@ -187,6 +192,9 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: swiftSettings),
+        .testTarget(name: "AviaryWorkflowsTests", dependencies: [
+            "AviaryCore", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport", "AviaryWorkflows",
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryHTTPTests", dependencies: [
             "AviaryCore", "AviaryHTTP", "AviaryModels", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport",

@@ -15,7 +15,7 @@
 public struct JMESPath: Sendable, Equatable, CustomStringConvertible {
     /// The expression's source text.
     public let expression: String
-    private let root: JMESPathNode
+    let root: JMESPathNode
 
     /// Compiles `expression`; throws when it is not valid JMESPath.
     public init(_ expression: String) throws(JMESPathError) {

@@ -1,7 +1,7 @@
 /// JMESPath's view of JSON values: truthiness, type names and ordering of strings.
 extension JSONValue {
     /// False for `null`, `false`, `""`, `[]` and `{}`; true for everything else (numbers included).
-    var isJMESPathTruthy: Bool {
+    public var isJMESPathTruthy: Bool {
         switch self {
         case .null: return false
         case .bool(let b): return b

@@ -17,6 +17,8 @@ public struct RunEvent: Sendable, Hashable, Codable {
         case guardrailVerdict = "guardrail.verdict", checkpoint = "checkpoint"
         case approvalRequested = "approval.requested", approvalGranted = "approval.granted", approvalDenied = "approval.denied"
         case approvalExpired = "approval.expired"
+        case nodeStarted = "node.started", nodeFinished = "node.finished", nodeFailed = "node.failed"
+        case nodeRetrying = "node.retrying", nodeSkipped = "node.skipped", nodeProgress = "node.progress"
     }
 
     /// True for events that are only delivered live (``Kind/modelDelta``): they are not persisted and

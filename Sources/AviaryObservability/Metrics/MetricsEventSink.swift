@@ -56,7 +56,8 @@ public final class MetricsEventSink: EventSink {
             metrics.toolEnded(tool: e.unknownTool ? MetricLabel.unknown : e.name.nonEmpty(), failed: true,
                               durationSeconds: e.durationMS.map { $0 / 1000 })
         case .modelRequest, .toolStarted, .reasoningStep, .delegationStarted, .delegationFinished,
-             .guardrailVerdict, .checkpoint, .modelDelta, .approvalRequested, .approvalGranted, .approvalDenied, .approvalExpired:
+             .guardrailVerdict, .checkpoint, .modelDelta, .approvalRequested, .approvalGranted, .approvalDenied, .approvalExpired,
+             .nodeStarted, .nodeFinished, .nodeFailed, .nodeRetrying, .nodeSkipped, .nodeProgress:
             break
         }
     }

@@ -86,7 +86,8 @@ public final class TracingEventSink: EventSink {
         case .toolFailed(let e): toolEnded(callID: e.callID, durationMS: e.durationMS, failure: e.error ?? "tool call failed", of: event)
         case .delegationStarted(let e): delegationStarted(e, of: event)
         case .reasoningStep, .delegationFinished, .guardrailVerdict, .checkpoint, .modelDelta,
-             .approvalRequested, .approvalGranted, .approvalDenied, .approvalExpired: break
+             .approvalRequested, .approvalGranted, .approvalDenied, .approvalExpired,
+             .nodeStarted, .nodeFinished, .nodeFailed, .nodeRetrying, .nodeSkipped, .nodeProgress: break
         }
     }
 

@@ -9,19 +9,25 @@ extension AgentRuntime {
     /// Runs (or resumes) the child run of a delegation step; its id is derived from the parent's step,
     /// so a resumed parent finds the same child.
     func runChild(agent: AgentDefinition, question: String, context: ToolContext) async throws -> ToolOutput {
-        let stepKey = String(context.idempotencyKey.dropFirst(context.runID.rawValue.count + 1))
-        let chain = (context.values[Self.delegationChainKey] ?? "").components(separatedBy: Self.chainSeparator).filter { !$0.isEmpty }
-        let request = ChildRunRequest(parent: context.runID, key: stepKey, tenant: context.tenant,
-                                      principal: context.values["principal"] ?? "local", sessionID: context.sessionID,
-                                      parentResumed: context.isResumedRun, chain: chain, program: agent.name,
-                                      input: ["question": .string(question)])
-        let record = try await childRun(request)
-        if let stop = ChildRunRequest.stop(for: record, program: agent.name) { throw stop }
+        let record = try await runChild(program: agent.name, input: ["question": .string(question)], context: context)
         guard record.status == .completed else {
             throw ToolError.failed("agent '\(agent.name)' \(record.status.rawValue): \(record.error ?? "no answer")")
         }
         let text = record.output?.stringValue ?? record.output?.jsonString ?? ""
         return ToolOutput(.string(text), usage: record.usage)
+    }
+
+    /// Runs (or resumes) the child run of a tool call's step: a delegation, or a program called as
+    /// a tool. A child that stops to wait (or needs attention, …) stops the caller the same way.
+    func runChild(program: String, input: JSONValue, context: ToolContext) async throws -> RunRecord {
+        let stepKey = String(context.idempotencyKey.dropFirst(context.runID.rawValue.count + 1))
+        let chain = (context.values[Self.delegationChainKey] ?? "").components(separatedBy: Self.chainSeparator).filter { !$0.isEmpty }
+        let request = ChildRunRequest(parent: context.runID, key: stepKey, tenant: context.tenant,
+                                      principal: context.values["principal"] ?? "local", sessionID: context.sessionID,
+                                      parentResumed: context.isResumedRun, chain: chain, program: program, input: input)
+        let record = try await childRun(request)
+        if let stop = ChildRunRequest.stop(for: record, program: program) { throw stop }
+        return record
     }
 
     /// Runs, resumes or finds a child run. On the parent's first execution no child can exist yet

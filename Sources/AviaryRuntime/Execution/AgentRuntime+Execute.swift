@@ -62,6 +62,8 @@ extension AgentRuntime {
     /// The program a run names: the project's agent of that name, or a program registered with
     /// the runtime.
     func program(named name: String) throws -> any RunProgram {
+        let current = currentDefinitions
+        let catalog = current.catalog, programs = current.programs
         let agent = catalog.agent(named: name)
         let registered = programs[name]
         switch (agent, registered) {

@@ -5,9 +5,10 @@ extension AgentRuntime {
     /// What one execution of an agent's run needs: its model, tools (delegates as agent tools),
     /// history, rendered instructions and the tool executor.
     func prepare(_ agent: AgentDefinition, context: RunContext) async throws -> RunExecution {
-        let model = try models.resolve(agent.model)
+        let overrides = try AgentOverrides(input: context.input, agent: agent.name)
+        let model = try models.resolve(overrides?.model ?? agent.model)
         var selected: [String: PreparedTool] = [:]
-        for name in agent.tools {
+        for name in overrides?.tools ?? agent.tools {
             if let other = catalog.agent(named: name), other.name != agent.name {
                 // Production runs published agents only, delegates included: a draft is for its
                 // builders, who reach it by running a draft (debug) agent.
@@ -16,6 +17,10 @@ extension AgentRuntime {
                                        "published agent '\(agent.name)' delegates to '\(other.name)', which is a draft; publish it first")
                 }
                 selected[name] = PreparedTool(AgentTool(agent: other, runtime: self), schema: AgentTool.schema)
+                continue
+            }
+            if let program = registeredProgram(named: name) as? any ToolProgram {
+                selected[name] = PreparedTool(ProgramTool(program: program, runtime: self))
                 continue
             }
             let matches = Glob.isPattern(name) ? tools.keys.filter { Glob.matches(name, $0) } : tools[name] == nil ? [] : [name]

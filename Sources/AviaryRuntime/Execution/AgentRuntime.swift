@@ -1,12 +1,13 @@
 import AviaryCore
 import Foundation
 import Logging
+import Synchronization
 
 /// Runs agents durably: creates runs, executes their journaled steps, resumes them after a crash,
 /// and answers chat turns in sessions. Reaches models, stores and tools only through Core's seams.
 public final class AgentRuntime: Sendable {
-    /// The project's agents.
-    public let catalog: AgentCatalog
+    /// The project's agents (``replaceDefinitions(catalog:programs:)`` swaps them while serving).
+    public var catalog: AgentCatalog { definitions.withLock { $0.catalog } }
     let tools: [String: PreparedTool]
     let models: any ModelProvider
     let runs: any RunStore
@@ -25,8 +26,19 @@ public final class AgentRuntime: Sendable {
     public let leasing: RunLeasing
     /// Paces tool retry backoff (injected in tests, which drive time instead of waiting).
     let clock: any Clock<Duration>
+    /// The project's agents and the kinds of run registered besides them (``RunProgram``), by name.
+    private let definitions: Mutex<Definitions>
+
+    struct Definitions: Sendable {
+        var catalog: AgentCatalog
+        var programs: [String: any RunProgram]
+    }
+
     /// The kinds of run registered besides the project's agents, by name (``RunProgram``).
-    let programs: [String: any RunProgram]
+    var programs: [String: any RunProgram] { definitions.withLock { $0.programs } }
+
+    /// The agents and programs as one consistent pair.
+    var currentDefinitions: Definitions { definitions.withLock { $0 } }
 
     /// Creates a runtime. `toolThreads` caps the threads that run blocking tools' calls
     /// (``ToolPolicy/blocking``); default one per core, at least 4. `leasing` names this process in
@@ -38,9 +50,9 @@ public final class AgentRuntime: Sendable {
                 clock: any Clock<Duration> = ContinuousClock(), logger: Logger = Logger(label: "aviary.runtime")) {
         self.leasing = leasing
         self.clock = clock
-        self.programs = Dictionary(programs.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.definitions = Mutex(Definitions(catalog: catalog,
+                                             programs: Dictionary(programs.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })))
         self.toolPool = BlockingToolPool(maxThreads: toolThreads ?? BlockingToolPool.defaultThreads)
-        self.catalog = catalog
         var prepared: [String: PreparedTool] = [:]
         for name in tools.names { if let t = tools.tool(named: name) { prepared[name] = PreparedTool(t) } }
         self.tools = prepared
@@ -52,6 +64,19 @@ public final class AgentRuntime: Sendable {
         self.limits = limits
         self.logger = logger
     }
+
+    /// Replaces the project's agents and registered programs (a project reloaded while serving).
+    /// Runs that execute keep the definitions they started with; runs started or resumed after
+    /// this use the new ones. `programs` `nil` keeps the registered programs.
+    public func replaceDefinitions(catalog: AgentCatalog, programs: [any RunProgram]? = nil) {
+        definitions.withLock {
+            $0.catalog = catalog
+            if let programs { $0.programs = Dictionary(programs.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last }) }
+        }
+    }
+
+    /// The registered program with this name, if any (not the project's agents).
+    public func registeredProgram(named name: String) -> (any RunProgram)? { definitions.withLock { $0.programs[name] } }
 
     /// Starts a new run and executes it to the end (or to a pause / needs-attention stop).
     /// Run-level failures come back as a record with status `failed`; infrastructure failures throw.

@@ -34,6 +34,10 @@ struct RunExecution: Sendable {
     var userMessage: Message {
         if let q = input["question"]?.stringValue { return .user(q) }
         if case .string(let s) = input { return .user(s) }
+        if case .object(var fields) = input, fields[AgentOverrides.key] != nil {
+            fields[AgentOverrides.key] = nil // for the runtime, not the model
+            return .user(JSONValue.object(fields).jsonString)
+        }
         return .user(input.jsonString)
     }
 

@@ -21,7 +21,7 @@ public struct RuntimeError: Error, Sendable, CustomStringConvertible {
     public var isNeedsAttention: Bool { code == .needsAttention }
     /// True for errors that stop the run rather than fail a step: needs-attention, cancelled,
     /// interrupted, waiting (for a person).
-    var stopsRun: Bool { code == .needsAttention || code == .cancelled || code == .interrupted || code == .waiting }
+    public var stopsRun: Bool { code == .needsAttention || code == .cancelled || code == .interrupted || code == .waiting }
 
     public var description: String { message }
 }

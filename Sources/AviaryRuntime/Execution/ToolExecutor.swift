@@ -94,7 +94,7 @@ struct ToolExecutor: Sendable {
         return outcome
     }
 
-    private func invoke(_ call: ToolCall, tool: PreparedTool?, stepKey: String) async throws -> ToolOutput {
+    func invoke(_ call: ToolCall, tool: PreparedTool?, stepKey: String) async throws -> ToolOutput {
         guard let tool else { throw ToolError.unknownTool("unknown tool '\(call.name)'") }
         if let raw = call.invalidArguments {
             throw ToolError.invalidArguments("arguments are not valid JSON: \(raw.prefix(200))")
@@ -144,7 +144,7 @@ struct ToolExecutor: Sendable {
     /// a ``CallerSafeError``'s caller description; any other error's description may carry host
     /// names, paths or upstream bodies, so it is logged under an error id and the caller sees only
     /// the id.
-    private func callerMessage(for error: any Error, call: ToolCall) -> String {
+    func callerMessage(for error: any Error, call: ToolCall) -> String {
         switch error {
         case let error as ToolError: return error.description
         case let error as RuntimeError: return "failed: \(error.message)"

@@ -17,6 +17,13 @@ extension RunContext {
         }, body)
     }
 
+    /// ``step(_:_:_:)`` for a result that is JSON already: stored as it is, with no encoding round
+    /// trip (a workflow's node outputs).
+    public func jsonStep(_ key: String, _ durability: StepDurability = .computation,
+                         _ body: () async throws -> JSONValue) async throws -> JSONValue {
+        try await journaled(key, durability, body)
+    }
+
     /// A kernel step whose result is JSON already.
     func journaled(_ key: String, _ durability: StepDurability, _ body: () async throws -> JSONValue) async throws -> JSONValue {
         try await journaled(key, durability, encode: { $0 }, decode: { $0 }, body)

@@ -27,15 +27,16 @@ public struct ToolRegistry: Sendable {
     }
 }
 
-/// Minimal `*` glob matching for tool names.
-enum Glob {
+/// Minimal `*` glob matching for tool names (`shopify.*`).
+public enum Glob {
     /// Whether `name` holds a `*` (a byte scan: `String.contains("*")` goes through Foundation's
     /// `range(of:)` here, which bridges to NSString — measurable when it runs for every run).
-    static func isPattern(_ name: String) -> Bool {
+    public static func isPattern(_ name: String) -> Bool {
         name.utf8.contains(UInt8(ascii: "*"))
     }
 
-    static func matches(_ pattern: String, _ name: String) -> Bool {
+    /// Whether `name` matches `pattern` (`*` matches any run of characters).
+    public static func matches(_ pattern: String, _ name: String) -> Bool {
         let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
         var rest = Substring(name)
         for (i, part) in parts.enumerated() {

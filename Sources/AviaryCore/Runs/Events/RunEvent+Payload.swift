@@ -50,6 +50,18 @@ extension RunEvent {
         case approvalDenied(ApprovalDeniedEvent)
         /// ``RunEvent/Kind/approvalExpired``: see ``ApprovalExpiredEvent``.
         case approvalExpired(ApprovalExpiredEvent)
+        /// ``RunEvent/Kind/nodeStarted``: see ``NodeStartedEvent``.
+        case nodeStarted(NodeStartedEvent)
+        /// ``RunEvent/Kind/nodeFinished``: see ``NodeFinishedEvent``.
+        case nodeFinished(NodeFinishedEvent)
+        /// ``RunEvent/Kind/nodeFailed``: see ``NodeFailedEvent``.
+        case nodeFailed(NodeFailedEvent)
+        /// ``RunEvent/Kind/nodeRetrying``: see ``NodeRetryingEvent``.
+        case nodeRetrying(NodeRetryingEvent)
+        /// ``RunEvent/Kind/nodeSkipped``: see ``NodeSkippedEvent``.
+        case nodeSkipped(NodeSkippedEvent)
+        /// ``RunEvent/Kind/nodeProgress``: see ``NodeProgressEvent``.
+        case nodeProgress(NodeProgressEvent)
 
         /// Reads `data` as the payload of `kind`.
         public init(kind: Kind, data: JSONValue) throws(RunEventDataError) {
@@ -78,6 +90,12 @@ extension RunEvent {
             case .approvalGranted: self = .approvalGranted(try ApprovalGrantedEvent(data: data))
             case .approvalDenied: self = .approvalDenied(try ApprovalDeniedEvent(data: data))
             case .approvalExpired: self = .approvalExpired(try ApprovalExpiredEvent(data: data))
+            case .nodeStarted: self = .nodeStarted(try NodeStartedEvent(data: data))
+            case .nodeFinished: self = .nodeFinished(try NodeFinishedEvent(data: data))
+            case .nodeFailed: self = .nodeFailed(try NodeFailedEvent(data: data))
+            case .nodeRetrying: self = .nodeRetrying(try NodeRetryingEvent(data: data))
+            case .nodeSkipped: self = .nodeSkipped(try NodeSkippedEvent(data: data))
+            case .nodeProgress: self = .nodeProgress(try NodeProgressEvent(data: data))
             }
         }
 
@@ -108,6 +126,12 @@ extension RunEvent {
             case .approvalGranted(let p): return p
             case .approvalDenied(let p): return p
             case .approvalExpired(let p): return p
+            case .nodeStarted(let p): return p
+            case .nodeFinished(let p): return p
+            case .nodeFailed(let p): return p
+            case .nodeRetrying(let p): return p
+            case .nodeSkipped(let p): return p
+            case .nodeProgress(let p): return p
             }
         }
 
@@ -147,6 +171,12 @@ extension RunEvent.Kind {
         case .approvalGranted: return ApprovalGrantedEvent.self
         case .approvalDenied: return ApprovalDeniedEvent.self
         case .approvalExpired: return ApprovalExpiredEvent.self
+        case .nodeStarted: return NodeStartedEvent.self
+        case .nodeFinished: return NodeFinishedEvent.self
+        case .nodeFailed: return NodeFailedEvent.self
+        case .nodeRetrying: return NodeRetryingEvent.self
+        case .nodeSkipped: return NodeSkippedEvent.self
+        case .nodeProgress: return NodeProgressEvent.self
         }
     }
 }

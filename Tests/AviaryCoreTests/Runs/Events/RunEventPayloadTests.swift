@@ -86,6 +86,6 @@ import Testing
             #expect(Set(type.fields).count == type.fields.count, "\(kind.rawValue) lists a field twice")
         }
         #expect(RunEvent.Kind.allCases.filter { !$0.payloadType.debugOnlyFields.isEmpty }
-                    == [.toolStarted, .toolFinished, .toolFailed, .reasoningStep])
+                    == [.toolStarted, .toolFinished, .toolFailed, .reasoningStep, .nodeFinished])
     }
 }

@@ -1,0 +1,52 @@
+import AviaryCore
+import AviaryRuntime
+
+/// A workflow as a kind of run (``RunProgram``): the run executes the DAG, each node completion a
+/// journaled step, so a resumed run replays completed nodes and continues. The run's first step
+/// (`workflow`) records the definition it started with; a resume runs that version even after the
+/// file changed. Agents can call a workflow as a tool (``ToolProgram``): the tool's result is the
+/// output of the sink the run reached.
+///
+/// The run's output: `{status: finished | handover, sink, result, outputs: {<node>: output}}`, plus
+/// `costs: {<node>: usd}` for nodes that spent money.
+public struct WorkflowProgram: ToolProgram {
+    /// The definition.
+    public let definition: WorkflowDefinition
+    let graph: WorkflowGraph
+
+    /// The key of the step that pins the definition a run executes.
+    static let pinKey = "workflow"
+
+    /// A program for a definition whose edges name its nodes and form no cycle (``WorkflowValidator``).
+    public init(_ definition: WorkflowDefinition) throws(WorkflowLoadErrors) {
+        guard let graph = WorkflowGraph(definition), graph.order != nil else {
+            throw WorkflowLoadErrors([WorkflowLoadError(file: definition.file, message: "the edges name unknown nodes or form a cycle")])
+        }
+        self.definition = definition
+        self.graph = graph
+    }
+
+    public var name: String { definition.name }
+
+    public var toolSpec: ToolSpec {
+        ToolSpec(name: definition.name,
+                 description: definition.description.isEmpty ? "Run the \(definition.name) workflow." : definition.description,
+                 parameters: definition.inputSchema ?? ["type": "object"])
+    }
+
+    public func toolOutput(of output: JSONValue) -> JSONValue { output["result"] ?? .null }
+
+    public func run(in context: RunContext) async throws -> RunResult {
+        let fresh = context.recorded(Self.pinKey) == nil
+        let pinned = try await context.jsonStep(Self.pinKey) { ["version": .string(definition.version), "definition": definition.source] }
+        guard !fresh, let source = pinned["definition"], source != definition.source else {
+            return try await WorkflowExecution(program: self, context: context).run()
+        }
+        // resumed after the definition changed: the version the run started with
+        let recorded: WorkflowDefinition
+        do { recorded = try WorkflowLoader().parse(source, file: definition.file, defaultName: definition.name) } catch {
+            throw WorkflowFailed(node: nil, error: "the recorded definition (version \(pinned["version"]?.stringValue ?? "?")) no longer loads: \(error)")
+        }
+        return try await WorkflowExecution(program: try WorkflowProgram(recorded), context: context).run()
+    }
+}
