@@ -10,5 +10,9 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/parameters/RunID`.
         internal typealias RunID = Swift.String
+        /// The workflow's name (`name:` in its YAML file).
+        ///
+        /// - Remark: Generated from `#/components/parameters/WorkflowName`.
+        internal typealias WorkflowName = Swift.String
     }
 }

@@ -264,6 +264,55 @@ extension Components {
                 self.body = body
             }
         }
+        internal struct BodyTooLarge: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/BodyTooLarge/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/BodyTooLarge/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.BodyTooLarge.Headers
+            /// - Remark: Generated from `#/components/responses/BodyTooLarge/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/BodyTooLarge/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.BodyTooLarge.Body
+            /// Creates a new `BodyTooLarge`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.BodyTooLarge.Headers = .init(),
+                body: Components.Responses.BodyTooLarge.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
         internal struct RateLimited: Sendable, Hashable {
             /// - Remark: Generated from `#/components/responses/RateLimited/headers`.
             internal struct Headers: Sendable, Hashable {
@@ -317,6 +366,64 @@ extension Components {
             internal init(
                 headers: Components.Responses.RateLimited.Headers = .init(),
                 body: Components.Responses.RateLimited.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct RateLimitedOrTooManyRuns: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyRuns/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyRuns/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Whole seconds to wait before retrying (at least 1).
+                ///
+                /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyRuns/headers/Retry-After`.
+                internal var retryAfter: Components.Headers.RetryAfter?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///   - retryAfter: Whole seconds to wait before retrying (at least 1).
+                internal init(
+                    xRequestID: Components.Headers.XRequestID? = nil,
+                    retryAfter: Components.Headers.RetryAfter? = nil
+                ) {
+                    self.xRequestID = xRequestID
+                    self.retryAfter = retryAfter
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.RateLimitedOrTooManyRuns.Headers
+            /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyRuns/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyRuns/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.RateLimitedOrTooManyRuns.Body
+            /// Creates a new `RateLimitedOrTooManyRuns`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.RateLimitedOrTooManyRuns.Headers = .init(),
+                body: Components.Responses.RateLimitedOrTooManyRuns.Body
             ) {
                 self.headers = headers
                 self.body = body
@@ -415,6 +522,55 @@ extension Components {
             internal init(
                 headers: Components.Responses.Unavailable.Headers = .init(),
                 body: Components.Responses.Unavailable.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct ShuttingDown: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/ShuttingDown/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/ShuttingDown/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.ShuttingDown.Headers
+            /// - Remark: Generated from `#/components/responses/ShuttingDown/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/ShuttingDown/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.ShuttingDown.Body
+            /// Creates a new `ShuttingDown`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.ShuttingDown.Headers = .init(),
+                body: Components.Responses.ShuttingDown.Body
             ) {
                 self.headers = headers
                 self.body = body
@@ -562,6 +718,55 @@ extension Components {
             internal init(
                 headers: Components.Responses.InvalidAnswer.Headers = .init(),
                 body: Components.Responses.InvalidAnswer.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct UnknownWorkflow: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/UnknownWorkflow/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/UnknownWorkflow/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.UnknownWorkflow.Headers
+            /// - Remark: Generated from `#/components/responses/UnknownWorkflow/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/UnknownWorkflow/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.UnknownWorkflow.Body
+            /// Creates a new `UnknownWorkflow`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.UnknownWorkflow.Headers = .init(),
+                body: Components.Responses.UnknownWorkflow.Body
             ) {
                 self.headers = headers
                 self.body = body

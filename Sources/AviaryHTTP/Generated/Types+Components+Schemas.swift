@@ -12,7 +12,7 @@ extension Components {
         internal struct _Error: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Error/error`.
             internal struct _ErrorPayload: Codable, Hashable, Sendable {
-                /// Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`; 401: `unauthorized`; 403: `forbidden`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`; 409: `conflict`, `needs_attention`, `cancelled`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
+                /// Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`, `invalid_input`, `invalid_fork`; 401: `unauthorized`; 403: `forbidden`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`, `unknown_workflow`; 409: `conflict`, `needs_attention`, `cancelled`, `not_forkable`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
                 ///
                 /// - Remark: Generated from `#/components/schemas/Error/error/code`.
                 internal var code: Swift.String
@@ -23,7 +23,7 @@ extension Components {
                 /// Creates a new `_ErrorPayload`.
                 ///
                 /// - Parameters:
-                ///   - code: Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`; 401: `unauthorized`; 403: `forbidden`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`; 409: `conflict`, `needs_attention`, `cancelled`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
+                ///   - code: Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`, `invalid_input`, `invalid_fork`; 401: `unauthorized`; 403: `forbidden`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`, `unknown_workflow`; 409: `conflict`, `needs_attention`, `cancelled`, `not_forkable`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
                 ///   - message: Human-readable explanation, safe to show to the caller.
                 internal init(
                     code: Swift.String,
@@ -622,6 +622,599 @@ extension Components {
                 case output
                 case error
                 case answer
+            }
+        }
+        /// A workflow of the project, as listed.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WorkflowSummary`.
+        internal struct WorkflowSummary: Codable, Hashable, Sendable {
+            /// The workflow's name, its id in `POST /api/v1/workflows/execute` (`workflow_id`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowSummary/name`.
+            internal var name: Swift.String
+            /// The definition's `version`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowSummary/version`.
+            internal var version: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkflowSummary/description`.
+            internal var description: Swift.String?
+            /// The JSON Schema `input_data` must match (absent: any object).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowSummary/input_schema`.
+            internal var inputSchema: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// The definition's file, relative to the project directory.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowSummary/file`.
+            internal var file: Swift.String
+            /// How many nodes the graph has (sinks included).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowSummary/nodes`.
+            internal var nodes: Swift.Int
+            /// Creates a new `WorkflowSummary`.
+            ///
+            /// - Parameters:
+            ///   - name: The workflow's name, its id in `POST /api/v1/workflows/execute` (`workflow_id`).
+            ///   - version: The definition's `version`.
+            ///   - description:
+            ///   - inputSchema: The JSON Schema `input_data` must match (absent: any object).
+            ///   - file: The definition's file, relative to the project directory.
+            ///   - nodes: How many nodes the graph has (sinks included).
+            internal init(
+                name: Swift.String,
+                version: Swift.String,
+                description: Swift.String? = nil,
+                inputSchema: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                file: Swift.String,
+                nodes: Swift.Int
+            ) {
+                self.name = name
+                self.version = version
+                self.description = description
+                self.inputSchema = inputSchema
+                self.file = file
+                self.nodes = nodes
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case version
+                case description
+                case inputSchema = "input_schema"
+                case file
+                case nodes
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkflowList`.
+        internal struct WorkflowList: Codable, Hashable, Sendable {
+            /// Sorted by name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowList/workflows`.
+            internal var workflows: [Components.Schemas.WorkflowSummary]
+            /// Creates a new `WorkflowList`.
+            ///
+            /// - Parameters:
+            ///   - workflows: Sorted by name.
+            internal init(workflows: [Components.Schemas.WorkflowSummary]) {
+                self.workflows = workflows
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case workflows
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.workflows = try container.decode(
+                    [Components.Schemas.WorkflowSummary].self,
+                    forKey: .workflows
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "workflows"
+                ])
+            }
+        }
+        /// A workflow with its definition and graph.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WorkflowDetail`.
+        internal struct WorkflowDetail: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkflowDetail/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkflowDetail/version`.
+            internal var version: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkflowDetail/description`.
+            internal var description: Swift.String?
+            /// The JSON Schema `input_data` must match (absent: any object).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowDetail/input_schema`.
+            internal var inputSchema: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// The definition's file, relative to the project directory.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowDetail/file`.
+            internal var file: Swift.String
+            /// How many nodes the graph has (sinks included).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowDetail/nodes`.
+            internal var nodes: Swift.Int
+            /// The definition as loaded from its YAML file (free-form).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowDetail/definition`.
+            internal var definition: OpenAPIRuntime.OpenAPIObjectContainer
+            /// The graph as a Mermaid `flowchart TD`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowDetail/mermaid`.
+            internal var mermaid: Swift.String
+            /// Creates a new `WorkflowDetail`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - version:
+            ///   - description:
+            ///   - inputSchema: The JSON Schema `input_data` must match (absent: any object).
+            ///   - file: The definition's file, relative to the project directory.
+            ///   - nodes: How many nodes the graph has (sinks included).
+            ///   - definition: The definition as loaded from its YAML file (free-form).
+            ///   - mermaid: The graph as a Mermaid `flowchart TD`.
+            internal init(
+                name: Swift.String,
+                version: Swift.String,
+                description: Swift.String? = nil,
+                inputSchema: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                file: Swift.String,
+                nodes: Swift.Int,
+                definition: OpenAPIRuntime.OpenAPIObjectContainer,
+                mermaid: Swift.String
+            ) {
+                self.name = name
+                self.version = version
+                self.description = description
+                self.inputSchema = inputSchema
+                self.file = file
+                self.nodes = nodes
+                self.definition = definition
+                self.mermaid = mermaid
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case version
+                case description
+                case inputSchema = "input_schema"
+                case file
+                case nodes
+                case definition
+                case mermaid
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkflowExecuteRequest`.
+        internal struct WorkflowExecuteRequest: Codable, Hashable, Sendable {
+            /// The workflow's name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecuteRequest/workflow_id`.
+            internal var workflowId: Swift.String
+            /// The workflow's input (`input` in its expressions), checked against its `input_schema`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecuteRequest/input_data`.
+            internal var inputData: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// Caller context (a conversation id, the customer's email, …): expressions read it as `run.context`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecuteRequest/context`.
+            internal var context: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// Wait until the run ends or stops (up to the run timeout) and answer 200; `false`: answer 202 at once.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecuteRequest/wait`.
+            internal var wait: Swift.Bool?
+            /// Creates a new `WorkflowExecuteRequest`.
+            ///
+            /// - Parameters:
+            ///   - workflowId: The workflow's name.
+            ///   - inputData: The workflow's input (`input` in its expressions), checked against its `input_schema`.
+            ///   - context: Caller context (a conversation id, the customer's email, …): expressions read it as `run.context`.
+            ///   - wait: Wait until the run ends or stops (up to the run timeout) and answer 200; `false`: answer 202 at once.
+            internal init(
+                workflowId: Swift.String,
+                inputData: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                context: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                wait: Swift.Bool? = nil
+            ) {
+                self.workflowId = workflowId
+                self.inputData = inputData
+                self.context = context
+                self.wait = wait
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case workflowId = "workflow_id"
+                case inputData = "input_data"
+                case context
+                case wait
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.workflowId = try container.decode(
+                    Swift.String.self,
+                    forKey: .workflowId
+                )
+                self.inputData = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .inputData
+                )
+                self.context = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .context
+                )
+                self.wait = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .wait
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "workflow_id",
+                    "input_data",
+                    "context",
+                    "wait"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ForkRequest`.
+        internal struct ForkRequest: Codable, Hashable, Sendable {
+            /// The node to execute again, with every node downstream of it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ForkRequest/from`.
+            internal var from: Swift.String
+            /// Top-level fields of the workflow input to replace in the new run (the rest is the source run's input).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ForkRequest/input`.
+            internal var input: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// Wait until the new run ends or stops (up to the run timeout) and answer 200; `false`: answer 202 at once.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ForkRequest/wait`.
+            internal var wait: Swift.Bool?
+            /// Creates a new `ForkRequest`.
+            ///
+            /// - Parameters:
+            ///   - from: The node to execute again, with every node downstream of it.
+            ///   - input: Top-level fields of the workflow input to replace in the new run (the rest is the source run's input).
+            ///   - wait: Wait until the new run ends or stops (up to the run timeout) and answer 200; `false`: answer 202 at once.
+            internal init(
+                from: Swift.String,
+                input: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                wait: Swift.Bool? = nil
+            ) {
+                self.from = from
+                self.input = input
+                self.wait = wait
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case from
+                case input
+                case wait
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.from = try container.decode(
+                    Swift.String.self,
+                    forKey: .from
+                )
+                self.input = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .input
+                )
+                self.wait = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .wait
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "from",
+                    "input",
+                    "wait"
+                ])
+            }
+        }
+        /// A workflow run as `POST /api/v1/workflows/execute` and fork answer it (seed 003's response, with the run's status, sink and pending requests). Optional fields are omitted when empty.
+        ///
+        /// - Remark: Generated from `#/components/schemas/WorkflowExecution`.
+        internal struct WorkflowExecution: Codable, Hashable, Sendable {
+            /// The run's id (inspect it under `/api/v1/runs/{id}`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/execution_id`.
+            internal var executionId: Swift.String
+            /// The workflow's name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/workflow_id`.
+            internal var workflowId: Swift.String
+            /// The workflow version the run executes.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/version`.
+            internal var version: Swift.String
+            /// `running` (202 only); `completed`: the run reached a sink (`sink`, `result`); `handover`: the run reached the `HANDOVER` sink and a person takes over; `failed` (`error`); `waiting`: for the requests in `pending`; `needs_attention`, `cancelled`, `interrupted`: as a run's status (`RunStatus`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case running = "running"
+                case completed = "completed"
+                case handover = "handover"
+                case failed = "failed"
+                case waiting = "waiting"
+                case needsAttention = "needs_attention"
+                case cancelled = "cancelled"
+                case interrupted = "interrupted"
+            }
+            /// `running` (202 only); `completed`: the run reached a sink (`sink`, `result`); `handover`: the run reached the `HANDOVER` sink and a person takes over; `failed` (`error`); `waiting`: for the requests in `pending`; `needs_attention`, `cancelled`, `interrupted`: as a run's status (`RunStatus`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/status`.
+            internal var status: Components.Schemas.WorkflowExecution.StatusPayload
+            /// Node id → that node's output, for the completed nodes (a fork's reused nodes included).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/outputs`.
+            internal var outputs: OpenAPIRuntime.OpenAPIObjectContainer
+            /// The sink node the run reached (`FINISH`, `HANDOVER`, …).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/sink`.
+            internal var sink: Swift.String?
+            /// The output of that sink (any JSON).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/result`.
+            internal var result: OpenAPIRuntime.OpenAPIValueContainer?
+            /// Why the run failed, needs attention, was interrupted or cancelled.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/error`.
+            internal var error: Swift.String?
+            /// The requests a `waiting` run waits for (decide them with `POST /api/v1/runs/{id}/approve` or `/reject`); empty otherwise.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/pending`.
+            internal var pending: [Components.Schemas.Approval]
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/trace`.
+            internal var trace: Components.Schemas.WorkflowTrace
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/total_cost_usd`.
+            internal var totalCostUsd: Swift.Double
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/duration_ms`.
+            internal var durationMs: Swift.Double
+            /// Set on a run made by fork: the source run and the node it was forked from (absent otherwise).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/forked_from`.
+            internal var forkedFrom: Components.Schemas.ForkOrigin?
+            /// Path of the run's event stream.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowExecution/events`.
+            internal var events: Swift.String
+            /// Creates a new `WorkflowExecution`.
+            ///
+            /// - Parameters:
+            ///   - executionId: The run's id (inspect it under `/api/v1/runs/{id}`).
+            ///   - workflowId: The workflow's name.
+            ///   - version: The workflow version the run executes.
+            ///   - status: `running` (202 only); `completed`: the run reached a sink (`sink`, `result`); `handover`: the run reached the `HANDOVER` sink and a person takes over; `failed` (`error`); `waiting`: for the requests in `pending`; `needs_attention`, `cancelled`, `interrupted`: as a run's status (`RunStatus`).
+            ///   - outputs: Node id → that node's output, for the completed nodes (a fork's reused nodes included).
+            ///   - sink: The sink node the run reached (`FINISH`, `HANDOVER`, …).
+            ///   - result: The output of that sink (any JSON).
+            ///   - error: Why the run failed, needs attention, was interrupted or cancelled.
+            ///   - pending: The requests a `waiting` run waits for (decide them with `POST /api/v1/runs/{id}/approve` or `/reject`); empty otherwise.
+            ///   - trace:
+            ///   - totalCostUsd:
+            ///   - durationMs:
+            ///   - forkedFrom: Set on a run made by fork: the source run and the node it was forked from (absent otherwise).
+            ///   - events: Path of the run's event stream.
+            internal init(
+                executionId: Swift.String,
+                workflowId: Swift.String,
+                version: Swift.String,
+                status: Components.Schemas.WorkflowExecution.StatusPayload,
+                outputs: OpenAPIRuntime.OpenAPIObjectContainer,
+                sink: Swift.String? = nil,
+                result: OpenAPIRuntime.OpenAPIValueContainer? = nil,
+                error: Swift.String? = nil,
+                pending: [Components.Schemas.Approval],
+                trace: Components.Schemas.WorkflowTrace,
+                totalCostUsd: Swift.Double,
+                durationMs: Swift.Double,
+                forkedFrom: Components.Schemas.ForkOrigin? = nil,
+                events: Swift.String
+            ) {
+                self.executionId = executionId
+                self.workflowId = workflowId
+                self.version = version
+                self.status = status
+                self.outputs = outputs
+                self.sink = sink
+                self.result = result
+                self.error = error
+                self.pending = pending
+                self.trace = trace
+                self.totalCostUsd = totalCostUsd
+                self.durationMs = durationMs
+                self.forkedFrom = forkedFrom
+                self.events = events
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case executionId = "execution_id"
+                case workflowId = "workflow_id"
+                case version
+                case status
+                case outputs
+                case sink
+                case result
+                case error
+                case pending
+                case trace
+                case totalCostUsd = "total_cost_usd"
+                case durationMs = "duration_ms"
+                case forkedFrom = "forked_from"
+                case events
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkflowTrace`.
+        internal struct WorkflowTrace: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkflowTrace/workflow_id`.
+            internal var workflowId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkflowTrace/started_at`.
+            internal var startedAt: Foundation.Date
+            /// When the run ended (absent or null: it has not).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowTrace/completed_at`.
+            internal var completedAt: Foundation.Date?
+            /// The nodes this run executed or skipped, in the order they ended (a fork's reused nodes are not listed).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowTrace/nodes`.
+            internal var nodes: [Components.Schemas.WorkflowNodeTrace]
+            /// - Remark: Generated from `#/components/schemas/WorkflowTrace/costs`.
+            internal var costs: Components.Schemas.WorkflowCosts
+            /// Creates a new `WorkflowTrace`.
+            ///
+            /// - Parameters:
+            ///   - workflowId:
+            ///   - startedAt:
+            ///   - completedAt: When the run ended (absent or null: it has not).
+            ///   - nodes: The nodes this run executed or skipped, in the order they ended (a fork's reused nodes are not listed).
+            ///   - costs:
+            internal init(
+                workflowId: Swift.String,
+                startedAt: Foundation.Date,
+                completedAt: Foundation.Date? = nil,
+                nodes: [Components.Schemas.WorkflowNodeTrace],
+                costs: Components.Schemas.WorkflowCosts
+            ) {
+                self.workflowId = workflowId
+                self.startedAt = startedAt
+                self.completedAt = completedAt
+                self.nodes = nodes
+                self.costs = costs
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case workflowId = "workflow_id"
+                case startedAt = "started_at"
+                case completedAt = "completed_at"
+                case nodes
+                case costs
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkflowNodeTrace`.
+        internal struct WorkflowNodeTrace: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkflowNodeTrace/node_id`.
+            internal var nodeId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/WorkflowNodeTrace/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case completed = "completed"
+                case failed = "failed"
+                case skipped = "skipped"
+            }
+            /// - Remark: Generated from `#/components/schemas/WorkflowNodeTrace/status`.
+            internal var status: Components.Schemas.WorkflowNodeTrace.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/WorkflowNodeTrace/success`.
+            internal var success: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/WorkflowNodeTrace/duration_ms`.
+            internal var durationMs: Swift.Double
+            /// Attempts made (retries included; 0 for a skipped node).
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowNodeTrace/attempts`.
+            internal var attempts: Swift.Int
+            /// Creates a new `WorkflowNodeTrace`.
+            ///
+            /// - Parameters:
+            ///   - nodeId:
+            ///   - status:
+            ///   - success:
+            ///   - durationMs:
+            ///   - attempts: Attempts made (retries included; 0 for a skipped node).
+            internal init(
+                nodeId: Swift.String,
+                status: Components.Schemas.WorkflowNodeTrace.StatusPayload,
+                success: Swift.Bool,
+                durationMs: Swift.Double,
+                attempts: Swift.Int
+            ) {
+                self.nodeId = nodeId
+                self.status = status
+                self.success = success
+                self.durationMs = durationMs
+                self.attempts = attempts
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case nodeId = "node_id"
+                case status
+                case success
+                case durationMs = "duration_ms"
+                case attempts
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/WorkflowCosts`.
+        internal struct WorkflowCosts: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/WorkflowCosts/total_usd`.
+            internal var totalUsd: Swift.Double
+            /// Node id → the cost of its model calls, in USD.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowCosts/by_node`.
+            internal struct ByNodePayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                internal var additionalProperties: [String: Swift.Double]
+                /// Creates a new `ByNodePayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                internal init(additionalProperties: [String: Swift.Double] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                internal init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                internal func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// Node id → the cost of its model calls, in USD.
+            ///
+            /// - Remark: Generated from `#/components/schemas/WorkflowCosts/by_node`.
+            internal var byNode: Components.Schemas.WorkflowCosts.ByNodePayload
+            /// Creates a new `WorkflowCosts`.
+            ///
+            /// - Parameters:
+            ///   - totalUsd:
+            ///   - byNode: Node id → the cost of its model calls, in USD.
+            internal init(
+                totalUsd: Swift.Double,
+                byNode: Components.Schemas.WorkflowCosts.ByNodePayload
+            ) {
+                self.totalUsd = totalUsd
+                self.byNode = byNode
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case totalUsd = "total_usd"
+                case byNode = "by_node"
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ForkOrigin`.
+        internal struct ForkOrigin: Codable, Hashable, Sendable {
+            /// The source run.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ForkOrigin/run_id`.
+            internal var runId: Swift.String
+            /// The node the fork executed again from.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ForkOrigin/node`.
+            internal var node: Swift.String
+            /// Creates a new `ForkOrigin`.
+            ///
+            /// - Parameters:
+            ///   - runId: The source run.
+            ///   - node: The node the fork executed again from.
+            internal init(
+                runId: Swift.String,
+                node: Swift.String
+            ) {
+                self.runId = runId
+                self.node = node
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case runId = "run_id"
+                case node
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.runId = try container.decode(
+                    Swift.String.self,
+                    forKey: .runId
+                )
+                self.node = try container.decode(
+                    Swift.String.self,
+                    forKey: .node
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "run_id",
+                    "node"
+                ])
             }
         }
     }

@@ -61,6 +61,34 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /api/v1/approvals`.
     /// - Remark: Generated from `#/paths//api/v1/approvals/get(listApprovals)`.
     func listApprovals(_ input: Operations.ListApprovals.Input) async throws -> Operations.ListApprovals.Output
+    /// The project's workflows
+    ///
+    /// The workflows defined in the project's `workflows/` directory, sorted by name: each with its version, input schema, file and node count. Get one with `GET /api/v1/workflows/{name}`; run one with `POST /api/v1/workflows/execute`.
+    ///
+    /// - Remark: HTTP `GET /api/v1/workflows`.
+    /// - Remark: Generated from `#/paths//api/v1/workflows/get(listWorkflows)`.
+    func listWorkflows(_ input: Operations.ListWorkflows.Input) async throws -> Operations.ListWorkflows.Output
+    /// A workflow
+    ///
+    /// A workflow of the project: its summary, its definition as loaded from its YAML file, and its graph as a Mermaid `flowchart TD` (nodes labelled with their kind, edges with their conditions), ready to render.
+    ///
+    /// - Remark: HTTP `GET /api/v1/workflows/{name}`.
+    /// - Remark: Generated from `#/paths//api/v1/workflows/{name}/get(getWorkflow)`.
+    func getWorkflow(_ input: Operations.GetWorkflow.Input) async throws -> Operations.GetWorkflow.Output
+    /// Execute a workflow
+    ///
+    /// Starts a durable run of the workflow (seed 003's contract). `input_data` is checked against the workflow's `input_schema` before the run starts. Ready nodes run in parallel; each node's completion is journaled, so the run survives restarts and is resumed, cancelled and followed like any run (`/api/v1/runs/{id}`, `/events`). With `"wait": true` (the default) the answer comes when the run ended or stopped — completed, failed, waiting for a person (`pending` lists the requests; answer them with `POST /api/v1/runs/{id}/approve` or `/reject`), needing attention or cancelled — up to the run timeout, after which the run goes on (504); with `"wait": false` it comes at once (202, status `running`). The caller owns the run. Takes one of the tenant's run slots.
+    ///
+    /// - Remark: HTTP `POST /api/v1/workflows/execute`.
+    /// - Remark: Generated from `#/paths//api/v1/workflows/execute/post(executeWorkflow)`.
+    func executeWorkflow(_ input: Operations.ExecuteWorkflow.Input) async throws -> Operations.ExecuteWorkflow.Output
+    /// Fork a workflow run from a node
+    ///
+    /// Starts a new run of the same workflow version as the source run that reuses the recorded outputs of every node not downstream of `from`, and executes `from` and every node after it again — with the source run's input, where `input` replaces top-level fields (checked against the workflow's `input_schema`). The source run is not changed; the new run's `forked_from` names it. Answers like `POST /api/v1/workflows/execute`: 200 once the new run ended or stopped, or with `"wait": false` 202 at once. Owner of the source run or admin only; the caller owns the new run. Takes one of the tenant's run slots.
+    ///
+    /// - Remark: HTTP `POST /api/v1/runs/{id}/fork`.
+    /// - Remark: Generated from `#/paths//api/v1/runs/{id}/fork/post(forkRun)`.
+    func forkRun(_ input: Operations.ForkRun.Input) async throws -> Operations.ForkRun.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -169,6 +197,62 @@ extension APIProtocol {
         try await listApprovals(Operations.ListApprovals.Input(
             query: query,
             headers: headers
+        ))
+    }
+    /// The project's workflows
+    ///
+    /// The workflows defined in the project's `workflows/` directory, sorted by name: each with its version, input schema, file and node count. Get one with `GET /api/v1/workflows/{name}`; run one with `POST /api/v1/workflows/execute`.
+    ///
+    /// - Remark: HTTP `GET /api/v1/workflows`.
+    /// - Remark: Generated from `#/paths//api/v1/workflows/get(listWorkflows)`.
+    internal func listWorkflows(headers: Operations.ListWorkflows.Input.Headers = .init()) async throws -> Operations.ListWorkflows.Output {
+        try await listWorkflows(Operations.ListWorkflows.Input(headers: headers))
+    }
+    /// A workflow
+    ///
+    /// A workflow of the project: its summary, its definition as loaded from its YAML file, and its graph as a Mermaid `flowchart TD` (nodes labelled with their kind, edges with their conditions), ready to render.
+    ///
+    /// - Remark: HTTP `GET /api/v1/workflows/{name}`.
+    /// - Remark: Generated from `#/paths//api/v1/workflows/{name}/get(getWorkflow)`.
+    internal func getWorkflow(
+        path: Operations.GetWorkflow.Input.Path,
+        headers: Operations.GetWorkflow.Input.Headers = .init()
+    ) async throws -> Operations.GetWorkflow.Output {
+        try await getWorkflow(Operations.GetWorkflow.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Execute a workflow
+    ///
+    /// Starts a durable run of the workflow (seed 003's contract). `input_data` is checked against the workflow's `input_schema` before the run starts. Ready nodes run in parallel; each node's completion is journaled, so the run survives restarts and is resumed, cancelled and followed like any run (`/api/v1/runs/{id}`, `/events`). With `"wait": true` (the default) the answer comes when the run ended or stopped — completed, failed, waiting for a person (`pending` lists the requests; answer them with `POST /api/v1/runs/{id}/approve` or `/reject`), needing attention or cancelled — up to the run timeout, after which the run goes on (504); with `"wait": false` it comes at once (202, status `running`). The caller owns the run. Takes one of the tenant's run slots.
+    ///
+    /// - Remark: HTTP `POST /api/v1/workflows/execute`.
+    /// - Remark: Generated from `#/paths//api/v1/workflows/execute/post(executeWorkflow)`.
+    internal func executeWorkflow(
+        headers: Operations.ExecuteWorkflow.Input.Headers = .init(),
+        body: Operations.ExecuteWorkflow.Input.Body
+    ) async throws -> Operations.ExecuteWorkflow.Output {
+        try await executeWorkflow(Operations.ExecuteWorkflow.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Fork a workflow run from a node
+    ///
+    /// Starts a new run of the same workflow version as the source run that reuses the recorded outputs of every node not downstream of `from`, and executes `from` and every node after it again — with the source run's input, where `input` replaces top-level fields (checked against the workflow's `input_schema`). The source run is not changed; the new run's `forked_from` names it. Answers like `POST /api/v1/workflows/execute`: 200 once the new run ended or stopped, or with `"wait": false` 202 at once. Owner of the source run or admin only; the caller owns the new run. Takes one of the tenant's run slots.
+    ///
+    /// - Remark: HTTP `POST /api/v1/runs/{id}/fork`.
+    /// - Remark: Generated from `#/paths//api/v1/runs/{id}/fork/post(forkRun)`.
+    internal func forkRun(
+        path: Operations.ForkRun.Input.Path,
+        headers: Operations.ForkRun.Input.Headers = .init(),
+        body: Operations.ForkRun.Input.Body
+    ) async throws -> Operations.ForkRun.Output {
+        try await forkRun(Operations.ForkRun.Input(
+            path: path,
+            headers: headers,
+            body: body
         ))
     }
 }
