@@ -197,7 +197,7 @@ let package = Package(
             "AviaryCore", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport", "AviaryWorkflows",
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryHTTPTests", dependencies: [
-            "AviaryCore", "AviaryHTTP", "AviaryModels", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport",
+            "AviaryCore", "AviaryHTTP", "AviaryModels", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport", "AviaryWorkflows",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

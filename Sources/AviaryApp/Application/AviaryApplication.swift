@@ -86,7 +86,7 @@ public final class AviaryApplication: Sendable {
         // child runs take the same tenant run slots as the server's requests
         limits.admission = limits.admission ?? RunAdmission(limitPerTenant: config.server.maxConcurrentRunsPerTenant)
         let runtime = AgentRuntime(catalog: project.catalog, tools: project.tools, models: options.modelProvider ?? providers,
-                                   runs: store, sessions: store,
+                                   runs: store, sessions: store, programs: try project.workflowPrograms(),
                                    sink: options.sink, sessionsRoot: config.sessionsDirectory, limits: limits,
                                    leasing: RunLeasing(duration: config.server.runLease), logger: options.logger)
         let app = AviaryApplication(project: project, store: store, providers: providers, runtime: runtime)

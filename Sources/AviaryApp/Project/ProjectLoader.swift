@@ -1,10 +1,11 @@
 import AviaryCore
 import AviaryRuntime
 import AviaryTools
+import AviaryWorkflows
 import Foundation
 
-/// Loads a project folder: `agents/*.yaml`, `tools/*.yaml` (declarative tools) and the built-in
-/// workspace tools; seeds example databases; validates every cross-reference.
+/// Loads a project folder: `agents/*.yaml`, `tools/*.yaml` (declarative tools), the built-in
+/// workspace tools and `workflows/*.yaml`; seeds example databases; validates every cross-reference.
 public struct ProjectLoader: Sendable {
     /// Creates a loader.
     public init() {}
@@ -34,14 +35,32 @@ public struct ProjectLoader: Sendable {
             }
         }
         let catalog = AgentCatalog(agents)
+        let (workflows, workflowProblems) = Self.workflows(in: root, agents: catalog, tools: registry)
+        problems += workflowProblems
+        let workflowNames = Set(workflows.map(\.name))
         for agent in agents {
-            for name in agent.tools where catalog.agent(named: name) == nil && registry.matching(name).isEmpty {
-                problems.append("agent '\(agent.name)': field 'tools': unknown tool or agent '\(name)'; available: \((registry.names + catalog.names).sorted().joined(separator: ", "))")
+            for name in agent.tools where catalog.agent(named: name) == nil && registry.matching(name).isEmpty && !workflowNames.contains(name) {
+                problems.append("agent '\(agent.name)': field 'tools': unknown tool, agent or workflow '\(name)'; available: \((registry.names + catalog.names + workflowNames).sorted().joined(separator: ", "))")
             }
         }
         if agents.isEmpty && agentErrors.isEmpty { problems.append("agents/ has no agent definitions (*.yaml)") }
         if !problems.isEmpty { throw ProjectLoadError(problems: problems) }
-        return Project(configuration: configuration, catalog: catalog, tools: registry)
+        return Project(configuration: configuration, catalog: catalog, tools: registry, workflows: workflows)
+    }
+
+    /// Loads and validates `workflows/*.yaml` against the project's agents and tools.
+    static func workflows(in root: URL, agents: AgentCatalog, tools: ToolRegistry) -> ([WorkflowDefinition], [String]) {
+        let folder = root.appendingPathComponent("workflows", isDirectory: true)
+        guard FileManager.default.fileExists(atPath: folder.path) else { return ([], []) }
+        let (loaded, errors) = WorkflowLoader().loadFolder(folder, relativeTo: root)
+        let validator = WorkflowValidator(agents: Set(agents.names), tools: Set(tools.names), workflows: Set(loaded.map(\.name)))
+        var problems = errors.map(\.description)
+        var valid: [WorkflowDefinition] = []
+        for definition in loaded {
+            let found = validator.problems(in: definition)
+            if found.isEmpty { valid.append(definition) } else { problems += found.map(\.description) }
+        }
+        return (valid, problems)
     }
 
     private func loadTool(_ file: URL) async throws -> any Tool {

@@ -2250,11 +2250,6 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         name: "X-Request-ID",
                         value: value.headers.xRequestID
                     )
-                    try converter.setHeaderFieldAsURI(
-                        in: &response.headerFields,
-                        name: "Location",
-                        value: value.headers.location
-                    )
                     let body: OpenAPIRuntime.HTTPBody
                     switch value.body {
                     case let .json(value):
@@ -2554,11 +2549,6 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         in: &response.headerFields,
                         name: "X-Request-ID",
                         value: value.headers.xRequestID
-                    )
-                    try converter.setHeaderFieldAsURI(
-                        in: &response.headerFields,
-                        name: "Location",
-                        value: value.headers.location
                     )
                     let body: OpenAPIRuntime.HTTPBody
                     switch value.body {

@@ -20,9 +20,5 @@ extension Components {
         internal enum WWWAuthenticate: String, Codable, Hashable, Sendable, CaseIterable {
             case bearer = "Bearer"
         }
-        /// The new run, `/api/v1/runs/{id}`.
-        ///
-        /// - Remark: Generated from `#/components/headers/RunLocation`.
-        internal typealias RunLocation = Swift.String
     }
 }

@@ -3027,21 +3027,12 @@ internal enum Operations {
                     ///
                     /// - Remark: Generated from `#/paths/api/v1/workflows/execute/POST/responses/202/headers/X-Request-ID`.
                     internal var xRequestID: Components.Headers.XRequestID?
-                    /// The new run, `/api/v1/runs/{id}`.
-                    ///
-                    /// - Remark: Generated from `#/paths/api/v1/workflows/execute/POST/responses/202/headers/Location`.
-                    internal var location: Components.Headers.RunLocation
                     /// Creates a new `Headers`.
                     ///
                     /// - Parameters:
                     ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
-                    ///   - location: The new run, `/api/v1/runs/{id}`.
-                    internal init(
-                        xRequestID: Components.Headers.XRequestID? = nil,
-                        location: Components.Headers.RunLocation
-                    ) {
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
                         self.xRequestID = xRequestID
-                        self.location = location
                     }
                 }
                 /// Received HTTP response headers
@@ -3071,14 +3062,14 @@ internal enum Operations {
                 ///   - headers: Received HTTP response headers
                 ///   - body: Received HTTP response body
                 internal init(
-                    headers: Operations.ExecuteWorkflow.Output.Accepted.Headers,
+                    headers: Operations.ExecuteWorkflow.Output.Accepted.Headers = .init(),
                     body: Operations.ExecuteWorkflow.Output.Accepted.Body
                 ) {
                     self.headers = headers
                     self.body = body
                 }
             }
-            /// With `"wait": false`: the run started and executes in the background; status `running`. Follow `events`, or get the run at `Location`.
+            /// With `"wait": false`: the run started and executes in the background; status `running`. Follow `events`, or get the run at `/api/v1/runs/{execution_id}`.
             ///
             /// - Remark: Generated from `#/paths//api/v1/workflows/execute/post(executeWorkflow)/responses/202`.
             ///
@@ -3503,21 +3494,12 @@ internal enum Operations {
                     ///
                     /// - Remark: Generated from `#/paths/api/v1/runs/{id}/fork/POST/responses/202/headers/X-Request-ID`.
                     internal var xRequestID: Components.Headers.XRequestID?
-                    /// The new run, `/api/v1/runs/{id}`.
-                    ///
-                    /// - Remark: Generated from `#/paths/api/v1/runs/{id}/fork/POST/responses/202/headers/Location`.
-                    internal var location: Components.Headers.RunLocation
                     /// Creates a new `Headers`.
                     ///
                     /// - Parameters:
                     ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
-                    ///   - location: The new run, `/api/v1/runs/{id}`.
-                    internal init(
-                        xRequestID: Components.Headers.XRequestID? = nil,
-                        location: Components.Headers.RunLocation
-                    ) {
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
                         self.xRequestID = xRequestID
-                        self.location = location
                     }
                 }
                 /// Received HTTP response headers
@@ -3547,7 +3529,7 @@ internal enum Operations {
                 ///   - headers: Received HTTP response headers
                 ///   - body: Received HTTP response body
                 internal init(
-                    headers: Operations.ForkRun.Output.Accepted.Headers,
+                    headers: Operations.ForkRun.Output.Accepted.Headers = .init(),
                     body: Operations.ForkRun.Output.Accepted.Body
                 ) {
                     self.headers = headers

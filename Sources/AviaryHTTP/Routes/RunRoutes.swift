@@ -122,8 +122,8 @@ struct RunRoutes {
         return Response.json(cancelled.wireJSON)
     }
 
-    /// Waits (up to 10 s) for the run's `run.resumed` event; false when the work ended first.
-    static func started(_ id: RunID, feed: RunEventFeed, ticket: RunTicket<RunRecord>) async -> Bool {
+    /// Waits (up to 10 s) for the run's `run.resumed` event (or `kind`); false when the work ended first.
+    static func started(_ id: RunID, feed: RunEventFeed, ticket: RunTicket<RunRecord>, kind: RunEvent.Kind = .runResumed) async -> Bool {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for _ in 0..<100 {
@@ -136,7 +136,7 @@ struct RunRoutes {
             defer { group.cancelAll() }
             for await item in feed.items {
                 switch item {
-                case .event(let e) where e.runID == id && e.kind == .runResumed: return true
+                case .event(let e) where e.runID == id && e.kind == kind: return true
                 case .tick where ticket.isCompleted: return false
                 default: continue
                 }

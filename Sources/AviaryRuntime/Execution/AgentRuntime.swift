@@ -75,6 +75,11 @@ public final class AgentRuntime: Sendable {
         }
     }
 
+    /// The registered programs (not the project's agents), sorted by name.
+    public var registeredPrograms: [any RunProgram] {
+        definitions.withLock { $0.programs }.values.sorted { $0.name < $1.name }
+    }
+
     /// The registered program with this name, if any (not the project's agents).
     public func registeredProgram(named name: String) -> (any RunProgram)? { definitions.withLock { $0.programs[name] } }
 

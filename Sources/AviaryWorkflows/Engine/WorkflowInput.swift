@@ -20,12 +20,15 @@ public struct WorkflowInput: Sendable {
         public var from: String
         /// The recorded step results (`{output, usage}`) of the nodes it reuses, by node id.
         public var outputs: [String: JSONValue]
+        /// The definition the forked run executed (its pinned version), which the fork executes too.
+        public var definition: JSONValue?
 
         /// Creates a fork's record.
-        public init(runID: String, from: String, outputs: [String: JSONValue]) {
+        public init(runID: String, from: String, outputs: [String: JSONValue], definition: JSONValue? = nil) {
             self.runID = runID
             self.from = from
             self.outputs = outputs
+            self.definition = definition
         }
     }
 
@@ -44,7 +47,7 @@ public struct WorkflowInput: Sendable {
         }
         var fork: Fork?
         if let f = fields["fork"]?.objectValue, let runID = f["run_id"]?.stringValue, let from = f["from"]?.stringValue {
-            fork = Fork(runID: runID, from: from, outputs: f["outputs"]?.objectValue ?? [:])
+            fork = Fork(runID: runID, from: from, outputs: f["outputs"]?.objectValue ?? [:], definition: f["definition"])
         }
         self.init(input: input, context: fields["context"] ?? .object([:]), fork: fork)
     }
@@ -53,7 +56,9 @@ public struct WorkflowInput: Sendable {
     public var stored: JSONValue {
         var fields: [String: JSONValue] = ["input": input, "context": context]
         if let fork {
-            fields["fork"] = ["run_id": .string(fork.runID), "from": .string(fork.from), "outputs": .object(fork.outputs)]
+            var f: [String: JSONValue] = ["run_id": .string(fork.runID), "from": .string(fork.from), "outputs": .object(fork.outputs)]
+            if let definition = fork.definition { f["definition"] = definition }
+            fields["fork"] = .object(f)
         }
         return .object(fields)
     }

@@ -38,8 +38,13 @@ public struct WorkflowProgram: ToolProgram {
 
     public func run(in context: RunContext) async throws -> RunResult {
         let fresh = context.recorded(Self.pinKey) == nil
-        let pinned = try await context.jsonStep(Self.pinKey) { ["version": .string(definition.version), "definition": definition.source] }
-        guard !fresh, let source = pinned["definition"], source != definition.source else {
+        // a fork executes the version of the run it forks
+        let forked = fresh ? WorkflowInput(stored: context.input).fork?.definition : nil
+        let pinned = try await context.jsonStep(Self.pinKey) {
+            guard let forked else { return ["version": .string(definition.version), "definition": definition.source] }
+            return ["version": forked["version"].map { $0.stringValue.map(JSONValue.string) ?? .string($0.jsonString) } ?? "1", "definition": forked]
+        }
+        guard !fresh || forked != nil, let source = pinned["definition"], source != definition.source else {
             return try await WorkflowExecution(program: self, context: context).run()
         }
         // resumed after the definition changed: the version the run started with
