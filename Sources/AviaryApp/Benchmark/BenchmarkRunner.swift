@@ -64,22 +64,25 @@ public struct BenchmarkRunner: Sendable {
         let base = "http://127.0.0.1:\(options.port)"
         let model = OpenAIChatModel(configuration: .init(model: "stub-model", baseURL: base + "/v1", apiKey: "x"), transport: transport)
         let workload = options.workload
-        let runtime = AgentRuntime(catalog: AgentCatalog(workload.agents), tools: ToolRegistry(BenchmarkWorkload.tools),
-                                   models: SingleModelProvider(model, modelID: "stub-model"), runs: store, sessions: store)
-        let stub = StubStats(transport: transport, base: base)
+        let dag = workload == .dag
+        let runtime = AgentRuntime(catalog: AgentCatalog(workload.agents), tools: ToolRegistry(dag ? DAGWorkload.tools : BenchmarkWorkload.tools),
+                                   models: SingleModelProvider(model, modelID: "stub-model"), runs: store, sessions: store,
+                                   programs: dag ? [try DAGWorkload.program()] : [])
+        // the dag workload has no model: the stub is not asked (its port is ignored)
+        let stub: StubStats? = dag ? nil : StubStats(transport: transport, base: base)
 
         progress("warm-up: \(options.warmup) runs")
         let warm = try await drive(runtime, count: options.warmup, concurrency: min(options.concurrency, max(options.warmup, 1)))
         if warm.failures > 0 { progress("warm-up had \(warm.failures) failures: \(warm.errors.first ?? "")") }
 
-        try await stub.reset()
+        try await stub?.reset()
         let cpu0 = SystemCounters.processCPU(), machine0 = SystemCounters.machineCPU(), load1 = SystemCounters.load1()
         let t0 = ContinuousClock.now
         progress("measuring: \(options.runs) runs, concurrency \(options.concurrency)")
         let measured = try await drive(runtime, count: options.runs, concurrency: options.concurrency)
         let wall = Self.seconds(ContinuousClock.now - t0)
         let cpu = SystemCounters.processCPU() - cpu0, machine1 = SystemCounters.machineCPU()
-        let stats = try await stub.read()
+        let stats = try await stub?.read() ?? [:]
 
         let latencies = measured.latencies.sorted()
         let n = Double(options.runs)
@@ -122,8 +125,8 @@ public struct BenchmarkRunner: Sendable {
                     while next.take() < count {
                         let start = ContinuousClock.now
                         do {
-                            let run = try await runtime.run(.question(workload.prompt, agent: workload.entryAgent))
-                            let text = run.output?.stringValue.map(Self.stripped)
+                            let run = try await runtime.run(workload.request)
+                            let text = workload.text(of: run).map(Self.stripped)
                             if run.status != .completed || text != workload.expected {
                                 phase.failures += 1
                                 phase.errors.append(run.error ?? "unexpected output: \(text ?? "nil")")

@@ -1,5 +1,6 @@
 import AviaryCore
 import AviaryRuntime
+import AviaryWorkflows
 
 /// The agent-overhead workloads of `shared/bench/README.md`: agents, tools, prompt and expected answer.
 public enum BenchmarkWorkload: String, Sendable, CaseIterable {
@@ -7,6 +8,8 @@ public enum BenchmarkWorkload: String, Sendable, CaseIterable {
     case toolLoop = "tool-loop"
     /// A router delegating to a sub-agent: four model calls.
     case delegate
+    /// A durable workflow of in-process functions, no model (``DAGWorkload``).
+    case dag
 
     /// The agent that starts each run.
     var entryAgent: String { self == .toolLoop ? "support" : "router" }
@@ -18,7 +21,24 @@ public enum BenchmarkWorkload: String, Sendable, CaseIterable {
 
     /// The exact final text a passing run produces.
     var expected: String {
-        self == .toolLoop ? "Customer c42 is active; 1 incident open." : "Support says: Customer c42 is active."
+        switch self {
+        case .toolLoop: "Customer c42 is active; 1 incident open."
+        case .delegate: "Support says: Customer c42 is active."
+        case .dag: "total=42.0 approved=True"
+        }
+    }
+
+    /// The request that starts one run.
+    var request: RunRequest {
+        switch self {
+        case .dag: RunRequest(agent: "order_dag", input: WorkflowInput(input: DAGWorkload.order).stored)
+        default: .question(prompt, agent: entryAgent)
+        }
+    }
+
+    /// The run's final text, compared with ``expected``.
+    func text(of run: RunRecord) -> String? {
+        self == .dag ? DAGWorkload.text(run.output?["result"]) : run.output?.stringValue
     }
 
     var agents: [AgentDefinition] {
@@ -26,6 +46,8 @@ public enum BenchmarkWorkload: String, Sendable, CaseIterable {
         case .toolLoop:
             return [AgentDefinition(name: "support", instructions: "You are a support assistant. Use the tools to answer.",
                                     tools: ["get_customer", "get_incidents"])]
+        case .dag:
+            return []
         case .delegate:
             return [
                 AgentDefinition(name: "router", instructions: "You route customer questions to the support_agent tool.", tools: ["support_agent"]),

@@ -28,8 +28,7 @@ extension RunContext {
         return try await journaled(key, durability, subject: "tool '\(name)'",
                                    prelude: { await journal.emit(ToolStartedEvent(callID: key, name: name, arguments: arguments, step: key)) },
                                    skipped: { $0 },
-                                   encode: { try JSONValue(encoding: $0) },
-                                   decode: { try $0.decode(as: ToolOutput.self) }) {
+                                   encode: Self.encode, decode: Self.decode) {
             let start = ContinuousClock.now
             do {
                 let output = try await executor.invoke(call, tool: tool, stepKey: key)
@@ -46,6 +45,17 @@ extension RunContext {
                 throw (error as? ToolError) ?? ToolError.failed(message)
             }
         }
+    }
+
+    /// A tool step's record: `{"content": …, "usage": …}` (``ToolOutput``'s coding keys), built
+    /// directly rather than through an encoder (a workflow records one per tool node).
+    static func encode(_ output: ToolOutput) -> JSONValue {
+        guard let usage = output.usage else { return ["content": output.content] }
+        return ["content": output.content, "usage": usage.json]
+    }
+
+    static func decode(_ recorded: JSONValue) -> ToolOutput {
+        ToolOutput(recorded["content"] ?? .null, usage: recorded["usage"].flatMap { try? Usage(json: $0) })
     }
 
     /// Names of the tools ``tool(_:name:arguments:approval:)`` can call.
