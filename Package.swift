@@ -159,7 +159,7 @@ let package = Package(
         ], path: "Tests/AviaryTestSupport", swiftSettings: swiftSettings),
         // The CLI: argument parsing and printing over AviaryApp; NIO only to install the executor.
         .executableTarget(name: "aviary", dependencies: [
-            "AviaryApp",
+            "AviaryApp", "AviaryCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -1,11 +1,12 @@
 import ArgumentParser
 import AviaryApp
+import AviaryCore
 import Foundation
 
 /// `aviary runs list|show|resume`.
 struct RunsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "runs", abstract: "Inspect, resume and prune runs.",
-                                                    subcommands: [List.self, Show.self, Resume.self, Prune.self])
+                                                    subcommands: [List.self, Show.self, Resume.self, Fork.self, Prune.self])
 
     struct Prune: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -81,6 +82,30 @@ struct RunsCommand: AsyncParsableCommand {
                     printError("error: \(outcome.error ?? outcome.status)")
                     throw ExitCode.failure
                 }
+            }
+        }
+    }
+
+    struct Fork: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: """
+            Fork a workflow run at a node: a new run of the same version reuses the nodes before it and runs it and everything after it again.
+            """)
+        @Argument(help: "The workflow run's id.") var id: String
+        @Option(help: "The node to run again from.") var from: String
+        @Option(help: "Fields of the workflow's input to replace: a JSON object, or @file.json.") var input: String?
+        @Flag(help: "Print the execute API's response body.") var json = false
+        @OptionGroup var options: ProjectOptions
+
+        func run() async throws {
+            try await failing {
+                let overrides = try input.map { try RunCommand.json($0, option: "--input") }
+                guard overrides == nil || overrides?.objectValue != nil else { throw ValidationError("--input must be a JSON object") }
+                let appOptions = AviaryApplication.Options(sink: json ? nil : WorkflowProgressPrinter(write: { printError($0) }),
+                                                           progress: { printError($0) })
+                let outcome = try await AviaryApplication.forkWorkflowRun(try options.configuration(), runID: id, from: from,
+                                                                          input: overrides?.objectValue, options: appOptions)
+                if json { print(outcome.report.jsonString) } else { RunCommand.summarize(outcome) }
+                if !outcome.finished && outcome.run.status != .waiting { throw ExitCode.failure }
             }
         }
     }
