@@ -209,7 +209,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], exclude: ["Scripts"], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryAppTests", dependencies: [
-            "AviaryApp", "AviaryCore", "AviaryHTTP", "AviaryModels", "AviaryRuntime", "AviaryStorage", "AviaryTools",
+            "AviaryApp", "AviaryCore", "AviaryHTTP", "AviaryModels", "AviaryRuntime", "AviaryStorage", "AviaryTools", "AviaryWorkflows",
             "AviaryTesting", "AviaryTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Hummingbird", package: "hummingbird"),

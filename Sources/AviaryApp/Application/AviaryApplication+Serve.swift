@@ -75,9 +75,14 @@ extension AviaryApplication {
                 // finished runs' events and journals pruned by `retention:`, only when some period is limited
                 let retention: [any Service] = configuration.retention.prunesAnything
                     ? [RunRetentionService(policy: configuration.retention, store: store, logger: options.logger)] : []
+                // agent and workflow files edited while serving
+                let reload: [any Service] = server.reloadInterval.map {
+                    [ProjectReloadService(reloader: ProjectReloader(root: configuration.projectDirectory, tools: app.project.tools),
+                                          runtime: app.runtime, interval: $0, clock: ContinuousClock(), logger: options.logger)]
+                } ?? []
                 let group = ServiceGroup(configuration: .init(
                     // shut down in reverse: pruning stops, runs suspend, then the server drains, then spans flush
-                    services: ([tracing.service] + httpServer.services(onBound: serve.onBound) + retention).map { .init(service: $0) },
+                    services: ([tracing.service] + httpServer.services(onBound: serve.onBound) + retention + reload).map { .init(service: $0) },
                     gracefulShutdownSignals: serve.handleSignals ? [.sigterm, .sigint] : [],
                     logger: options.logger))
                 await serve.onServiceGroup(group)

@@ -32,6 +32,9 @@ public struct ServerConfiguration: Sendable {
     /// At start, claim and resume the runs the last graceful shutdown left `interrupted`; while
     /// serving, claim and resume runs whose process died (their lease expired). Default true.
     public var resumeInterruptedRuns: Bool
+    /// How often `aviary serve` looks for added, edited and removed agent and workflow files
+    /// (`reload_seconds`; `nil`: never). Default 2 s.
+    public var reloadInterval: Duration?
     /// How long a run's lease holds without renewal (renewed every third of it): a run whose
     /// process died is resumed by another server after about this long. Default 30 s.
     public var runLease: Duration
@@ -62,6 +65,7 @@ public struct ServerConfiguration: Sendable {
         self.jwt = nil
         self.publicMetrics = false
         self.resumeInterruptedRuns = true
+        self.reloadInterval = .seconds(2)
         self.runLease = .seconds(30)
         self.connections = ConnectionLimits()
         self.streams = StreamLimits()

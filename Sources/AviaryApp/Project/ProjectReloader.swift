@@ -1,0 +1,143 @@
+import AviaryCore
+import AviaryRuntime
+import AviaryWorkflows
+import Foundation
+
+/// Reloads a project's agents (`agents/*.yaml`) and workflows (`workflows/*.yaml`) while it is
+/// served. Each file is loaded and checked on its own: a file that fails keeps the last good
+/// version of what it defined (and the problem is reported), a removed file's definition goes,
+/// an added or edited file's comes in. Tools are not reloaded (they are fixed at start).
+public struct ProjectReloader: Sendable {
+    /// The project folder.
+    public let root: URL
+    /// The project's tools.
+    public let tools: ToolRegistry
+
+    /// What is loaded, by file (project-relative path).
+    public struct Definitions: Sendable {
+        /// Agents by the file that defines them.
+        public var agents: [String: AgentDefinition]
+        /// Workflows by the file that defines them.
+        public var workflows: [String: WorkflowDefinition]
+
+        /// The agents as a catalog.
+        public var catalog: AgentCatalog { AgentCatalog(Array(agents.values)) }
+
+        /// No definitions.
+        public static let none = Definitions(agents: [:], workflows: [:])
+    }
+
+    /// The outcome of one reload.
+    public struct Outcome: Sendable {
+        /// The definitions to serve from now on.
+        public var definitions: Definitions
+        /// What changed, one line each (`workflow order: updated (workflows/order.yaml)`).
+        public var changes: [String]
+        /// Problems in files that kept their last good version (or were not taken), one line each.
+        public var problems: [String]
+    }
+
+    /// Creates a reloader.
+    public init(root: URL, tools: ToolRegistry) {
+        self.root = root
+        self.tools = tools
+    }
+
+    /// Loads the files again on top of `previous`.
+    public func reload(_ previous: Definitions) -> Outcome {
+        var problems: [String] = []
+        var changes: [String] = []
+        // agents, file by file
+        var agents: [String: AgentDefinition] = [:]
+        for (file, url) in files("agents") {
+            do {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                agents[file] = try AgentLoader().load(yaml: text, file: file, defaultName: url.deletingPathExtension().lastPathComponent)
+            } catch {
+                problems.append("\(error)")
+                if let kept = previous.agents[file] { agents[file] = kept }
+            }
+        }
+        agents = dropDuplicates(agents, previous: previous.agents, kind: "agent", name: \.name, problems: &problems)
+        // workflows, file by file
+        var workflows: [String: WorkflowDefinition] = [:]
+        for (file, url) in files("workflows") {
+            do {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                workflows[file] = try WorkflowLoader().load(yaml: text, file: file, defaultName: url.deletingPathExtension().lastPathComponent)
+            } catch {
+                problems.append("\(error)")
+                if let kept = previous.workflows[file] { workflows[file] = kept }
+            }
+        }
+        workflows = dropDuplicates(workflows, previous: previous.workflows, kind: "workflow", name: \.name, problems: &problems)
+        // cross-references: a definition that names what no longer exists keeps its last good version
+        let agentNames = Set(agents.values.map(\.name)), workflowNames = Set(workflows.values.map(\.name))
+        for (file, agent) in agents {
+            let unknown = agent.tools.filter { !agentNames.contains($0) && !workflowNames.contains($0) && tools.matching($0).isEmpty && tools.tool(named: $0) == nil }
+            guard !unknown.isEmpty else { continue }
+            problems.append("\(file): field 'tools': unknown tool, agent or workflow '\(unknown.joined(separator: "', '"))'")
+            agents[file] = previous.agents[file]
+        }
+        let validator = WorkflowValidator(agents: Set(agents.values.map(\.name)), tools: Set(tools.names), workflows: workflowNames)
+        for (file, workflow) in workflows {
+            let found = validator.problems(in: workflow)
+            guard !found.isEmpty else { continue }
+            problems += found.map(\.description)
+            workflows[file] = previous.workflows[file].flatMap { validator.problems(in: $0).isEmpty ? $0 : nil }
+        }
+        changes += Self.changes(previous.agents, agents, kind: "agent", name: \.name, same: { $0 == $1 })
+        changes += Self.changes(previous.workflows, workflows, kind: "workflow", name: \.name, same: { $0.source == $1.source })
+        return Outcome(definitions: Definitions(agents: agents, workflows: workflows), changes: changes, problems: problems)
+    }
+
+    /// A fingerprint of the agent and workflow files (names, sizes, modification times): a reload
+    /// is needed when it changes.
+    public func fingerprint() -> [String] {
+        (files("agents") + files("workflows")).map { file, url in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(file) \(size) \(modified)"
+        }
+    }
+
+    private func files(_ folder: String) -> [(String, URL)] {
+        let url = root.appendingPathComponent(folder, isDirectory: true)
+        return ((try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? [])
+            .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            .map { ("\(folder)/\($0.lastPathComponent)", $0) }
+    }
+
+    /// Two files defining one name: the file that defined it before keeps it.
+    private func dropDuplicates<T>(_ loaded: [String: T], previous: [String: T], kind: String, name: KeyPath<T, String>,
+                                   problems: inout [String]) -> [String: T] {
+        var byName: [String: String] = [:]
+        var kept = loaded
+        for file in loaded.keys.sorted(by: { (previous[$0] != nil ? 0 : 1, $0) < (previous[$1] != nil ? 0 : 1, $1) }) {
+            let n = loaded[file]![keyPath: name]
+            if let other = byName[n] {
+                problems.append("\(file): field 'name': \(kind) '\(n)' is already defined in \(other)")
+                kept[file] = nil
+            } else {
+                byName[n] = file
+            }
+        }
+        return kept
+    }
+
+    private static func changes<T>(_ before: [String: T], _ after: [String: T], kind: String, name: KeyPath<T, String>,
+                                   same: (T, T) -> Bool) -> [String] {
+        var lines: [String] = []
+        for file in Set(before.keys).union(after.keys).sorted() {
+            switch (before[file], after[file]) {
+            case (nil, let new?): lines.append("\(kind) \(new[keyPath: name]): added (\(file))")
+            case (let old?, nil): lines.append("\(kind) \(old[keyPath: name]): removed (\(file))")
+            case (let old?, let new?) where !same(old, new): lines.append("\(kind) \(new[keyPath: name]): updated (\(file))")
+            default: break
+            }
+        }
+        return lines
+    }
+}
