@@ -97,9 +97,11 @@ extension AgentRuntime {
         case .claimed: break
         }
         let answer = ApprovalAnswer(decision: decision, by: principal, reason: reason, answeredAt: leasing.now, value: value)
-        guard try await runs.answerStep(id, tenant: tenant, key: pending.stepKey, output: pending.request.journalOutput(answer: answer),
+        // the step is the waiting run's: this run's own, or a child run's it waits for
+        let waiting = pending.run.id
+        guard try await runs.answerStep(waiting, tenant: tenant, key: pending.stepKey, output: pending.request.journalOutput(answer: answer),
                                         at: answer.answeredAt) else {
-            let first = try await runs.loadJournal(id, tenant: tenant).first { $0.key == pending.stepKey }?.output?["answer"]
+            let first = try await runs.loadJournal(waiting, tenant: tenant).first { $0.key == pending.stepKey }?.output?["answer"]
                 .flatMap(ApprovalAnswer.init(json:))
             throw RuntimeError(.notWaiting, """
                 \(pending.request.subject) in run \(id) was already answered\
