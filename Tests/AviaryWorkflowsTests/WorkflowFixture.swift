@@ -37,9 +37,9 @@ struct WorkflowFixture {
     }
 
     func runtime(_ workflows: [WorkflowDefinition], agents: [AgentDefinition] = [], tools: [any Tool] = [],
-                 model: any LanguageModel = FunctionModel { _ in .text("unused") }) throws -> AgentRuntime {
+                 model: any LanguageModel = FunctionModel { _ in .text("unused") }, models: (any ModelProvider)? = nil) throws -> AgentRuntime {
         let sink = ClosureEventSink { [events] e in events.append(e) }
-        return AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
+        return AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: models ?? SingleModelProvider(model),
                             runs: storage.store, sessions: storage.store, programs: try workflows.map { try WorkflowProgram($0) },
                             sink: sink, leasing: RunLeasing(owner: "workflow-tests"))
     }

@@ -57,7 +57,7 @@ struct NodeReader {
         let retry = self.retry()
         if ["approval", "human_input", "sink"].contains(type) {
             for key in ["retry", "timeout"] where fields[key] != nil {
-                fail(key, "a \(type) node does not take \(key)\(type == "sink" ? "" : " (a person's answer is not retried; use expires_in)")")
+                fail(key, "a node of type \(type) does not take \(key)\(type == "sink" ? "" : " (a person's answer is not retried; use expires_in)")")
             }
         }
         if type == "transform", fields["input"] != nil { fail("input", "a transform's expression reads the run's context; it takes no input") }
