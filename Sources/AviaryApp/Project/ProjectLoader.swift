@@ -21,7 +21,7 @@ public struct ProjectLoader: Sendable {
         let (agents, agentErrors) = AgentLoader().loadFolder(agentsFolder, relativeTo: root)
         problems += agentErrors.map(\.description)
         var registry = ToolRegistry(WorkspaceTools.all(limits: configuration.workspace))
-        for file in yamlFiles(in: root.appendingPathComponent("tools", isDirectory: true)) {
+        for file in YAMLFolder.files(in: root.appendingPathComponent("tools", isDirectory: true)) {
             let display = "tools/" + file.lastPathComponent
             do {
                 let tool = try await loadTool(file)
@@ -86,12 +86,6 @@ public struct ProjectLoader: Sendable {
         let script = database.deletingPathExtension().appendingPathExtension("sql")
         guard FileManager.default.fileExists(atPath: script.path) else { return }
         try await SQLDatabaseSeeder.seed(databaseAt: database, sqlFile: script)
-    }
-
-    private func yamlFiles(in folder: URL) -> [URL] {
-        ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
-            .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     static func describe(_ error: any Error) -> String {

@@ -103,11 +103,7 @@ public struct ProjectReloader: Sendable {
     }
 
     private func files(_ folder: String) -> [(String, URL)] {
-        let url = root.appendingPathComponent(folder, isDirectory: true)
-        return ((try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? [])
-            .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-            .map { ("\(folder)/\($0.lastPathComponent)", $0) }
+        YAMLFolder.files(in: root.appendingPathComponent(folder, isDirectory: true)).map { ("\(folder)/\($0.lastPathComponent)", $0) }
     }
 
     /// Two files defining one name: the file that defined it before keeps it.

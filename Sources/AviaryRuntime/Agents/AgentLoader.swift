@@ -21,13 +21,11 @@ public struct AgentLoader: Sendable {
     /// Loads every `*.yaml` / `*.yml` file in a folder (sorted). Returns the agents that loaded and
     /// every problem found; duplicate names are an error.
     public func loadFolder(_ folder: URL, relativeTo root: URL? = nil) -> (agents: [AgentDefinition], errors: [AgentLoadError]) {
-        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         var agents: [AgentDefinition] = []
         var errors: [AgentLoadError] = []
         var seen: [String: String] = [:]
-        for file in files.sorted(by: { $0.lastPathComponent < $1.lastPathComponent })
-        where ["yaml", "yml"].contains(file.pathExtension.lowercased()) {
-            let display = root.map { Self.relative(file, to: $0) } ?? file.lastPathComponent
+        for file in YAMLFolder.files(in: folder) {
+            let display = root.map { YAMLFolder.relative(file, to: $0) } ?? file.lastPathComponent
             do {
                 let text = try String(contentsOf: file, encoding: .utf8)
                 let agent = try load(yaml: text, file: display, defaultName: file.deletingPathExtension().lastPathComponent)
@@ -56,11 +54,5 @@ public struct AgentLoader: Sendable {
             throw AgentLoadError(file: file, message: "expected a mapping of agent fields at the top level")
         }
         return try AgentFieldParser(file: file, fields: fields, defaultName: defaultName).parse()
-    }
-
-    static func relative(_ url: URL, to root: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let base = root.standardizedFileURL.path
-        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 }

@@ -11,13 +11,11 @@ public struct WorkflowLoader: Sendable {
     /// Loads every `*.yaml` / `*.yml` file of a folder (sorted by name). Returns the definitions
     /// that parsed and every problem found; a name defined twice is a problem.
     public func loadFolder(_ folder: URL, relativeTo root: URL? = nil) -> (definitions: [WorkflowDefinition], errors: [WorkflowLoadError]) {
-        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         var definitions: [WorkflowDefinition] = []
         var errors: [WorkflowLoadError] = []
         var seen: [String: String] = [:]
-        for file in files.sorted(by: { $0.lastPathComponent < $1.lastPathComponent })
-        where ["yaml", "yml"].contains(file.pathExtension.lowercased()) {
-            let display = root.map { Self.relative(file, to: $0) } ?? file.lastPathComponent
+        for file in YAMLFolder.files(in: folder) {
+            let display = root.map { YAMLFolder.relative(file, to: $0) } ?? file.lastPathComponent
             do {
                 let text = try String(contentsOf: file, encoding: .utf8)
                 let definition = try load(yaml: text, file: display, defaultName: file.deletingPathExtension().lastPathComponent)
@@ -50,11 +48,5 @@ public struct WorkflowLoader: Sendable {
         var parser = WorkflowParser(file: file)
         guard let definition = parser.parse(document, defaultName: defaultName) else { throw WorkflowLoadErrors(parser.problems) }
         return definition
-    }
-
-    static func relative(_ url: URL, to root: URL) -> String {
-        let path = url.standardizedFileURL.path
-        let base = root.standardizedFileURL.path
-        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 }
