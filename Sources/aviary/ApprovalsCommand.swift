@@ -42,6 +42,8 @@ struct ApprovalsCommand: AsyncParsableCommand {
         @Option(help: "Why (the model sees it with a rejection; the run's events keep it).") var reason: String?
         @Option(help: "Who decides, as recorded (default local:$USER).") var by: String?
         @Option(help: "For an input request (approve): the answer, as JSON, checked against the request's answer schema.") var answer: String?
+        @Option(help: "The pending request to decide, by its step (as `approvals list` shows it); needed when the run waits for several.")
+        var step: String?
         @Flag(name: .shortAndLong, help: "Print tool calls as they happen.") var verbose = false
 
         func decide(_ id: String, approve: Bool) async throws {
@@ -53,7 +55,7 @@ struct ApprovalsCommand: AsyncParsableCommand {
                     throw ValidationError("--answer is not JSON: \(error)")
                 }
                 let outcome = try await AviaryApplication.decideApproval(try options.configuration(), runID: id, approve: approve,
-                                                                         reason: reason, by: by, answer: value, options: appOptions)
+                                                                         reason: reason, by: by, answer: value, step: step, options: appOptions)
                 print("\(outcome.runID) \(outcome.status)")
                 if let output = outcome.output { print(output) }
                 if !outcome.completed {

@@ -4,6 +4,7 @@ import AviaryHTTP
 import AviaryModels
 import AviaryRuntime
 import AviaryStorage
+import AviaryWorkflows
 import Foundation
 import Logging
 
@@ -88,7 +89,8 @@ public final class AviaryApplication: Sendable {
         let runtime = AgentRuntime(catalog: project.catalog, tools: project.tools, models: options.modelProvider ?? providers,
                                    runs: store, sessions: store, programs: try project.workflowPrograms(),
                                    sink: options.sink, sessionsRoot: config.sessionsDirectory, limits: limits,
-                                   leasing: RunLeasing(duration: config.server.runLease), logger: options.logger)
+                                   leasing: RunLeasing(duration: config.server.runLease), recoverProgram: WorkflowProgram.recover,
+                                   logger: options.logger)
         let app = AviaryApplication(project: project, store: store, providers: providers, runtime: runtime)
         guard options.modelProvider == nil, options.startLocalModel, try app.needsLocalModel() else { return try await body(app) }
         return try await LocalModelSupervisor(configuration: config, options: options).withServer { baseURL in

@@ -71,21 +71,38 @@ public struct ProjectReloader: Sendable {
             }
         }
         workflows = dropDuplicates(workflows, previous: previous.workflows, kind: "workflow", name: \.name, problems: &problems)
-        // cross-references: a definition that names what no longer exists keeps its last good version
-        let agentNames = Set(agents.values.map(\.name)), workflowNames = Set(workflows.values.map(\.name))
-        for (file, agent) in agents {
-            let unknown = agent.tools.filter { !agentNames.contains($0) && !workflowNames.contains($0) && tools.matching($0).isEmpty && tools.tool(named: $0) == nil }
-            guard !unknown.isEmpty else { continue }
-            problems.append("\(file): field 'tools': unknown tool, agent or workflow '\(unknown.joined(separator: "', '"))'")
-            agents[file] = previous.agents[file]
+        // cross-references, to a fixed point: a definition that fails goes back to its last good
+        // version (checked again in the next round) or, without one, is not served
+        let previousAgentNames = Set(previous.agents.values.map(\.name))
+        for _ in 0..<8 {
+            var changed = false
+            let agentNames = Set(agents.values.map(\.name)), workflowNames = Set(workflows.values.map(\.name))
+            for (file, agent) in agents.sorted(by: { $0.key < $1.key }) {
+                let unknown = agent.tools.filter {
+                    !agentNames.contains($0) && !workflowNames.contains($0) && tools.matching($0).isEmpty && tools.tool(named: $0) == nil
+                }
+                var why: String?
+                if !unknown.isEmpty { why = "field 'tools': unknown tool, agent or workflow '\(unknown.joined(separator: "', '"))'" }
+                else if tools.tool(named: agent.name) != nil { why = "field 'name': '\(agent.name)' is already used by a tool" }
+                else if workflowNames.contains(agent.name), !previousAgentNames.contains(agent.name) {
+                    why = "field 'name': '\(agent.name)' is already used by a workflow"
+                }
+                guard let why else { continue }
+                problems.append("\(file): \(why)")
+                agents[file] = previous.agents[file].flatMap { $0 == agent ? nil : $0 }
+                changed = true
+            }
+            let validator = WorkflowValidator(agents: Set(agents.values.map(\.name)), tools: Set(tools.names), workflows: workflowNames)
+            for (file, workflow) in workflows.sorted(by: { $0.key < $1.key }) {
+                let found = validator.problems(in: workflow)
+                guard !found.isEmpty else { continue }
+                problems += found.map(\.description)
+                workflows[file] = previous.workflows[file].flatMap { $0.source == workflow.source ? nil : $0 }
+                changed = true
+            }
+            if !changed { break }
         }
-        let validator = WorkflowValidator(agents: Set(agents.values.map(\.name)), tools: Set(tools.names), workflows: workflowNames)
-        for (file, workflow) in workflows {
-            let found = validator.problems(in: workflow)
-            guard !found.isEmpty else { continue }
-            problems += found.map(\.description)
-            workflows[file] = previous.workflows[file].flatMap { validator.problems(in: $0).isEmpty ? $0 : nil }
-        }
+        problems = problems.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         changes += Self.changes(previous.agents, agents, kind: "agent", name: \.name, same: { $0 == $1 })
         changes += Self.changes(previous.workflows, workflows, kind: "workflow", name: \.name, same: { $0.source == $1.source })
         return Outcome(definitions: Definitions(agents: agents, workflows: workflows), changes: changes, problems: problems)

@@ -55,7 +55,8 @@ public final class ProjectReloadService<C: Clock>: Service, Sendable where C.Dur
     private func reload(fingerprint: [String]) -> ProjectReloader.Outcome {
         let previous = state.withLock { $0.definitions }
         let outcome = reloader.reload(previous)
-        var programs: [any RunProgram] = []
+        // programs registered in Swift stay; the workflows are replaced
+        var programs: [any RunProgram] = runtime.registeredPrograms.filter { !($0 is WorkflowProgram) }
         for workflow in outcome.definitions.workflows.values {
             do { programs.append(try WorkflowProgram(workflow)) } catch { logger.error("workflow not loaded", metadata: ["error": "\(error)"]) }
         }

@@ -493,25 +493,33 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/ApprovalDecisionRequest/answer`.
             internal var answer: OpenAPIRuntime.OpenAPIValueContainer?
+            /// The pending request to decide, by its `step` (as `GET /api/v1/approvals` lists it). Required when the run waits for more than one request at once (parallel workflow nodes, a run and its child runs): 422 `invalid_answer` names them.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ApprovalDecisionRequest/step`.
+            internal var step: Swift.String?
             /// Creates a new `ApprovalDecisionRequest`.
             ///
             /// - Parameters:
             ///   - reason: Why; the model sees it with a rejection, and the run's events keep it.
             ///   - wait: Wait for the resumed execution to end (up to the run timeout) and answer 200 with its outcome.
             ///   - answer: For an `input` request, with approve: the answer, checked against the request's `answer_schema` (422 when it is missing or does not match). An approval and a rejection take none (422).
+            ///   - step: The pending request to decide, by its `step` (as `GET /api/v1/approvals` lists it). Required when the run waits for more than one request at once (parallel workflow nodes, a run and its child runs): 422 `invalid_answer` names them.
             internal init(
                 reason: Swift.String? = nil,
                 wait: Swift.Bool? = nil,
-                answer: OpenAPIRuntime.OpenAPIValueContainer? = nil
+                answer: OpenAPIRuntime.OpenAPIValueContainer? = nil,
+                step: Swift.String? = nil
             ) {
                 self.reason = reason
                 self.wait = wait
                 self.answer = answer
+                self.step = step
             }
             internal enum CodingKeys: String, CodingKey {
                 case reason
                 case wait
                 case answer
+                case step
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -527,10 +535,15 @@ extension Components {
                     OpenAPIRuntime.OpenAPIValueContainer.self,
                     forKey: .answer
                 )
+                self.step = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .step
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "reason",
                     "wait",
-                    "answer"
+                    "answer",
+                    "step"
                 ])
             }
         }

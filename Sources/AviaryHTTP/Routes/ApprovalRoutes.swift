@@ -40,7 +40,7 @@ extension SpecRoutes {
         let runtime = env.runtime, tenant = identity.tenant, runID = RunID(id)
         let value = try body?.answer.map { try JSONValue(parsing: JSONEncoder().encode($0)) }
         let pending = try await runtime.answerApproval(runID, tenant: tenant, principal: identity.principal, role: identity.role,
-                                                       decision: decision, reason: reason, value: value)
+                                                       decision: decision, reason: reason, value: value, step: body?.step)
         var decided = Components.Schemas.ApprovalDecided(
             runId: id, tool: pending.request.tool, decision: decision == .approved ? .approved : .rejected, by: identity.principal,
             reason: reason, status: "running", events: "/api/v1/runs/\(id)/events", answer: body?.answer)

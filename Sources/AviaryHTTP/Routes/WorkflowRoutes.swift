@@ -55,10 +55,13 @@ extension SpecRoutes {
         } catch let error as WorkflowForkError {
             throw APIError.badRequest("invalid_fork", error.message)
         }
-        guard let program = env.runtime.registeredProgram(named: source.agent) as? WorkflowProgram else {
-            throw APIError.badRequest("invalid_fork", "run \(source.id) runs '\(source.agent)', which is not a workflow of this project")
+        // the fork runs the version the source recorded, also when the project no longer has the workflow
+        let recorded = try? fork.definition()
+        guard let program = (env.runtime.registeredProgram(named: source.agent) as? WorkflowProgram) ?? recorded.flatMap({ try? WorkflowProgram($0) }) else {
+            throw APIError.badRequest("invalid_fork", "run \(source.id) runs '\(source.agent)', which is not a workflow")
         }
-        let (report, waited) = try await start(program, given, identity: identity, wait: body.wait ?? true)
+        let version = (try? fork.definition().version) ?? program.definition.version
+        let (report, waited) = try await start(program, given, identity: identity, wait: body.wait ?? true, version: version)
         return waited ? .ok(.init(body: .json(report))) : .accepted(.init(body: .json(report)))
     }
 
@@ -74,8 +77,9 @@ extension SpecRoutes {
 
     /// Starts a workflow run in the supervisor; with `wait`, answers once it ended or stopped,
     /// otherwise once it has started (202).
-    private func start(_ program: WorkflowProgram, _ given: WorkflowInput, identity: Identity,
-                       wait: Bool) async throws -> (Components.Schemas.WorkflowExecution, Bool) {
+    private func start(_ program: WorkflowProgram, _ given: WorkflowInput, identity: Identity, wait: Bool,
+                       version: String? = nil) async throws -> (Components.Schemas.WorkflowExecution, Bool) {
+        let version = version ?? program.definition.version
         let runtime = env.runtime
         let id = RunID.random()
         var built = RunRequest(agent: program.name, input: given.stored, tenant: identity.tenant, principal: identity.principal)
@@ -88,14 +92,14 @@ extension SpecRoutes {
             guard let finished = try await ticket.value(timeout: env.config.runTimeout) else {
                 throw APIError.timeout("workflow run \(id) did not finish within \(env.config.runTimeout); it continues (GET /api/v1/runs/\(id))")
             }
-            return (try await report(finished, version: program.definition.version), true)
+            return (try await report(finished, version: version), true)
         }
         if await RunRoutes.started(id, feed: feed, ticket: ticket, kind: .runStarted) == false, let done = try await ticket.value() {
-            return (try await report(done, version: program.definition.version), false)
+            return (try await report(done, version: version), false)
         }
         let started = RunRecord(id: id, tenant: identity.tenant, principal: identity.principal, agent: program.name, input: given.stored,
                                 status: .running)
-        return (try await report(started, version: program.definition.version, events: []), false)
+        return (try await report(started, version: version, events: []), false)
     }
 
     /// The execute API's answer for a run.

@@ -3,7 +3,9 @@ import AviaryCore
 /// What a run's input may change of its agent for that run only: the model (a profile such as
 /// `powerful`, or `provider/model`) and the tools (names or globs of the project's tools). A
 /// workflow's agent node sets them (`model_profile`, `tools`) in its child run's input under
-/// ``key``; they are stored with the run, so a resume uses them too.
+/// ``key``; they are stored with the run, so a resume uses them too. Only child runs read them
+/// (a caller cannot widen an agent's tools through its own input), and the workflow engine
+/// removes the member from whatever input it passes on before it sets its own.
 struct AgentOverrides: Sendable, Hashable {
     /// The input member that holds the overrides.
     static let key = "agent_overrides"

@@ -72,13 +72,23 @@ extension AgentRuntime {
     /// the run `running` under a lease nobody renews: a live server resumes it, and the approved
     /// call still runs at most once (a non-idempotent call caught mid-way needs attention).
     public func answerApproval(_ id: RunID, tenant: String, principal: String, role: Role, decision: ApprovalAnswer.Decision,
-                               reason: String?, value: JSONValue? = nil) async throws -> PendingApproval {
+                               reason: String?, value: JSONValue? = nil, step: String? = nil) async throws -> PendingApproval {
         guard let run = try await runs.loadRun(id, tenant: tenant) else { throw RuntimeError(.runNotFound, "run \(id) not found") }
         guard run.status == .waiting else {
             throw RuntimeError(.notWaiting, "run \(id) is \(run.status.rawValue), not waiting for an approval")
         }
-        guard let pending = try await pendingApprovals(tenant: tenant, runID: id).first else {
-            throw RuntimeError(.notWaiting, "run \(id) has no pending approval")
+        let all = try await pendingApprovals(tenant: tenant, runID: id)
+        guard !all.isEmpty else { throw RuntimeError(.notWaiting, "run \(id) has no pending approval") }
+        let steps = all.map { "\($0.stepKey) (\($0.request.summary))" }.joined(separator: "; ")
+        let chosen = step.map { step in all.filter { $0.stepKey == step } } ?? all
+        guard let pending = chosen.first else {
+            throw RuntimeError(.invalidAnswer, "run \(id) waits for no request at step '\(step ?? "")'; it waits for: \(steps)")
+        }
+        guard chosen.count == 1 else {
+            throw RuntimeError(.invalidAnswer, """
+                run \(id) waits for \(chosen.count) requests at once; name the one you decide with its step: \(steps)\
+                \(step == nil ? "" : " (several runs of the family wait at that step: decide through the waiting child run's id)")
+                """)
         }
         let allowed = pending.request.allows(principal: principal, role: role, owner: run.principal)
         guard allowed else {

@@ -5,7 +5,8 @@ extension AgentRuntime {
     /// What one execution of an agent's run needs: its model, tools (delegates as agent tools),
     /// history, rendered instructions and the tool executor.
     func prepare(_ agent: AgentDefinition, context: RunContext) async throws -> RunExecution {
-        let overrides = try AgentOverrides(input: context.input, agent: agent.name)
+        // only a parent (a workflow's agent node) sets them: a caller's own input cannot
+        let overrides = context.parentRunID == nil ? nil : try AgentOverrides(input: context.input, agent: agent.name)
         let model = try models.resolve(overrides?.model ?? agent.model)
         var selected: [String: PreparedTool] = [:]
         for name in overrides?.tools ?? agent.tools {

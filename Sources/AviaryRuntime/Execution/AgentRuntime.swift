@@ -37,17 +37,23 @@ public final class AgentRuntime: Sendable {
     /// The kinds of run registered besides the project's agents, by name (``RunProgram``).
     var programs: [String: any RunProgram] { definitions.withLock { $0.programs } }
 
+    /// Finds the program of a run whose name no longer resolves (``ProgramRecovery``).
+    let recoverProgram: ProgramRecovery?
+
     /// The agents and programs as one consistent pair.
     var currentDefinitions: Definitions { definitions.withLock { $0 } }
 
     /// Creates a runtime. `toolThreads` caps the threads that run blocking tools' calls
     /// (``ToolPolicy/blocking``); default one per core, at least 4. `leasing` names this process in
     /// the leases of the runs it executes (``RunLeasing``); `clock` paces tool retry backoff.
-    /// `programs` are kinds of run written in Swift (``RunProgram``), started by name like agents.
+    /// `programs` are kinds of run written in Swift (``RunProgram``), started by name like agents;
+    /// `recoverProgram` finds the program of a run whose name is no longer registered.
     public init(catalog: AgentCatalog, tools: ToolRegistry, models: any ModelProvider, runs: any RunStore,
                 sessions: any SessionStore, programs: [any RunProgram] = [], sink: (any EventSink)? = nil, sessionsRoot: URL? = nil,
                 limits: RuntimeLimits = RuntimeLimits(), toolThreads: Int? = nil, leasing: RunLeasing = RunLeasing(),
-                clock: any Clock<Duration> = ContinuousClock(), logger: Logger = Logger(label: "aviary.runtime")) {
+                clock: any Clock<Duration> = ContinuousClock(), recoverProgram: ProgramRecovery? = nil,
+                logger: Logger = Logger(label: "aviary.runtime")) {
+        self.recoverProgram = recoverProgram
         self.leasing = leasing
         self.clock = clock
         self.definitions = Mutex(Definitions(catalog: catalog,
@@ -101,7 +107,11 @@ public final class AgentRuntime: Sendable {
     /// parent's journal (see ``RunJournal``).
     func start(_ request: RunRequest, parent: RunID?, streamDeltas: Bool, delegation: Bool,
                delegationChain: [String] = []) async throws -> RunRecord {
-        let program = try program(named: request.agent)
+        let program: any RunProgram
+        do { program = try self.program(named: request.agent) } catch let error as RuntimeError where error.code == .unknownAgent {
+            guard let recovered = recoverProgram?(request.agent, request.input, []) else { throw error }
+            program = recovered
+        }
         let record = RunRecord(id: request.runID ?? .random(), tenant: request.tenant, principal: request.principal,
                                sessionID: request.sessionID, parentRunID: parent, agent: program.name, input: request.input)
         var stored = record
@@ -136,7 +146,11 @@ public final class AgentRuntime: Sendable {
         if activeRuns.contains(id) { throw RuntimeError(.notResumable, "run \(id) is already executing") }
         let program: any RunProgram
         do { program = try self.program(named: record.agent) } catch let error as RuntimeError where error.code == .unknownAgent {
-            throw RuntimeError(.unknownAgent, "run \(id) uses agent '\(record.agent)', which this project no longer defines")
+            // a program no longer registered may be recovered from what the run recorded (a workflow's pinned definition)
+            guard let recovered = recoverProgram?(record.agent, record.input, try await runs.loadJournal(id, tenant: tenant)) else {
+                throw RuntimeError(.unknownAgent, "run \(id) uses agent '\(record.agent)', which this project no longer defines")
+            }
+            program = recovered
         }
         var claim = try await runs.claimRun(id, tenant: tenant, lease: leasing.lease(), now: leasing.now)
         if case .held(let held) = claim, let dead = held.lease, leasing.isDeadLocalProcess(dead.owner) {

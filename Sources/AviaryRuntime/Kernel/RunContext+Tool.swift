@@ -58,6 +58,12 @@ extension RunContext {
         ToolOutput(recorded["content"] ?? .null, usage: recorded["usage"].flatMap { try? Usage(json: $0) })
     }
 
+    /// The policy of one of the runtime's tools (`nil`: no such tool).
+    public func toolPolicy(named name: String) -> ToolPolicy? { runtime.tools[name]?.tool.policy }
+
+    /// The project's agent of this name, as the runtime has it now.
+    public func agent(named name: String) -> AgentDefinition? { runtime.catalog.agent(named: name) }
+
     /// Names of the tools ``tool(_:name:arguments:approval:)`` can call.
     public var toolNames: [String] { runtime.tools.keys.sorted() }
 

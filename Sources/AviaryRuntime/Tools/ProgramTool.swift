@@ -12,7 +12,7 @@ struct ProgramTool: Tool {
     var policy: ToolPolicy { ToolPolicy(timeout: 3600, idempotent: true) }
 
     func call(arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
-        let record = try await runtime.runChild(program: program.name, input: arguments, context: context)
+        let record = try await runtime.runChild(program: program.name, input: program.input(fromArguments: arguments), context: context)
         guard record.status == .completed else {
             throw ToolError.failed("'\(program.name)' \(record.status.rawValue): \(record.error ?? "no output")")
         }

@@ -30,9 +30,14 @@ struct MapRunner: Sendable {
                 let i = next
                 next += 1
                 let prefix = "node/\(map.id)/item/\(i)"
-                let replayed = context.recorded(prefix + "/attempt/1")?.state == .completed
+                let collected = context.recorded(prefix + "/error")
+                let replayed = collected?.state == .completed || context.recorded(prefix + "/attempt/1")?.state == .completed
                 let doc = Self.with(document, item: items[i], index: i)
                 group.addTask {
+                    // an element whose failure was collected before is not run again
+                    if let collected, collected.state == .completed {
+                        return (i, .failure(NodeFailure(kind: .error, message: collected.output?.stringValue ?? "failed", retryable: false)), true)
+                    }
                     do {
                         return (i, .success(try await nodes.run(template, prefix: prefix, document: { doc }, announce: false)), replayed)
                     } catch {
@@ -53,7 +58,12 @@ struct MapRunner: Sendable {
                 case .failure(let error):
                     let failure = NodeRunner.failure(error)
                     failed += 1
-                    if collectErrors { results[i] = ["error": .string(failure.message)] } else { firstFailure = firstFailure ?? failure }
+                    if collectErrors {
+                        results[i] = ["error": .string(failure.message)]
+                        if !replayed { _ = try await context.jsonStep("node/\(map.id)/item/\(i)/error") { .string(failure.message) } }
+                    } else {
+                        firstFailure = firstFailure ?? failure
+                    }
                 }
                 done += 1
                 if !replayed { await context.emit(NodeProgressEvent(node: map.id, done: done, total: items.count, failed: failed)) }

@@ -50,7 +50,12 @@ struct NodeRunner: Sendable {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                let failure = Self.failure(error)
+                var failure = Self.failure(error)
+                if failure.kind == .timeout, case .tool(let name, _) = node.action, context.toolPolicy(named: name)?.idempotent == false {
+                    // the abandoned call may still be running: calling again could do it twice
+                    failure.retryable = false
+                    failure.message += " (tool '\(name)' is not idempotent and may still be running, so it is not retried; check what it did)"
+                }
                 if failure.retryable, node.retry.retries(failure.kind, after: attempt) {
                     let delay = node.retry.delay(after: attempt)
                     if announce {
@@ -97,7 +102,15 @@ struct NodeRunner: Sendable {
             let output = try await context.tool(key + "/call", name: name, arguments: input ?? .object([:]), approval: approval)
             outcome = Outcome(output: output.content, usage: output.usage ?? Usage())
         case .agent(let name, let model, let tools):
+            // workflows run published agents only, as delegation does: a draft is for its builders
+            if context.agent(named: name)?.status == .draft {
+                throw NodeFailure(kind: .child, message: "agent '\(name)' is a draft; publish it to run it in a workflow", retryable: false)
+            }
             var childInput = input ?? document["input"] ?? .null
+            if case .object(var fields) = childInput, fields["agent_overrides"] != nil {
+                fields["agent_overrides"] = nil // only the node's own overrides reach the agent, never its input's
+                childInput = .object(fields)
+            }
             if model != nil || tools != nil {
                 var fields = childInput.objectValue ?? ["question": childInput.stringValue.map(JSONValue.string) ?? .string(childInput.jsonString)]
                 var overrides: [String: JSONValue] = [:]

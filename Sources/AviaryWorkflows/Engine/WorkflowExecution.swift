@@ -68,13 +68,19 @@ struct WorkflowExecution {
             let node = definition.nodes[n]
             if let stopping = error as? RuntimeError, stopping.stopsRun { stop = stop ?? error; return }
             if error is CancellationError { stop = stop ?? error; return }
-            let failure_ = NodeRunner.failure(error)
+            let message = NodeRunner.failure(error).message
             guard case .route = node.onError else {
-                failure = failure ?? WorkflowFailed(node: node.id, error: failure_.message)
+                failure = failure ?? WorkflowFailed(node: node.id, error: message)
                 state.failed(n)
                 return
             }
-            scope.set(node.id, output: ["error": .string(failure_.message), "node": .string(node.id)])
+            // recorded, so that a resume follows the error edge again instead of running the node again
+            _ = try await context.jsonStep(Self.errorKey(node.id)) { .string(message) }
+            try await routed(n, message)
+        }
+        func routed(_ n: Int, _ message: String) async throws {
+            let id = graph.ids[n]
+            scope.set(id, output: ["error": .string(message), "node": .string(id)])
             try await apply(state.routedError(n, errorEdges: graph.outgoing[n].map { definition.edges[$0].onError }))
         }
 
@@ -87,7 +93,14 @@ struct WorkflowExecution {
                     let node = definition.nodes[n]
                     do { try context.checkpoint() } catch { stop = error; break }
                     if let recorded = reused[node.id] {
-                        try await completed(n, NodeRunner.decode(recorded))
+                        // a fork's reused node: its output, not its cost (the forked run paid it)
+                        let output = NodeRunner.decode(recorded).output
+                        if case .sink = node.action { sinkOutputs[n] = output }
+                        try await completed(n, NodeRunner.Outcome(output: output, usage: Usage()))
+                        continue
+                    }
+                    if let routedError = context.recorded(Self.errorKey(node.id)), routedError.state == .completed {
+                        try await routed(n, routedError.output?.stringValue ?? "failed")
                         continue
                     }
                     if let guardCondition = node.guardCondition {
@@ -103,7 +116,11 @@ struct WorkflowExecution {
                         }
                     }
                     if case .sink = node.action {
-                        let output = try await sink(n, scope: scope, taken: state.edges)
+                        let output: JSONValue
+                        do { output = try await sink(n, scope: scope, taken: state.edges) } catch let failed as WorkflowFailed {
+                            failure = failed // running nodes finish first
+                            break
+                        }
                         sinkOutputs[n] = output
                         try await completed(n, NodeRunner.Outcome(output: output, usage: Usage()))
                         continue
@@ -148,6 +165,9 @@ struct WorkflowExecution {
         if fresh { await context.emit(NodeFinishedEvent(node: node.id, attempt: 1, durationMS: 0, output: recorded["output"] ?? .null)) }
         return recorded["output"] ?? .null
     }
+
+    /// The step recording that a node failed and its error edge was taken.
+    static func errorKey(_ node: String) -> String { "node/\(node)/error" }
 
     /// Records and announces a skipped node (once: a resume replays the record silently).
     private func announceSkip(_ n: Int, reason: String) async throws {

@@ -33,11 +33,13 @@ public struct WorkflowFork: Sendable {
             throw WorkflowForkError("'\(node)' is not a node of workflow \(definition.name) \(definition.version) (nodes: \(definition.nodes.map(\.id).joined(separator: ", ")))")
         }
         let rerun = graph.reaches(from: start).union([start])
+        var given = WorkflowInput(stored: source.input)
+        // what the source run reused from its own origin counts as recorded in it (a fork of a fork)
+        let inherited = given.fork?.outputs ?? [:]
         var reused: [String: JSONValue] = [:]
         for (n, id) in graph.ids.enumerated() where !rerun.contains(n) {
-            if let step = lastCompletedAttempt(of: id) { reused[id] = step }
+            if let step = lastCompletedAttempt(of: id) ?? inherited[id] { reused[id] = step }
         }
-        var given = WorkflowInput(stored: source.input)
         if let overrides, !overrides.isEmpty {
             guard case .object(var fields) = given.input else {
                 throw WorkflowForkError("the run's input is not an object, so its fields cannot be replaced")
@@ -55,11 +57,16 @@ public struct WorkflowFork: Sendable {
         return given
     }
 
-    /// The recorded result of a node's last completed attempt.
+    /// The recorded result of a node's last completed attempt: a step `node/<id>/attempt/<n>`
+    /// exactly (not the steps inside an attempt, such as an answered approval's request).
     private func lastCompletedAttempt(of id: String) -> JSONValue? {
         let prefix = "node/\(id)/attempt/"
-        return journal.filter { $0.key.hasPrefix(prefix) && $0.state == .completed }
-            .max { (Int($0.key.dropFirst(prefix.count)) ?? 0) < (Int($1.key.dropFirst(prefix.count)) ?? 0) }?.output
+        var best: (attempt: Int, output: JSONValue)?
+        for entry in journal where entry.state == .completed && entry.key.hasPrefix(prefix) {
+            guard let attempt = Int(entry.key.dropFirst(prefix.count)), attempt > (best?.attempt ?? 0) else { continue }
+            best = (attempt, entry.output ?? .null)
+        }
+        return best?.output
     }
 }
 

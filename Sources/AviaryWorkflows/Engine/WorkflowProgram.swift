@@ -28,11 +28,24 @@ public struct WorkflowProgram: ToolProgram {
 
     public var name: String { definition.name }
 
+    /// A ``ProgramRecovery`` for workflow runs: the definition a run recorded (its `workflow`
+    /// step), or for a fork that has not started, the one its input carries.
+    public static let recover: ProgramRecovery = { name, input, journal in
+        let pinned = journal.first { $0.key == pinKey && $0.state == .completed }?.output?["definition"]
+        guard let source = pinned ?? WorkflowInput(stored: input).fork?.definition,
+              let definition = try? WorkflowLoader().parse(source, file: "recorded definition", defaultName: name) else { return nil }
+        return try? WorkflowProgram(definition)
+    }
+
     public var toolSpec: ToolSpec {
         ToolSpec(name: definition.name,
                  description: definition.description.isEmpty ? "Run the \(definition.name) workflow." : definition.description,
                  parameters: definition.inputSchema ?? ["type": "object"])
     }
+
+    /// The arguments are the workflow's input, wrapped so that nothing in them is read as the
+    /// stored form's other members (a fork's record).
+    public func input(fromArguments arguments: JSONValue) -> JSONValue { WorkflowInput(input: arguments).stored }
 
     public func toolOutput(of output: JSONValue) -> JSONValue { output["result"] ?? .null }
 

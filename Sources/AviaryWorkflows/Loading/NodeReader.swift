@@ -18,7 +18,7 @@ struct NodeReader {
         "human_input": ["summary", "approvers", "expires_in", "on_expiry", "schema", "default"],
         "workflow": ["workflow"],
         "map": ["over", "node", "max_concurrency"],
-        "sink": ["action", "config"],
+        "sink": ["action"],
     ]
 
     init(file: String, id: String, fields: [String: JSONValue]) {
@@ -61,6 +61,9 @@ struct NodeReader {
             }
         }
         if type == "transform", fields["input"] != nil { fail("input", "a transform's expression reads the run's context; it takes no input") }
+        if type == "map", fields["input"] != nil { fail("input", "a map's node takes the input (its `node.input`, which sees item and index)") }
+        if type == "sink", fields["output_schema"] != nil { fail("output_schema", "a sink's output is not checked; put output_schema on the node before it") }
+        if fields["when"] != nil, fields["condition"] != nil { fail("when", "give one of when and condition (they are the same)") }
         var timeout: Double?
         if let raw = fields["timeout"], !raw.isNull {
             timeout = Durations.seconds(raw)
@@ -93,11 +96,25 @@ struct NodeReader {
         switch type {
         case "agent":
             guard let agent = string("agent") else { return nil }
-            let config = fields["config"]?.objectValue ?? [:]
+            var config: [String: JSONValue] = [:]
+            if let raw = fields["config"], !raw.isNull {
+                guard let object = raw.objectValue else {
+                    fail("config", "expected a mapping with model_profile and/or tools")
+                    return nil
+                }
+                config = object
+            }
             for key in config.keys.sorted() where key != "model_profile" && key != "tools" {
                 fail("config.\(key)", "not supported (an agent node's config takes model_profile and tools)")
             }
-            let model = (fields["model_profile"] ?? config["model_profile"])?.stringValue
+            for key in ["model_profile", "tools"] where fields[key] != nil && config[key] != nil {
+                fail(key, "set both here and in config; give it once")
+            }
+            var model: String?
+            if let raw = fields["model_profile"] ?? config["model_profile"], !raw.isNull {
+                model = raw.stringValue
+                if model == nil || model!.isEmpty { fail("model_profile", "expected a profile name or provider/model") }
+            }
             var tools: [String]?
             if let raw = fields["tools"] ?? config["tools"], !raw.isNull {
                 tools = raw.arrayValue?.compactMap(\.stringValue)
@@ -148,6 +165,9 @@ struct NodeReader {
         }
         if template["id"] != nil { fail("node.id", "a map's node takes the map's id; leave id out") }
         if template["type"]?.stringValue == "map" { fail("node.type", "a map's node cannot be another map") }
+        for key in ["when", "condition"] where template[key] != nil {
+            fail("node.\(key)", "a map's node runs for every element; filter the list in `over` instead (e.g. input.items[?qty > `0`])")
+        }
         template["id"] = .string(id)
         var inner = NodeReader(file: file, id: id, fields: template)
         let node = inner.node()

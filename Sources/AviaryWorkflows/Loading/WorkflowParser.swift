@@ -100,6 +100,7 @@ struct WorkflowParser {
         for key in fields.keys.sorted() where !["from", "to", "when", "condition"].contains(key) {
             fail(nil, "\(field).\(key)", "unknown field (known: from, to, when, condition)")
         }
+        if fields["when"] != nil, fields["condition"] != nil { fail(nil, "\(field).when", "give one of when and condition (they are the same)") }
         var when: JMESPath?
         if let raw = fields["when"] ?? fields["condition"], !raw.isNull {
             when = condition(raw, field: "\(field).\(fields["when"] != nil ? "when" : "condition")", node: nil)

@@ -80,4 +80,47 @@ import Testing
             #expect(runtime.catalog.names == ["helper"])
         }
     }
+
+    @Test func aFileThatCollidesOrPointsAtABrokenFileIsTheOneRefusedAndARemovedWorkflowsRunStillFinishes() async throws {
+        try await withTemporaryDirectory { dir in
+            try Self.write("name: helper\ninstructions: Help.\n", "agents/helper.yaml", in: dir)
+            try Self.write(Self.workflow(version: "1"), "workflows/review.yaml", in: dir)
+            let storage = try await SQLiteStorage.open(path: dir.appendingPathComponent("aviary.sqlite").path)
+            defer { Task { try? await storage.close() } }
+            let reloader = ProjectReloader(root: dir, tools: ToolRegistry([]))
+            let initial = reloader.reload(.none).definitions
+            let runtime = AgentRuntime(catalog: initial.catalog, tools: ToolRegistry([]), models: SingleModelProvider(FunctionModel { _ in .text("hi") }),
+                                       runs: storage.store, sessions: storage.store,
+                                       programs: try initial.workflows.values.map { try WorkflowProgram($0) }, recoverProgram: WorkflowProgram.recover)
+            let service = ProjectReloadService(reloader: reloader, runtime: runtime, interval: .seconds(1), clock: ContinuousClock())
+
+            // a new agent named like the served workflow is refused; the workflow stays
+            try Self.write("name: review\ninstructions: Clash.\n", "agents/review.yaml", in: dir)
+            let clash = service.reload()
+            #expect(clash.problems.contains("agents/review.yaml: field 'name': 'review' is already used by a workflow"), "\(clash.problems)")
+            #expect(runtime.catalog.agent(named: "review") == nil)
+            #expect(runtime.registeredProgram(named: "review") != nil)
+            try FileManager.default.removeItem(at: dir.appendingPathComponent("agents/review.yaml"))
+
+            // an agent edited to use a new workflow that does not load keeps its last good version
+            try Self.write("name: helper\ninstructions: Help.\ntools: [broken]\n", "agents/helper.yaml", in: dir)
+            try Self.write("name: broken\nworkflow: {nodes: [{id: a, tool: nothing}], edges: [{from: a, to: FINISH}]}\n", "workflows/broken.yaml", in: dir)
+            let dangling = service.reload()
+            #expect(dangling.problems.contains { $0.contains("unknown tool 'nothing'") }, "\(dangling.problems)")
+            #expect(runtime.catalog.agent(named: "helper")?.tools == [], "helper kept the version that loads")
+            try FileManager.default.removeItem(at: dir.appendingPathComponent("workflows/broken.yaml"))
+            try Self.write("name: helper\ninstructions: Help.\n", "agents/helper.yaml", in: dir)
+
+            // a run waits; its workflow's file is removed; the answered run still finishes with its recorded version
+            var request = RunRequest(agent: "review", input: WorkflowInput(input: [:]).stored, tenant: "t", principal: "ana")
+            request.runID = RunID("run_review_gone")
+            let waiting = try await runtime.run(request)
+            try FileManager.default.removeItem(at: dir.appendingPathComponent("workflows/review.yaml"))
+            #expect(service.reload().changes.contains("workflow review: removed (workflows/review.yaml)"))
+            _ = try await runtime.answerApproval(waiting.id, tenant: "t", principal: "ana", role: .user, decision: .approved, reason: nil)
+            let finished = try await runtime.resume(waiting.id, tenant: "t")
+            #expect(finished.status == .completed, "\(finished.error ?? "")")
+            #expect(finished.output?["result"] == "v1")
+        }
+    }
 }
