@@ -84,6 +84,16 @@ import Testing
             #expect(small.json?["trace"]?["workflow_id"] == "pricing")
             #expect(small.json?["trace"]?["completed_at"] != nil && small.json?["total_cost_usd"] == 0)
 
+            // the run's event stream: every frame matches the contract's RunEvent schema (node.* included)
+            let smallRun = try #require(small.json?["execution_id"]?.stringValue)
+            let stream = try await fx.stream(.GET, "/api/v1/runs/\(smallRun)/events?follow=false", key: key)
+            let frames = try await stream.lines.frames()
+            #expect(frames.compactMap(\.event).filter { $0.hasPrefix("node.") }.count >= 8)
+            for frame in frames where frame.event != nil {
+                #expect(APIContract.bundled.frameViolations(method: "GET", path: "/api/v1/runs/\(smallRun)/events", status: 200,
+                                                            data: frame.data ?? "") == [], "\(frame.event ?? ""): \(frame.data ?? "")")
+            }
+
             let big = try await fx.call(.POST, "/api/v1/workflows/execute", key: key, json: ["workflow_id": "pricing", "input_data": ["items": [1, 2, 3]]])
             #expect(big.status == 200)
             #expect(big.json?["status"] == "waiting")
