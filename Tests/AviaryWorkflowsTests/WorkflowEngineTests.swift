@@ -204,6 +204,9 @@ import Testing
             #expect(done.output?["outputs"]?["note"] == "Sorry for the trouble")
             #expect(done.output?["result"] == ["refunded": 30])
             #expect(looks.withLock { $0 } == 1, "completed nodes are replayed, not run again")
+            let events = fx.nodeEvents(first.id)
+            #expect(events.filter { $0 == "node.started ok" }.count == 1 && events.filter { $0 == "node.started note" }.count == 1,
+                    "a node that waited is announced once: \(events)")
             #expect(refunds.withLock { $0 } == 1)
             let again = try await runtime.resume(first.id, tenant: "default")
             #expect(again.status == .completed && refunds.withLock { $0 } == 1)

@@ -47,6 +47,8 @@ import Testing
         ("    - {id: a, tool: lookup}", "    - {from: a, to: FINISH}", "hil_config: {enabled: true}\n", "field 'hil_config': not supported"),
         ("    - {id: ok, type: approval, retry: 3}", "    - {from: ok, to: FINISH}", "", "node 'ok': field 'retry': a node of type approval does not take retry"),
         ("    - {id: a, tool: lookup, on_error: nowhere}", "    - {from: a, to: FINISH}", "", "node 'a': field 'on_error': names unknown node 'nowhere'"),
+        ("    - {id: a, type: transform, expression: \"{ok: `true`}\"}", "    - {from: a, to: FINISH, when: \"!output.ok\"}", "",
+         "node 'a': field 'workflow.edges[0].when': expression '!output.ok' reads a field of a negation, which is always null"),
     ] as [(String, String, String, String)])
     func aProblemIsReportedWithItsFileAndNode(nodes: String, edges: String, extra: String, expected: String) {
         let found = Self.problems(Self.workflow(nodes, edges, extra: extra))

@@ -11,6 +11,16 @@ extension JMESPath {
         return paths
     }
 
+    /// True when the expression reads a field of a negation, as in `!output.ok`: `!` binds
+    /// tighter than `.`, so that is `(!output).ok`, a field of a boolean, always `null` — almost
+    /// certainly meant as `!(output.ok)`. Workflow validation refuses it.
+    public var readsFieldOfNegation: Bool { Self.fieldOfNegation(root) }
+
+    private static func fieldOfNegation(_ node: JMESPathNode) -> Bool {
+        if case .subexpression(let left, _) = node.kind, case .not = left.kind { return true }
+        return node.kind.children.contains { fieldOfNegation($0) }
+    }
+
     private static func collect(_ node: JMESPathNode, into paths: inout [[String]]) {
         if let chain = fieldChain(node) {
             paths.append(chain)

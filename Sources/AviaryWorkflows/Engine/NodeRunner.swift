@@ -33,7 +33,9 @@ struct NodeRunner: Sendable {
                     continue
                 }
             }
-            if announce { await context.emit(NodeStartedEvent(node: node.id, type: node.action.typeName, attempt: attempt)) }
+            // a node that waits for a person was announced when it first asked; a resume does not announce it again
+            let asked = context.recorded(key + "/request") != nil
+            if announce, !asked { await context.emit(NodeStartedEvent(node: node.id, type: node.action.typeName, attempt: attempt)) }
             let start = ContinuousClock.now
             do {
                 let recorded = try await context.jsonStep(key, .computation) {

@@ -88,6 +88,12 @@ public struct WorkflowValidator: Sendable {
         func check(_ expressions: [JMESPath], at node: Int, field: String, reporter: String, extra: Set<String> = []) {
             let upstream = Set(graph.ancestors(of: node).map { graph.ids[$0] })
             for expression in expressions {
+                if expression.readsFieldOfNegation {
+                    fail(reporter, field, """
+                        expression '\(expression.expression)' reads a field of a negation, which is always null: \
+                        `!` binds tighter than `.` in JMESPath (`!a.b` is `(!a).b`); write `!(a.b)`
+                        """)
+                }
                 for path in expression.rootPaths {
                     let named: String?
                     if path.first == "nodes", path.count > 1 { named = path[1] }
