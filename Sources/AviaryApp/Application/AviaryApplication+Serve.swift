@@ -77,7 +77,8 @@ extension AviaryApplication {
                     ? [RunRetentionService(policy: configuration.retention, store: store, logger: options.logger)] : []
                 // agent and workflow files edited while serving
                 let reload: [any Service] = server.reloadInterval.map {
-                    [ProjectReloadService(reloader: ProjectReloader(root: configuration.projectDirectory, tools: app.project.tools),
+                    [ProjectReloadService(reloader: ProjectReloader(root: configuration.projectDirectory, tools: app.project.tools,
+                                                                    configuration: configuration),
                                           runtime: app.runtime, interval: $0, clock: ContinuousClock(), logger: options.logger)]
                 } ?? []
                 let group = ServiceGroup(configuration: .init(

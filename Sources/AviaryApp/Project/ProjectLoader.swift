@@ -35,7 +35,7 @@ public struct ProjectLoader: Sendable {
             }
         }
         let catalog = AgentCatalog(agents)
-        let (workflows, workflowProblems) = Self.workflows(in: root, agents: catalog, tools: registry)
+        let (workflows, workflowProblems) = Self.workflows(in: root, agents: catalog, tools: registry, configuration: configuration)
         problems += workflowProblems
         let workflowNames = Set(workflows.map(\.name))
         for agent in agents {
@@ -49,7 +49,8 @@ public struct ProjectLoader: Sendable {
     }
 
     /// Loads and validates `workflows/*.yaml` against the project's agents and tools.
-    static func workflows(in root: URL, agents: AgentCatalog, tools: ToolRegistry) -> ([WorkflowDefinition], [String]) {
+    static func workflows(in root: URL, agents: AgentCatalog, tools: ToolRegistry,
+                          configuration: AviaryConfiguration) -> ([WorkflowDefinition], [String]) {
         let folder = root.appendingPathComponent("workflows", isDirectory: true)
         guard FileManager.default.fileExists(atPath: folder.path) else { return ([], []) }
         let (loaded, errors) = WorkflowLoader().loadFolder(folder, relativeTo: root)
@@ -57,10 +58,30 @@ public struct ProjectLoader: Sendable {
         var problems = errors.map(\.description)
         var valid: [WorkflowDefinition] = []
         for definition in loaded {
-            let found = validator.problems(in: definition)
-            if found.isEmpty { valid.append(definition) } else { problems += found.map(\.description) }
+            let found = validator.problems(in: definition).map(\.description) + Self.modelProblems(definition, configuration: configuration)
+            if found.isEmpty { valid.append(definition) } else { problems += found }
         }
         return (valid, problems)
+    }
+
+    /// Agent nodes whose `model_profile` is neither a profile of `aviary.yaml` nor a
+    /// `provider/model` reference (a typo found at load time rather than when the node runs).
+    static func modelProblems(_ definition: WorkflowDefinition, configuration: AviaryConfiguration) -> [String] {
+        var problems: [String] = []
+        func check(_ node: WorkflowNode) {
+            switch node.action {
+            case .agent(_, let model?, _) where configuration.profiles[model] == nil && ModelReference(model) == nil:
+                let profiles = configuration.profiles.keys.sorted().joined(separator: ", ")
+                problems.append(WorkflowLoadError(file: definition.file, node: node.id, field: "model_profile", message: """
+                    '\(model)' is neither a profile of aviary.yaml (\(profiles.isEmpty ? "none defined" : profiles)) \
+                    nor a provider/model reference such as openai/gpt-4o-mini
+                    """).description)
+            case .map(_, let inner, _, _): check(inner)
+            default: break
+            }
+        }
+        definition.nodes.forEach(check)
+        return problems
     }
 
     private func loadTool(_ file: URL) async throws -> any Tool {

@@ -37,10 +37,14 @@ public struct ProjectReloader: Sendable {
         public var problems: [String]
     }
 
-    /// Creates a reloader.
-    public init(root: URL, tools: ToolRegistry) {
+    /// The configuration's model profiles, which agent nodes' `model_profile` may name.
+    public let configuration: AviaryConfiguration?
+
+    /// Creates a reloader; with `configuration`, agent nodes' `model_profile` is checked against its profiles.
+    public init(root: URL, tools: ToolRegistry, configuration: AviaryConfiguration? = nil) {
         self.root = root
         self.tools = tools
+        self.configuration = configuration
     }
 
     /// Loads the files again on top of `previous`.
@@ -94,9 +98,10 @@ public struct ProjectReloader: Sendable {
             }
             let validator = WorkflowValidator(agents: Set(agents.values.map(\.name)), tools: Set(tools.names), workflows: workflowNames)
             for (file, workflow) in workflows.sorted(by: { $0.key < $1.key }) {
-                let found = validator.problems(in: workflow)
+                let found = validator.problems(in: workflow).map(\.description)
+                    + (configuration.map { ProjectLoader.modelProblems(workflow, configuration: $0) } ?? [])
                 guard !found.isEmpty else { continue }
-                problems += found.map(\.description)
+                problems += found
                 workflows[file] = previous.workflows[file].flatMap { $0.source == workflow.source ? nil : $0 }
                 changed = true
             }
