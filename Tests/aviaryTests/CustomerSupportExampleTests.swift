@@ -118,13 +118,7 @@ import Testing
                 let cli = try CLIProcess(["serve", "--project", project.path], environment: env)
                 try cli.start()
                 defer { if cli.process.isRunning { kill(cli.process.processIdentifier, SIGKILL) } }
-                var port: Int?
-                _ = try await eventually {
-                    let text = (try? String(contentsOf: cli.errorFile, encoding: .utf8)) ?? ""
-                    if let line = text.split(separator: "\n").first(where: { $0.contains("listening on port") }) { port = Int(line.split(separator: " ").last ?? "") }
-                    return port != nil || !cli.process.isRunning
-                }
-                let bound = try #require(port, "the server did not start")
+                let bound = try await cli.listeningPort()
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
                 defer { _ = client.shutdown() }
                 let (code, body) = try await ApprovalKillTests.call(client, .POST, "http://127.0.0.1:\(bound)/api/v1/workflows/execute", key: key, body: """

@@ -51,30 +51,12 @@ public struct ProjectReloader: Sendable {
     public func reload(_ previous: Definitions) -> Outcome {
         var problems: [String] = []
         var changes: [String] = []
-        // agents, file by file
-        var agents: [String: AgentDefinition] = [:]
-        for (file, url) in files("agents") {
-            do {
-                let text = try String(contentsOf: url, encoding: .utf8)
-                agents[file] = try AgentLoader().load(yaml: text, file: file, defaultName: url.deletingPathExtension().lastPathComponent)
-            } catch {
-                problems.append("\(error)")
-                if let kept = previous.agents[file] { agents[file] = kept }
-            }
+        var agents = load("agents", previous: previous.agents, kind: "agent", name: \.name, problems: &problems) {
+            try AgentLoader().load(yaml: $0, file: $1, defaultName: $2)
         }
-        agents = dropDuplicates(agents, previous: previous.agents, kind: "agent", name: \.name, problems: &problems)
-        // workflows, file by file
-        var workflows: [String: WorkflowDefinition] = [:]
-        for (file, url) in files("workflows") {
-            do {
-                let text = try String(contentsOf: url, encoding: .utf8)
-                workflows[file] = try WorkflowLoader().load(yaml: text, file: file, defaultName: url.deletingPathExtension().lastPathComponent)
-            } catch {
-                problems.append("\(error)")
-                if let kept = previous.workflows[file] { workflows[file] = kept }
-            }
+        var workflows = load("workflows", previous: previous.workflows, kind: "workflow", name: \.name, problems: &problems) {
+            try WorkflowLoader().load(yaml: $0, file: $1, defaultName: $2)
         }
-        workflows = dropDuplicates(workflows, previous: previous.workflows, kind: "workflow", name: \.name, problems: &problems)
         // cross-references, to a fixed point: a definition that fails goes back to its last good
         // version (checked again in the next round) or, without one, is not served
         let previousAgentNames = Set(previous.agents.values.map(\.name))
@@ -126,6 +108,22 @@ public struct ProjectReloader: Sendable {
 
     private func files(_ folder: String) -> [(String, URL)] {
         YAMLFolder.files(in: root.appendingPathComponent(folder, isDirectory: true)).map { ("\(folder)/\($0.lastPathComponent)", $0) }
+    }
+
+    /// Loads a folder's files one by one (`parse(text, file, default name)`): a file that fails
+    /// keeps what it defined before; then a name defined twice stays with the file that had it.
+    private func load<T>(_ folder: String, previous: [String: T], kind: String, name: KeyPath<T, String>, problems: inout [String],
+                         parse: (String, String, String) throws -> T) -> [String: T] {
+        var loaded: [String: T] = [:]
+        for (file, url) in files(folder) {
+            do {
+                loaded[file] = try parse(try String(contentsOf: url, encoding: .utf8), file, url.deletingPathExtension().lastPathComponent)
+            } catch {
+                problems.append("\(error)")
+                if let kept = previous[file] { loaded[file] = kept }
+            }
+        }
+        return dropDuplicates(loaded, previous: previous, kind: kind, name: name, problems: &problems)
     }
 
     /// Two files defining one name: the file that defined it before keeps it.

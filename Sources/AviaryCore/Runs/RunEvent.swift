@@ -35,6 +35,9 @@ public struct RunEvent: Sendable, Hashable, Codable {
         }
     }
 
+    /// How the API writes times: ISO 8601 with milliseconds (`2025-01-15T10:21:04.880Z`).
+    public static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
     /// The run this belongs to.
     public var runID: RunID
     /// Position in the run's event log (1-based, gap-free per run).

@@ -40,9 +40,6 @@ public struct ValueTemplate: Sendable {
         return found
     }
 
-    /// True when the template has no placeholder.
-    public var isConstant: Bool { expressions.isEmpty }
-
     /// The value with every placeholder evaluated against `context`.
     public func render(_ context: JSONValue) throws(ValueTemplateError) -> JSONValue {
         try Self.render(root, context)

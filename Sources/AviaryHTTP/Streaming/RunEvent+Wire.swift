@@ -43,6 +43,4 @@ extension RunEvent {
         for key in hidden { object[key] = nil }
         return .object(object)
     }
-
-    static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 }

@@ -39,16 +39,11 @@ extension AgentRuntime {
         if let q = context.input["question"] { values["question"] = q }
         if let s = context.sessionID { values["session"] = ["id": .string(s)] }
         let instructions = try Template(agent.instructions).render(.object(values))
-        var toolValues = ["principal": context.principal, Self.delegationChainKey: context.chain.joined(separator: Self.chainSeparator)]
+        var toolContext = context.toolContext()
         // the session's user (the `userId` of a chat), for tools that scope data to the caller
         if let sessionID = context.sessionID, let session = try await sessions.loadSession(sessionID, tenant: context.tenant) {
-            toolValues["user_id"] = session.userID
+            toolContext.values["user_id"] = session.userID
         }
-        let workspace = context.workspace
-        let toolContext = ToolContext(runID: context.runID, tenant: context.tenant, sessionID: context.sessionID, workspace: workspace,
-                                      tenantWorkspaces: workspace == nil ? nil : workspaces(ofTenant: context.tenant),
-                                      idempotencyKey: context.runID.rawValue, callID: "", logger: logger, values: toolValues,
-                                      isResumedRun: context.isResumed)
         return RunExecution(agent: agent, model: model, tools: selected, context: context,
                             executor: ToolExecutor(run: context, context: toolContext, pool: toolPool, clock: clock, approvals: agent.approvals),
                             history: history, instructions: instructions, limits: limits, logger: logger)

@@ -64,9 +64,6 @@ extension RunContext {
     /// The project's agent of this name, as the runtime has it now.
     public func agent(named name: String) -> AgentDefinition? { runtime.catalog.agent(named: name) }
 
-    /// Names of the tools ``tool(_:name:arguments:approval:)`` can call.
-    public var toolNames: [String] { runtime.tools.keys.sorted() }
-
     /// Waits on the runtime's clock (injected in tests): a program's backoff between attempts.
     public func sleep(for duration: Duration) async throws { try await runtime.clock.sleep(for: duration) }
 

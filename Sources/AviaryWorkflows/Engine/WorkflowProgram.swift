@@ -55,7 +55,7 @@ public struct WorkflowProgram: ToolProgram {
         let forked = fresh ? WorkflowInput(stored: context.input).fork?.definition : nil
         let pinned = try await context.jsonStep(Self.pinKey) {
             guard let forked else { return ["version": .string(definition.version), "definition": definition.source] }
-            return ["version": forked["version"].map { $0.stringValue.map(JSONValue.string) ?? .string($0.jsonString) } ?? "1", "definition": forked]
+            return ["version": forked["version"] ?? "1", "definition": forked]
         }
         guard !fresh || forked != nil, let source = pinned["definition"], source != definition.source else {
             return try await WorkflowExecution(program: self, context: context).run()

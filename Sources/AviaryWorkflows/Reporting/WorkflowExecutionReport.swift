@@ -65,7 +65,7 @@ public struct WorkflowExecutionReport: Sendable {
         let byNode = run.output?["costs"]?.objectValue ?? [:]
         let trace: [String: JSONValue] = [
             "workflow_id": .string(run.agent),
-            "started_at": .string(run.createdAt.formatted(Self.timeFormat)),
+            "started_at": .string(run.createdAt.formatted(RunEvent.timeFormat)),
             "nodes": .array(order.compactMap { id in
                 guard let node = nodes[id], let status = node.status else { return nil }
                 return ["node_id": .string(id), "status": .string(status), "success": .bool(status == "completed"),
@@ -74,7 +74,7 @@ public struct WorkflowExecutionReport: Sendable {
             "costs": ["total_usd": .number(run.usage.costUSD), "by_node": .object(byNode)],
         ]
         var traceObject = trace
-        if let completedAt { traceObject["completed_at"] = .string(completedAt.formatted(Self.timeFormat)) }
+        if let completedAt { traceObject["completed_at"] = .string(completedAt.formatted(RunEvent.timeFormat)) }
         var object: [String: JSONValue] = [
             "execution_id": .string(run.id.rawValue), "workflow_id": .string(run.agent), "version": .string(version),
             "status": .string(status), "outputs": .object(outputs), "pending": .array(pending), "trace": .object(traceObject),
@@ -87,9 +87,6 @@ public struct WorkflowExecutionReport: Sendable {
         if let fork = input.fork { object["forked_from"] = ["run_id": .string(fork.runID), "node": .string(fork.from)] }
         return .object(object)
     }
-
-    /// Times with milliseconds, as every API response writes them.
-    static let timeFormat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     private struct NodeTrace {
         var status: String?
