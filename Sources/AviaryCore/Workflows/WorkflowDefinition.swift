@@ -11,6 +11,8 @@ public struct WorkflowDefinition: Sendable {
     public var inputSchema: JSONValue?
     /// The most nodes of one run that execute at once (`max_parallel`, default 8).
     public var maxParallel: Int
+    /// The human-in-the-loop configuration (`hil_config`): present on workflows that answer conversations.
+    public var hil: HILConfig?
     /// The nodes, in the file's order.
     public var nodes: [WorkflowNode]
     /// The edges, in the file's order.
@@ -21,13 +23,14 @@ public struct WorkflowDefinition: Sendable {
     public var file: String
 
     /// Creates a definition.
-    public init(name: String, version: String, description: String = "", inputSchema: JSONValue? = nil, maxParallel: Int = 8,
+    public init(name: String, version: String, description: String = "", inputSchema: JSONValue? = nil, maxParallel: Int = 8, hil: HILConfig? = nil,
                 nodes: [WorkflowNode], edges: [WorkflowEdge], source: JSONValue = .null, file: String = "") {
         self.name = name
         self.version = version
         self.description = description
         self.inputSchema = inputSchema
         self.maxParallel = maxParallel
+        self.hil = hil
         self.nodes = nodes
         self.edges = edges
         self.source = source

@@ -26,6 +26,8 @@ public struct WorkflowNode: Sendable {
     public var timeout: Double?
     /// What its failure does.
     public var onError: ErrorRoute
+    /// A `HANDOVER` sink's routing of the conversation (`required_skills`, `priority`).
+    public var handover: HandoverRouting?
 
     /// Creates a node.
     public init(id: String, action: NodeAction, input: ValueTemplate? = nil, guardCondition: JMESPath? = nil,

@@ -6,7 +6,7 @@ public enum AviaryMigrations {
     /// Every migration, in order.
     public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes,
                                           interruptedRunsIndex, sessionRunsIndex, principalNamespaces, runLeases,
-                                          waitingRunsIndex, waitExpiry]
+                                          waitingRunsIndex, waitExpiry, conversations]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -140,5 +140,48 @@ public enum AviaryMigrations {
     static let waitExpiry = Migration(name: "0011_wait_expiry", statements: [
         "ALTER TABLE journal ADD COLUMN wakes_at DOUBLE PRECISION",
         "CREATE INDEX journal_wakes ON journal (wakes_at) WHERE state = 'waiting' AND wakes_at IS NOT NULL",
+    ])
+
+    /// Human-in-the-loop conversations (seed 003's `is_hil`, `hil_reason`, `assigned_agent_id`,
+    /// `handover_context`, `confidence_score`), their messages and events, human agents and their
+    /// inboxes. `version` makes every change conditional; the partial indexes serve the queue, an
+    /// agent's conversations, the SLA scan and the recovery of AI turns.
+    static let conversations = Migration(name: "0012_conversations", statements: [
+        """
+        CREATE TABLE conversations (
+          id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, principal TEXT NOT NULL, user_id TEXT NOT NULL, workflow TEXT NOT NULL,
+          state TEXT NOT NULL, is_hil BIGINT NOT NULL DEFAULT 0, hil_reason TEXT, assigned_agent_id TEXT, handover_context TEXT,
+          confidence_score DOUBLE PRECISION, required_skills TEXT NOT NULL DEFAULT '[]', priority BIGINT NOT NULL DEFAULT 0,
+          pending_since DOUBLE PRECISION, sla_breached BIGINT NOT NULL DEFAULT 0, consecutive_errors BIGINT NOT NULL DEFAULT 0,
+          ai_note TEXT, active_run_id TEXT, context TEXT, metadata TEXT, version BIGINT NOT NULL DEFAULT 0,
+          created_at DOUBLE PRECISION NOT NULL, updated_at DOUBLE PRECISION NOT NULL)
+        """,
+        "CREATE INDEX conversations_tenant_created ON conversations (tenant_id, created_at)",
+        "CREATE INDEX conversations_pending ON conversations (tenant_id, pending_since) WHERE state = 'pending_human'",
+        "CREATE INDEX conversations_assigned ON conversations (tenant_id, assigned_agent_id) WHERE assigned_agent_id IS NOT NULL",
+        "CREATE INDEX conversations_state_updated ON conversations (state, updated_at) WHERE state IN ('ai_processing', 'pending_human')",
+        """
+        CREATE TABLE conversation_messages (
+          conversation_id TEXT NOT NULL, seq BIGINT NOT NULL, tenant_id TEXT NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL,
+          author TEXT, run_id TEXT, created_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (conversation_id, seq))
+        """,
+        """
+        CREATE TABLE conversation_events (
+          conversation_id TEXT NOT NULL, seq BIGINT NOT NULL, tenant_id TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL,
+          created_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (conversation_id, seq))
+        """,
+        """
+        CREATE TABLE human_agents (
+          id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL, status TEXT NOT NULL,
+          skills TEXT NOT NULL DEFAULT '[]', max_capacity BIGINT NOT NULL DEFAULT 5, current_load BIGINT NOT NULL DEFAULT 0,
+          principal TEXT, last_assigned_at DOUBLE PRECISION, inbox_seq BIGINT NOT NULL DEFAULT 0, created_at DOUBLE PRECISION NOT NULL,
+          CHECK (status IN ('online', 'away', 'offline')), CHECK (current_load >= 0))
+        """,
+        "CREATE UNIQUE INDEX human_agents_email ON human_agents (tenant_id, email)",
+        """
+        CREATE TABLE hil_inbox_events (
+          agent_id TEXT NOT NULL, seq BIGINT NOT NULL, tenant_id TEXT NOT NULL, conversation_id TEXT NOT NULL, kind TEXT NOT NULL,
+          data TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (agent_id, seq))
+        """,
     ])
 }

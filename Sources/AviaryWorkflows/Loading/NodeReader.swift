@@ -18,7 +18,7 @@ struct NodeReader {
         "human_input": ["summary", "approvers", "expires_in", "on_expiry", "schema", "default"],
         "workflow": ["workflow"],
         "map": ["over", "node", "max_concurrency"],
-        "sink": ["action"],
+        "sink": ["action", "config", "required_skills", "priority"],
     ]
 
     init(file: String, id: String, fields: [String: JSONValue]) {
@@ -78,9 +78,13 @@ struct NodeReader {
             default: fail("on_error", "expected fail\(type == "map" ? ", collect" : "") or the id of the node to continue with")
             }
         }
+        var handover: HandoverRouting?
+        if case .sink(let kind)? = action { handover = routing(kind) }
         guard problems.isEmpty, let action else { return nil }
-        return WorkflowNode(id: id, action: action, input: input, guardCondition: guardCondition, outputSchema: outputSchema,
-                            retry: retry, timeout: timeout, onError: onError)
+        var node = WorkflowNode(id: id, action: action, input: input, guardCondition: guardCondition, outputSchema: outputSchema,
+                                retry: retry, timeout: timeout, onError: onError)
+        node.handover = handover
+        return node
     }
 
     private func inferredType() -> String? {
@@ -308,7 +312,7 @@ struct NodeReader {
         return s
     }
 
-    private mutating func fail(_ field: String?, _ message: String) {
+    mutating func fail(_ field: String?, _ message: String) {
         problems.append(WorkflowLoadError(file: file, node: id, field: field, message: message))
     }
 }

@@ -7,11 +7,9 @@ struct WorkflowParser {
     let file: String
     var problems: [WorkflowLoadError] = []
 
-    static let topFields: Set<String> = ["name", "version", "description", "input_schema", "workflow", "max_parallel"]
+    static let topFields: Set<String> = ["name", "version", "description", "input_schema", "workflow", "max_parallel", "hil_config"]
     /// Fields of seed 003's format that Aviary does not enforce: refused, so nobody relies on them.
-    static let unsupportedTopFields: [String: String] = [
-        "hil_config": "the human-in-the-loop conversation layer reads its own configuration; a workflow ends in a HANDOVER sink instead",
-    ]
+    static let unsupportedTopFields: [String: String] = [:]
 
     init(file: String) { self.file = file }
 
@@ -86,9 +84,18 @@ struct WorkflowParser {
         for sink in ["FINISH", "HANDOVER"] where !nodes.contains(where: { $0.id == sink }) && edges.contains(where: { $0.to == sink }) {
             nodes.append(WorkflowNode(id: sink, action: .sink(sink == "FINISH" ? .finish : .handover)))
         }
+        var hil: HILConfig?
+        if let raw = top["hil_config"], !raw.isNull { hil = hilConfig(raw) }
+        if let hil, hil.enabled, !hil.agentDecision,
+           let sink = nodes.first(where: { if case .sink(.handover) = $0.action { true } else { false } }) {
+            fail(sink.id, nil, "a HANDOVER sink hands the conversation over only with the agent_decision trigger: add `- type: agent_decision` to hil_config.handover_triggers")
+        }
+        if hil == nil, let routed = nodes.first(where: { $0.handover != nil }) {
+            fail(routed.id, "required_skills", "routes a conversation, but the workflow has no hil_config (conversations need one)")
+        }
         guard problems.isEmpty else { return nil }
         return WorkflowDefinition(name: name, version: version, description: description, inputSchema: inputSchema,
-                                  maxParallel: maxParallel, nodes: nodes, edges: edges + errorEdges, source: document, file: file)
+                                  maxParallel: maxParallel, hil: hil, nodes: nodes, edges: edges + errorEdges, source: document, file: file)
     }
 
     private mutating func edge(_ raw: JSONValue, index: Int) -> WorkflowEdge? {
@@ -137,7 +144,7 @@ struct WorkflowParser {
         }
     }
 
-    private mutating func fail(_ node: String?, _ field: String?, _ message: String) {
+    mutating func fail(_ node: String?, _ field: String?, _ message: String) {
         problems.append(WorkflowLoadError(file: file, node: node, field: field, message: message))
     }
 
