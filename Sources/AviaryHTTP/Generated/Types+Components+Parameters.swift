@@ -14,5 +14,25 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/parameters/WorkflowName`.
         internal typealias WorkflowName = Swift.String
+        /// The conversation id.
+        ///
+        /// - Remark: Generated from `#/components/parameters/ConversationID`.
+        internal typealias ConversationID = Swift.String
+        /// The human agent's id.
+        ///
+        /// - Remark: Generated from `#/components/parameters/HumanAgentID`.
+        internal typealias HumanAgentID = Swift.String
+        /// Resume after this event sequence number (a non-negative integer). Takes precedence over `after`.
+        ///
+        /// - Remark: Generated from `#/components/parameters/LastEventID`.
+        internal typealias LastEventID = Swift.String
+        /// Same as `Last-Event-ID`, for clients that cannot set headers.
+        ///
+        /// - Remark: Generated from `#/components/parameters/AfterEvent`.
+        internal typealias AfterEvent = Swift.Int
+        /// `false`: send the stored events, then close. `true` (the default): keep streaming live events.
+        ///
+        /// - Remark: Generated from `#/components/parameters/FollowEvents`.
+        internal typealias FollowEvents = Swift.Bool
     }
 }

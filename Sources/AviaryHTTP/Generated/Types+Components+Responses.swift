@@ -371,6 +371,64 @@ extension Components {
                 self.body = body
             }
         }
+        internal struct RateLimitedOrTooManyStreams: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyStreams/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyStreams/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Whole seconds to wait before retrying (at least 1).
+                ///
+                /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyStreams/headers/Retry-After`.
+                internal var retryAfter: Components.Headers.RetryAfter?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///   - retryAfter: Whole seconds to wait before retrying (at least 1).
+                internal init(
+                    xRequestID: Components.Headers.XRequestID? = nil,
+                    retryAfter: Components.Headers.RetryAfter? = nil
+                ) {
+                    self.xRequestID = xRequestID
+                    self.retryAfter = retryAfter
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.RateLimitedOrTooManyStreams.Headers
+            /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyStreams/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyStreams/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.RateLimitedOrTooManyStreams.Body
+            /// Creates a new `RateLimitedOrTooManyStreams`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.RateLimitedOrTooManyStreams.Headers = .init(),
+                body: Components.Responses.RateLimitedOrTooManyStreams.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
         internal struct RateLimitedOrTooManyRuns: Sendable, Hashable {
             /// - Remark: Generated from `#/components/responses/RateLimitedOrTooManyRuns/headers`.
             internal struct Headers: Sendable, Hashable {
@@ -767,6 +825,545 @@ extension Components {
             internal init(
                 headers: Components.Responses.UnknownWorkflow.Headers = .init(),
                 body: Components.Responses.UnknownWorkflow.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct UnknownConversation: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/UnknownConversation/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/UnknownConversation/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.UnknownConversation.Headers
+            /// - Remark: Generated from `#/components/responses/UnknownConversation/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/UnknownConversation/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.UnknownConversation.Body
+            /// Creates a new `UnknownConversation`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.UnknownConversation.Headers = .init(),
+                body: Components.Responses.UnknownConversation.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct UnknownHumanAgent: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/UnknownHumanAgent/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/UnknownHumanAgent/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.UnknownHumanAgent.Headers
+            /// - Remark: Generated from `#/components/responses/UnknownHumanAgent/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/UnknownHumanAgent/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.UnknownHumanAgent.Body
+            /// Creates a new `UnknownHumanAgent`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.UnknownHumanAgent.Headers = .init(),
+                body: Components.Responses.UnknownHumanAgent.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct UnknownConversationOrAgent: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/UnknownConversationOrAgent/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/UnknownConversationOrAgent/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.UnknownConversationOrAgent.Headers
+            /// - Remark: Generated from `#/components/responses/UnknownConversationOrAgent/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/UnknownConversationOrAgent/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.UnknownConversationOrAgent.Body
+            /// Creates a new `UnknownConversationOrAgent`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.UnknownConversationOrAgent.Headers = .init(),
+                body: Components.Responses.UnknownConversationOrAgent.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct OperatorsOnly: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/OperatorsOnly/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/OperatorsOnly/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.OperatorsOnly.Headers
+            /// - Remark: Generated from `#/components/responses/OperatorsOnly/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/OperatorsOnly/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.OperatorsOnly.Body
+            /// Creates a new `OperatorsOnly`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.OperatorsOnly.Headers = .init(),
+                body: Components.Responses.OperatorsOnly.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct NotAssigned: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/NotAssigned/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/NotAssigned/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.NotAssigned.Headers
+            /// - Remark: Generated from `#/components/responses/NotAssigned/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/NotAssigned/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.NotAssigned.Body
+            /// Creates a new `NotAssigned`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.NotAssigned.Headers = .init(),
+                body: Components.Responses.NotAssigned.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct InvalidTransition: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/InvalidTransition/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/InvalidTransition/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.InvalidTransition.Headers
+            /// - Remark: Generated from `#/components/responses/InvalidTransition/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/InvalidTransition/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.InvalidTransition.Body
+            /// Creates a new `InvalidTransition`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.InvalidTransition.Headers = .init(),
+                body: Components.Responses.InvalidTransition.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct InvalidHumanAgent: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/InvalidHumanAgent/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/InvalidHumanAgent/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.InvalidHumanAgent.Headers
+            /// - Remark: Generated from `#/components/responses/InvalidHumanAgent/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/InvalidHumanAgent/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.InvalidHumanAgent.Body
+            /// Creates a new `InvalidHumanAgent`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.InvalidHumanAgent.Headers = .init(),
+                body: Components.Responses.InvalidHumanAgent.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct HumanAgentTaken: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/HumanAgentTaken/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/HumanAgentTaken/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.HumanAgentTaken.Headers
+            /// - Remark: Generated from `#/components/responses/HumanAgentTaken/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/HumanAgentTaken/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.HumanAgentTaken.Body
+            /// Creates a new `HumanAgentTaken`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.HumanAgentTaken.Headers = .init(),
+                body: Components.Responses.HumanAgentTaken.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct InvalidEventCursor: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/InvalidEventCursor/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/InvalidEventCursor/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.InvalidEventCursor.Headers
+            /// - Remark: Generated from `#/components/responses/InvalidEventCursor/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/InvalidEventCursor/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.InvalidEventCursor.Body
+            /// Creates a new `InvalidEventCursor`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.InvalidEventCursor.Headers = .init(),
+                body: Components.Responses.InvalidEventCursor.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct ConversationRunFailed: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/ConversationRunFailed/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/ConversationRunFailed/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.ConversationRunFailed.Headers
+            /// - Remark: Generated from `#/components/responses/ConversationRunFailed/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/ConversationRunFailed/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.ConversationRunFailed.Body
+            /// Creates a new `ConversationRunFailed`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.ConversationRunFailed.Headers = .init(),
+                body: Components.Responses.ConversationRunFailed.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct ConversationTurnTimeout: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/ConversationTurnTimeout/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/ConversationTurnTimeout/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.ConversationTurnTimeout.Headers
+            /// - Remark: Generated from `#/components/responses/ConversationTurnTimeout/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/ConversationTurnTimeout/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.ConversationTurnTimeout.Body
+            /// Creates a new `ConversationTurnTimeout`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.ConversationTurnTimeout.Headers = .init(),
+                body: Components.Responses.ConversationTurnTimeout.Body
             ) {
                 self.headers = headers
                 self.body = body

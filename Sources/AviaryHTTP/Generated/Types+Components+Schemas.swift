@@ -12,7 +12,7 @@ extension Components {
         internal struct _Error: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Error/error`.
             internal struct _ErrorPayload: Codable, Hashable, Sendable {
-                /// Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`, `invalid_input`, `invalid_fork`; 401: `unauthorized`; 403: `forbidden`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`, `unknown_workflow`; 409: `conflict`, `needs_attention`, `cancelled`, `not_forkable`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
+                /// Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`, `invalid_input`, `invalid_fork`, `invalid_body`, `not_conversational`; 401: `unauthorized`; 403: `forbidden`, `not_assigned`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`, `unknown_workflow`, `unknown_conversation`; 409: `conflict`, `needs_attention`, `cancelled`, `not_forkable`, `conversation_busy`, `email_taken`, `principal_taken`, `agent_unavailable`, `invalid_transition`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
                 ///
                 /// - Remark: Generated from `#/components/schemas/Error/error/code`.
                 internal var code: Swift.String
@@ -23,7 +23,7 @@ extension Components {
                 /// Creates a new `_ErrorPayload`.
                 ///
                 /// - Parameters:
-                ///   - code: Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`, `invalid_input`, `invalid_fork`; 401: `unauthorized`; 403: `forbidden`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`, `unknown_workflow`; 409: `conflict`, `needs_attention`, `cancelled`, `not_forkable`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
+                ///   - code: Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`, `invalid_input`, `invalid_fork`, `invalid_body`, `not_conversational`; 401: `unauthorized`; 403: `forbidden`, `not_assigned`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`, `unknown_workflow`, `unknown_conversation`; 409: `conflict`, `needs_attention`, `cancelled`, `not_forkable`, `conversation_busy`, `email_taken`, `principal_taken`, `agent_unavailable`, `invalid_transition`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
                 ///   - message: Human-readable explanation, safe to show to the caller.
                 internal init(
                     code: Swift.String,
@@ -1229,6 +1229,1360 @@ extension Components {
                     "node"
                 ])
             }
+        }
+        /// `new`: created, no message answered yet. `ai_processing`: an AI run of the workflow answers the latest user message. `finished`: the AI answered; the next user message starts the next AI turn. `handover`: the AI handed the conversation over to a person and it is being routed. `pending_human`: it waits in the queue for a human agent with the required skills. `human_active`: a human agent holds it; user messages go to that person. `resolved`: a human agent resolved it; a later user message goes to the AI. `back_to_ai`: a human agent handed it back; the next user message starts an AI turn that gets the agent's note. The AI holds the conversation in `new`, `finished`, `resolved` and `back_to_ai`; the human side in `handover`, `pending_human` and `human_active` (`is_hil`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/ConversationState`.
+        internal enum ConversationState: String, Codable, Hashable, Sendable, CaseIterable {
+            case new = "new"
+            case aiProcessing = "ai_processing"
+            case finished = "finished"
+            case handover = "handover"
+            case pendingHuman = "pending_human"
+            case humanActive = "human_active"
+            case resolved = "resolved"
+            case backToAi = "back_to_ai"
+        }
+        /// Why the AI handed a conversation over (the `hil_config` trigger that fired). `confidence_threshold`: the workflow's confidence fell below the threshold. `explicit_request`: the user asked for a person (a configured pattern matched). `agent_decision`: the workflow decided to (its `HANDOVER` sink). `error_threshold`: the conversation's AI runs failed as many times in a row as configured.
+        ///
+        /// - Remark: Generated from `#/components/schemas/HandoverReason`.
+        internal enum HandoverReason: String, Codable, Hashable, Sendable, CaseIterable {
+            case confidenceThreshold = "confidence_threshold"
+            case explicitRequest = "explicit_request"
+            case agentDecision = "agent_decision"
+            case errorThreshold = "error_threshold"
+        }
+        /// A message of a conversation's transcript.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ConversationMessage`.
+        internal struct ConversationMessage: Codable, Hashable, Sendable {
+            /// Position in the transcript (1-based, gap-free per conversation).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationMessage/seq`.
+            internal var seq: Swift.Int
+            /// Who wrote it: the end user, the workflow's AI, a human agent, or Aviary (notes such as a handover's).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationMessage/role`.
+            internal enum RolePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case user = "user"
+                case ai = "ai"
+                case human = "human"
+                case system = "system"
+            }
+            /// Who wrote it: the end user, the workflow's AI, a human agent, or Aviary (notes such as a handover's).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationMessage/role`.
+            internal var role: Components.Schemas.ConversationMessage.RolePayload
+            /// - Remark: Generated from `#/components/schemas/ConversationMessage/text`.
+            internal var text: Swift.String
+            /// For `human` messages: the id of the human agent who wrote it (absent or null otherwise).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationMessage/author`.
+            internal var author: Swift.String?
+            /// The AI run that wrote it (`ai` messages and the system note of a handover; absent or null otherwise).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationMessage/run_id`.
+            internal var runId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ConversationMessage/created_at`.
+            internal var createdAt: Foundation.Date
+            /// Creates a new `ConversationMessage`.
+            ///
+            /// - Parameters:
+            ///   - seq: Position in the transcript (1-based, gap-free per conversation).
+            ///   - role: Who wrote it: the end user, the workflow's AI, a human agent, or Aviary (notes such as a handover's).
+            ///   - text:
+            ///   - author: For `human` messages: the id of the human agent who wrote it (absent or null otherwise).
+            ///   - runId: The AI run that wrote it (`ai` messages and the system note of a handover; absent or null otherwise).
+            ///   - createdAt:
+            internal init(
+                seq: Swift.Int,
+                role: Components.Schemas.ConversationMessage.RolePayload,
+                text: Swift.String,
+                author: Swift.String? = nil,
+                runId: Swift.String? = nil,
+                createdAt: Foundation.Date
+            ) {
+                self.seq = seq
+                self.role = role
+                self.text = text
+                self.author = author
+                self.runId = runId
+                self.createdAt = createdAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case seq
+                case role
+                case text
+                case author
+                case runId = "run_id"
+                case createdAt = "created_at"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.seq = try container.decode(
+                    Swift.Int.self,
+                    forKey: .seq
+                )
+                self.role = try container.decode(
+                    Components.Schemas.ConversationMessage.RolePayload.self,
+                    forKey: .role
+                )
+                self.text = try container.decode(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                self.author = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .author
+                )
+                self.runId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .runId
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "seq",
+                    "role",
+                    "text",
+                    "author",
+                    "run_id",
+                    "created_at"
+                ])
+            }
+        }
+        /// What the AI hands to the person who takes over: what the conversation is about, why it was handed over, which skills it needs and what the AI run found out.
+        ///
+        /// - Remark: Generated from `#/components/schemas/HandoverContext`.
+        internal struct HandoverContext: Codable, Hashable, Sendable {
+            /// The conversation so far, in a few sentences.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HandoverContext/summary`.
+            internal var summary: Swift.String
+            /// The intent the workflow recognised (absent or null: none).
+            ///
+            /// - Remark: Generated from `#/components/schemas/HandoverContext/intent`.
+            internal var intent: Swift.String?
+            /// The skills a human agent needs to take the conversation.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HandoverContext/required_skills`.
+            internal var requiredSkills: [Swift.String]
+            /// The workflow's confidence when it handed over, 0–1 (absent or null: it reported none).
+            ///
+            /// - Remark: Generated from `#/components/schemas/HandoverContext/confidence`.
+            internal var confidence: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/HandoverContext/reason`.
+            internal var reason: Components.Schemas.HandoverReason
+            /// The outputs of the handing-over AI run's workflow nodes (node id → output).
+            ///
+            /// - Remark: Generated from `#/components/schemas/HandoverContext/outputs`.
+            internal var outputs: OpenAPIRuntime.OpenAPIObjectContainer
+            /// The AI run that handed over (absent or null when it was not a run, e.g. the user asked for a person).
+            ///
+            /// - Remark: Generated from `#/components/schemas/HandoverContext/run_id`.
+            internal var runId: Swift.String?
+            /// Creates a new `HandoverContext`.
+            ///
+            /// - Parameters:
+            ///   - summary: The conversation so far, in a few sentences.
+            ///   - intent: The intent the workflow recognised (absent or null: none).
+            ///   - requiredSkills: The skills a human agent needs to take the conversation.
+            ///   - confidence: The workflow's confidence when it handed over, 0–1 (absent or null: it reported none).
+            ///   - reason:
+            ///   - outputs: The outputs of the handing-over AI run's workflow nodes (node id → output).
+            ///   - runId: The AI run that handed over (absent or null when it was not a run, e.g. the user asked for a person).
+            internal init(
+                summary: Swift.String,
+                intent: Swift.String? = nil,
+                requiredSkills: [Swift.String],
+                confidence: Swift.Double? = nil,
+                reason: Components.Schemas.HandoverReason,
+                outputs: OpenAPIRuntime.OpenAPIObjectContainer,
+                runId: Swift.String? = nil
+            ) {
+                self.summary = summary
+                self.intent = intent
+                self.requiredSkills = requiredSkills
+                self.confidence = confidence
+                self.reason = reason
+                self.outputs = outputs
+                self.runId = runId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case summary
+                case intent
+                case requiredSkills = "required_skills"
+                case confidence
+                case reason
+                case outputs
+                case runId = "run_id"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.summary = try container.decode(
+                    Swift.String.self,
+                    forKey: .summary
+                )
+                self.intent = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .intent
+                )
+                self.requiredSkills = try container.decode(
+                    [Swift.String].self,
+                    forKey: .requiredSkills
+                )
+                self.confidence = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .confidence
+                )
+                self.reason = try container.decode(
+                    Components.Schemas.HandoverReason.self,
+                    forKey: .reason
+                )
+                self.outputs = try container.decode(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .outputs
+                )
+                self.runId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .runId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "summary",
+                    "intent",
+                    "required_skills",
+                    "confidence",
+                    "reason",
+                    "outputs",
+                    "run_id"
+                ])
+            }
+        }
+        /// A human-in-the-loop conversation: a user's exchange with a workflow's AI and, after a handover, with a person. Optional fields are absent (or null) when they do not apply.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Conversation`.
+        internal struct Conversation: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Conversation/id`.
+            internal var id: Swift.String
+            /// The workflow that answers as the AI.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/workflow`.
+            internal var workflow: Swift.String
+            /// The end user the conversation is with.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/user_id`.
+            internal var userId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Conversation/state`.
+            internal var state: Components.Schemas.ConversationState
+            /// The human side holds the conversation (`handover`, `pending_human`, `human_active`): user messages go to a person, not to the AI.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/is_hil`.
+            internal var isHil: Swift.Bool
+            /// Why the conversation was last handed over (absent: it never was).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/hil_reason`.
+            internal var hilReason: Components.Schemas.HandoverReason?
+            /// The human agent who holds it (`human_active`; absent or null otherwise).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/assigned_agent_id`.
+            internal var assignedAgentId: Swift.String?
+            /// That agent's name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/assigned_agent_name`.
+            internal var assignedAgentName: Swift.String?
+            /// The context of the last handover (absent: there was none).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/handover_context`.
+            internal var handoverContext: Components.Schemas.HandoverContext?
+            /// The confidence the workflow reported for its latest answer, 0–1 (absent or null: none reported).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/confidence_score`.
+            internal var confidenceScore: Swift.Double?
+            /// The skills a human agent needs to take the conversation, from its last handover (`general` when the workflow names none, and `general` alone once it waited longer than the workflow's SLA and the SLA widens it).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/required_skills`.
+            internal var requiredSkills: [Swift.String]
+            /// Its priority in the queue; higher is served first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/priority`.
+            internal var priority: Swift.Int
+            /// Since when it waits in the queue (`pending_human`; absent or null otherwise).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/pending_since`.
+            internal var pendingSince: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Conversation/created_at`.
+            internal var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Conversation/updated_at`.
+            internal var updatedAt: Foundation.Date
+            /// The whole transcript, oldest first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Conversation/messages`.
+            internal var messages: [Components.Schemas.ConversationMessage]
+            /// Creates a new `Conversation`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - workflow: The workflow that answers as the AI.
+            ///   - userId: The end user the conversation is with.
+            ///   - state:
+            ///   - isHil: The human side holds the conversation (`handover`, `pending_human`, `human_active`): user messages go to a person, not to the AI.
+            ///   - hilReason: Why the conversation was last handed over (absent: it never was).
+            ///   - assignedAgentId: The human agent who holds it (`human_active`; absent or null otherwise).
+            ///   - assignedAgentName: That agent's name.
+            ///   - handoverContext: The context of the last handover (absent: there was none).
+            ///   - confidenceScore: The confidence the workflow reported for its latest answer, 0–1 (absent or null: none reported).
+            ///   - requiredSkills: The skills a human agent needs to take the conversation, from its last handover (`general` when the workflow names none, and `general` alone once it waited longer than the workflow's SLA and the SLA widens it).
+            ///   - priority: Its priority in the queue; higher is served first.
+            ///   - pendingSince: Since when it waits in the queue (`pending_human`; absent or null otherwise).
+            ///   - createdAt:
+            ///   - updatedAt:
+            ///   - messages: The whole transcript, oldest first.
+            internal init(
+                id: Swift.String,
+                workflow: Swift.String,
+                userId: Swift.String,
+                state: Components.Schemas.ConversationState,
+                isHil: Swift.Bool,
+                hilReason: Components.Schemas.HandoverReason? = nil,
+                assignedAgentId: Swift.String? = nil,
+                assignedAgentName: Swift.String? = nil,
+                handoverContext: Components.Schemas.HandoverContext? = nil,
+                confidenceScore: Swift.Double? = nil,
+                requiredSkills: [Swift.String],
+                priority: Swift.Int,
+                pendingSince: Foundation.Date? = nil,
+                createdAt: Foundation.Date,
+                updatedAt: Foundation.Date,
+                messages: [Components.Schemas.ConversationMessage]
+            ) {
+                self.id = id
+                self.workflow = workflow
+                self.userId = userId
+                self.state = state
+                self.isHil = isHil
+                self.hilReason = hilReason
+                self.assignedAgentId = assignedAgentId
+                self.assignedAgentName = assignedAgentName
+                self.handoverContext = handoverContext
+                self.confidenceScore = confidenceScore
+                self.requiredSkills = requiredSkills
+                self.priority = priority
+                self.pendingSince = pendingSince
+                self.createdAt = createdAt
+                self.updatedAt = updatedAt
+                self.messages = messages
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case workflow
+                case userId = "user_id"
+                case state
+                case isHil = "is_hil"
+                case hilReason = "hil_reason"
+                case assignedAgentId = "assigned_agent_id"
+                case assignedAgentName = "assigned_agent_name"
+                case handoverContext = "handover_context"
+                case confidenceScore = "confidence_score"
+                case requiredSkills = "required_skills"
+                case priority
+                case pendingSince = "pending_since"
+                case createdAt = "created_at"
+                case updatedAt = "updated_at"
+                case messages
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.workflow = try container.decode(
+                    Swift.String.self,
+                    forKey: .workflow
+                )
+                self.userId = try container.decode(
+                    Swift.String.self,
+                    forKey: .userId
+                )
+                self.state = try container.decode(
+                    Components.Schemas.ConversationState.self,
+                    forKey: .state
+                )
+                self.isHil = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .isHil
+                )
+                self.hilReason = try container.decodeIfPresent(
+                    Components.Schemas.HandoverReason.self,
+                    forKey: .hilReason
+                )
+                self.assignedAgentId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .assignedAgentId
+                )
+                self.assignedAgentName = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .assignedAgentName
+                )
+                self.handoverContext = try container.decodeIfPresent(
+                    Components.Schemas.HandoverContext.self,
+                    forKey: .handoverContext
+                )
+                self.confidenceScore = try container.decodeIfPresent(
+                    Swift.Double.self,
+                    forKey: .confidenceScore
+                )
+                self.requiredSkills = try container.decode(
+                    [Swift.String].self,
+                    forKey: .requiredSkills
+                )
+                self.priority = try container.decode(
+                    Swift.Int.self,
+                    forKey: .priority
+                )
+                self.pendingSince = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .pendingSince
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                self.messages = try container.decode(
+                    [Components.Schemas.ConversationMessage].self,
+                    forKey: .messages
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "workflow",
+                    "user_id",
+                    "state",
+                    "is_hil",
+                    "hil_reason",
+                    "assigned_agent_id",
+                    "assigned_agent_name",
+                    "handover_context",
+                    "confidence_score",
+                    "required_skills",
+                    "priority",
+                    "pending_since",
+                    "created_at",
+                    "updated_at",
+                    "messages"
+                ])
+            }
+        }
+        /// The answer to a user message.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ConversationTurn`.
+        internal struct ConversationTurn: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ConversationTurn/conversation`.
+            internal var conversation: Components.Schemas.Conversation
+            /// The messages this request added after the user's: the AI's answer, or the system note of a handover. Empty when the message went to the human side (the person's answers arrive as events) and for a conversation created without a message.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationTurn/replies`.
+            internal var replies: [Components.Schemas.ConversationMessage]
+            /// This turn handed the conversation over to a person.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationTurn/handed_over`.
+            internal var handedOver: Swift.Bool
+            /// Creates a new `ConversationTurn`.
+            ///
+            /// - Parameters:
+            ///   - conversation:
+            ///   - replies: The messages this request added after the user's: the AI's answer, or the system note of a handover. Empty when the message went to the human side (the person's answers arrive as events) and for a conversation created without a message.
+            ///   - handedOver: This turn handed the conversation over to a person.
+            internal init(
+                conversation: Components.Schemas.Conversation,
+                replies: [Components.Schemas.ConversationMessage],
+                handedOver: Swift.Bool
+            ) {
+                self.conversation = conversation
+                self.replies = replies
+                self.handedOver = handedOver
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case conversation
+                case replies
+                case handedOver = "handed_over"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.conversation = try container.decode(
+                    Components.Schemas.Conversation.self,
+                    forKey: .conversation
+                )
+                self.replies = try container.decode(
+                    [Components.Schemas.ConversationMessage].self,
+                    forKey: .replies
+                )
+                self.handedOver = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .handedOver
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "conversation",
+                    "replies",
+                    "handed_over"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ConversationCreateRequest`.
+        internal struct ConversationCreateRequest: Codable, Hashable, Sendable {
+            /// The workflow that answers as the AI; it must have a `hil_config`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationCreateRequest/workflow`.
+            internal var workflow: Swift.String
+            /// The end user the conversation is with. Default: the caller's principal. A `user`-role caller may only send its own principal's name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationCreateRequest/user_id`.
+            internal var userId: Swift.String?
+            /// A first user message, processed like `POST /api/v1/conversations/{id}/messages`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationCreateRequest/message`.
+            internal var message: Swift.String?
+            /// Caller context (the customer's email, an order number, …) given to every AI run of the conversation as the workflow's `context` (`run.context` in its expressions).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationCreateRequest/context`.
+            internal var context: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// Free-form data kept with the conversation for the caller's own use.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationCreateRequest/metadata`.
+            internal var metadata: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// Creates a new `ConversationCreateRequest`.
+            ///
+            /// - Parameters:
+            ///   - workflow: The workflow that answers as the AI; it must have a `hil_config`.
+            ///   - userId: The end user the conversation is with. Default: the caller's principal. A `user`-role caller may only send its own principal's name.
+            ///   - message: A first user message, processed like `POST /api/v1/conversations/{id}/messages`.
+            ///   - context: Caller context (the customer's email, an order number, …) given to every AI run of the conversation as the workflow's `context` (`run.context` in its expressions).
+            ///   - metadata: Free-form data kept with the conversation for the caller's own use.
+            internal init(
+                workflow: Swift.String,
+                userId: Swift.String? = nil,
+                message: Swift.String? = nil,
+                context: OpenAPIRuntime.OpenAPIObjectContainer? = nil,
+                metadata: OpenAPIRuntime.OpenAPIObjectContainer? = nil
+            ) {
+                self.workflow = workflow
+                self.userId = userId
+                self.message = message
+                self.context = context
+                self.metadata = metadata
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case workflow
+                case userId = "user_id"
+                case message
+                case context
+                case metadata
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.workflow = try container.decode(
+                    Swift.String.self,
+                    forKey: .workflow
+                )
+                self.userId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .userId
+                )
+                self.message = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .message
+                )
+                self.context = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .context
+                )
+                self.metadata = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .metadata
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "workflow",
+                    "user_id",
+                    "message",
+                    "context",
+                    "metadata"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ConversationMessageRequest`.
+        internal struct ConversationMessageRequest: Codable, Hashable, Sendable {
+            /// The user's message.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ConversationMessageRequest/text`.
+            internal var text: Swift.String
+            /// Creates a new `ConversationMessageRequest`.
+            ///
+            /// - Parameters:
+            ///   - text: The user's message.
+            internal init(text: Swift.String) {
+                self.text = text
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case text
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.text = try container.decode(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "text"
+                ])
+            }
+        }
+        /// The kinds of conversation events. The `data` of each kind is its own schema (`ConversationEvent`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/ConversationEventKind`.
+        internal enum ConversationEventKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case conversation_stateChanged = "conversation.state_changed"
+            case conversation_message = "conversation.message"
+            case hil_handover = "hil.handover"
+            case hil_queued = "hil.queued"
+            case hil_assigned = "hil.assigned"
+            case hil_unassigned = "hil.unassigned"
+            case hil_slaBreached = "hil.sla_breached"
+            case hil_resolved = "hil.resolved"
+            case hil_backToAi = "hil.back_to_ai"
+        }
+        /// A conversation waiting in the queue for a person.
+        ///
+        /// - Remark: Generated from `#/components/schemas/QueueItem`.
+        internal struct QueueItem: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/QueueItem/conversation_id`.
+            internal var conversationId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/QueueItem/workflow`.
+            internal var workflow: Swift.String
+            /// - Remark: Generated from `#/components/schemas/QueueItem/user_id`.
+            internal var userId: Swift.String
+            /// Higher is served first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/QueueItem/priority`.
+            internal var priority: Swift.Int
+            /// The skills a human agent needs to take it (`general` alone once its SLA breach widened it).
+            ///
+            /// - Remark: Generated from `#/components/schemas/QueueItem/required_skills`.
+            internal var requiredSkills: [Swift.String]
+            /// Why it was handed over.
+            ///
+            /// - Remark: Generated from `#/components/schemas/QueueItem/hil_reason`.
+            internal var hilReason: Components.Schemas.HandoverReason?
+            /// When it started waiting.
+            ///
+            /// - Remark: Generated from `#/components/schemas/QueueItem/pending_since`.
+            internal var pendingSince: Foundation.Date
+            /// How long it has waited.
+            ///
+            /// - Remark: Generated from `#/components/schemas/QueueItem/waiting_seconds`.
+            internal var waitingSeconds: Swift.Double
+            /// It has waited longer than the workflow's SLA.
+            ///
+            /// - Remark: Generated from `#/components/schemas/QueueItem/sla_breached`.
+            internal var slaBreached: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/QueueItem/handover_context`.
+            internal var handoverContext: Components.Schemas.HandoverContext?
+            /// Creates a new `QueueItem`.
+            ///
+            /// - Parameters:
+            ///   - conversationId:
+            ///   - workflow:
+            ///   - userId:
+            ///   - priority: Higher is served first.
+            ///   - requiredSkills: The skills a human agent needs to take it (`general` alone once its SLA breach widened it).
+            ///   - hilReason: Why it was handed over.
+            ///   - pendingSince: When it started waiting.
+            ///   - waitingSeconds: How long it has waited.
+            ///   - slaBreached: It has waited longer than the workflow's SLA.
+            ///   - handoverContext:
+            internal init(
+                conversationId: Swift.String,
+                workflow: Swift.String,
+                userId: Swift.String,
+                priority: Swift.Int,
+                requiredSkills: [Swift.String],
+                hilReason: Components.Schemas.HandoverReason? = nil,
+                pendingSince: Foundation.Date,
+                waitingSeconds: Swift.Double,
+                slaBreached: Swift.Bool,
+                handoverContext: Components.Schemas.HandoverContext? = nil
+            ) {
+                self.conversationId = conversationId
+                self.workflow = workflow
+                self.userId = userId
+                self.priority = priority
+                self.requiredSkills = requiredSkills
+                self.hilReason = hilReason
+                self.pendingSince = pendingSince
+                self.waitingSeconds = waitingSeconds
+                self.slaBreached = slaBreached
+                self.handoverContext = handoverContext
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case conversationId = "conversation_id"
+                case workflow
+                case userId = "user_id"
+                case priority
+                case requiredSkills = "required_skills"
+                case hilReason = "hil_reason"
+                case pendingSince = "pending_since"
+                case waitingSeconds = "waiting_seconds"
+                case slaBreached = "sla_breached"
+                case handoverContext = "handover_context"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.conversationId = try container.decode(
+                    Swift.String.self,
+                    forKey: .conversationId
+                )
+                self.workflow = try container.decode(
+                    Swift.String.self,
+                    forKey: .workflow
+                )
+                self.userId = try container.decode(
+                    Swift.String.self,
+                    forKey: .userId
+                )
+                self.priority = try container.decode(
+                    Swift.Int.self,
+                    forKey: .priority
+                )
+                self.requiredSkills = try container.decode(
+                    [Swift.String].self,
+                    forKey: .requiredSkills
+                )
+                self.hilReason = try container.decodeIfPresent(
+                    Components.Schemas.HandoverReason.self,
+                    forKey: .hilReason
+                )
+                self.pendingSince = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .pendingSince
+                )
+                self.waitingSeconds = try container.decode(
+                    Swift.Double.self,
+                    forKey: .waitingSeconds
+                )
+                self.slaBreached = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .slaBreached
+                )
+                self.handoverContext = try container.decodeIfPresent(
+                    Components.Schemas.HandoverContext.self,
+                    forKey: .handoverContext
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "conversation_id",
+                    "workflow",
+                    "user_id",
+                    "priority",
+                    "required_skills",
+                    "hil_reason",
+                    "pending_since",
+                    "waiting_seconds",
+                    "sla_breached",
+                    "handover_context"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/HILQueue`.
+        internal struct HILQueue: Codable, Hashable, Sendable {
+            /// Highest priority first, then oldest first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HILQueue/items`.
+            internal var items: [Components.Schemas.QueueItem]
+            /// Creates a new `HILQueue`.
+            ///
+            /// - Parameters:
+            ///   - items: Highest priority first, then oldest first.
+            internal init(items: [Components.Schemas.QueueItem]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.items = try container.decode(
+                    [Components.Schemas.QueueItem].self,
+                    forKey: .items
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "items"
+                ])
+            }
+        }
+        /// `online`: takes conversations routed from the queue. `away`, `offline`: takes no new ones and keeps those it holds.
+        ///
+        /// - Remark: Generated from `#/components/schemas/HumanAgentStatus`.
+        internal enum HumanAgentStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case online = "online"
+            case away = "away"
+            case offline = "offline"
+        }
+        /// A person who takes over conversations from the AI.
+        ///
+        /// - Remark: Generated from `#/components/schemas/HumanAgent`.
+        internal struct HumanAgent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/HumanAgent/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/HumanAgent/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/HumanAgent/email`.
+            internal var email: Swift.String
+            /// - Remark: Generated from `#/components/schemas/HumanAgent/status`.
+            internal var status: Components.Schemas.HumanAgentStatus
+            /// The skills the agent has: it takes conversations whose required skills are all among them.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgent/skills`.
+            internal var skills: [Swift.String]
+            /// How many conversations it holds at most.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgent/max_capacity`.
+            internal var maxCapacity: Swift.Int
+            /// How many conversations it holds (`human_active`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgent/current_load`.
+            internal var currentLoad: Swift.Int
+            /// The API principal that acts as this agent (`key:<id>`, `key:<name>` or `jwt:<sub>`; absent or null: none, only admins act for it).
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgent/principal`.
+            internal var principal: Swift.String?
+            /// When it last took a conversation (absent or null: never). Routing gives a conversation to the fitting agent with the lowest load, and among those to the one assigned longest ago.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgent/last_assigned_at`.
+            internal var lastAssignedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/HumanAgent/created_at`.
+            internal var createdAt: Foundation.Date
+            /// Creates a new `HumanAgent`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - name:
+            ///   - email:
+            ///   - status:
+            ///   - skills: The skills the agent has: it takes conversations whose required skills are all among them.
+            ///   - maxCapacity: How many conversations it holds at most.
+            ///   - currentLoad: How many conversations it holds (`human_active`).
+            ///   - principal: The API principal that acts as this agent (`key:<id>`, `key:<name>` or `jwt:<sub>`; absent or null: none, only admins act for it).
+            ///   - lastAssignedAt: When it last took a conversation (absent or null: never). Routing gives a conversation to the fitting agent with the lowest load, and among those to the one assigned longest ago.
+            ///   - createdAt:
+            internal init(
+                id: Swift.String,
+                name: Swift.String,
+                email: Swift.String,
+                status: Components.Schemas.HumanAgentStatus,
+                skills: [Swift.String],
+                maxCapacity: Swift.Int,
+                currentLoad: Swift.Int,
+                principal: Swift.String? = nil,
+                lastAssignedAt: Foundation.Date? = nil,
+                createdAt: Foundation.Date
+            ) {
+                self.id = id
+                self.name = name
+                self.email = email
+                self.status = status
+                self.skills = skills
+                self.maxCapacity = maxCapacity
+                self.currentLoad = currentLoad
+                self.principal = principal
+                self.lastAssignedAt = lastAssignedAt
+                self.createdAt = createdAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case name
+                case email
+                case status
+                case skills
+                case maxCapacity = "max_capacity"
+                case currentLoad = "current_load"
+                case principal
+                case lastAssignedAt = "last_assigned_at"
+                case createdAt = "created_at"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.email = try container.decode(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.status = try container.decode(
+                    Components.Schemas.HumanAgentStatus.self,
+                    forKey: .status
+                )
+                self.skills = try container.decode(
+                    [Swift.String].self,
+                    forKey: .skills
+                )
+                self.maxCapacity = try container.decode(
+                    Swift.Int.self,
+                    forKey: .maxCapacity
+                )
+                self.currentLoad = try container.decode(
+                    Swift.Int.self,
+                    forKey: .currentLoad
+                )
+                self.principal = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .principal
+                )
+                self.lastAssignedAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .lastAssignedAt
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "name",
+                    "email",
+                    "status",
+                    "skills",
+                    "max_capacity",
+                    "current_load",
+                    "principal",
+                    "last_assigned_at",
+                    "created_at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/HumanAgentList`.
+        internal struct HumanAgentList: Codable, Hashable, Sendable {
+            /// Oldest first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgentList/agents`.
+            internal var agents: [Components.Schemas.HumanAgent]
+            /// Creates a new `HumanAgentList`.
+            ///
+            /// - Parameters:
+            ///   - agents: Oldest first.
+            internal init(agents: [Components.Schemas.HumanAgent]) {
+                self.agents = agents
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case agents
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.agents = try container.decode(
+                    [Components.Schemas.HumanAgent].self,
+                    forKey: .agents
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "agents"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/HumanAgentCreateRequest`.
+        internal struct HumanAgentCreateRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/HumanAgentCreateRequest/name`.
+            internal var name: Swift.String
+            /// The agent's email address; unique within the tenant.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgentCreateRequest/email`.
+            internal var email: Swift.String
+            /// The skills the agent has (names as the workflows' `required_skills` use them, e.g. `returns`, `billing`). `general` lets it take conversations that waited longer than their SLA.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgentCreateRequest/skills`.
+            internal var skills: [Swift.String]?
+            /// How many conversations it holds at most.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgentCreateRequest/max_capacity`.
+            internal var maxCapacity: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/HumanAgentCreateRequest/status`.
+            internal var status: Components.Schemas.HumanAgentStatus?
+            /// The API principal that acts as this agent, e.g. `key:4f2a9c7d1e0b` (as `aviary keys create` shows it) or `jwt:<sub>`; unique within the tenant.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgentCreateRequest/principal`.
+            internal var principal: Swift.String?
+            /// Creates a new `HumanAgentCreateRequest`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - email: The agent's email address; unique within the tenant.
+            ///   - skills: The skills the agent has (names as the workflows' `required_skills` use them, e.g. `returns`, `billing`). `general` lets it take conversations that waited longer than their SLA.
+            ///   - maxCapacity: How many conversations it holds at most.
+            ///   - status:
+            ///   - principal: The API principal that acts as this agent, e.g. `key:4f2a9c7d1e0b` (as `aviary keys create` shows it) or `jwt:<sub>`; unique within the tenant.
+            internal init(
+                name: Swift.String,
+                email: Swift.String,
+                skills: [Swift.String]? = nil,
+                maxCapacity: Swift.Int? = nil,
+                status: Components.Schemas.HumanAgentStatus? = nil,
+                principal: Swift.String? = nil
+            ) {
+                self.name = name
+                self.email = email
+                self.skills = skills
+                self.maxCapacity = maxCapacity
+                self.status = status
+                self.principal = principal
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case email
+                case skills
+                case maxCapacity = "max_capacity"
+                case status
+                case principal
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.email = try container.decode(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.skills = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .skills
+                )
+                self.maxCapacity = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .maxCapacity
+                )
+                self.status = try container.decodeIfPresent(
+                    Components.Schemas.HumanAgentStatus.self,
+                    forKey: .status
+                )
+                self.principal = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .principal
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "email",
+                    "skills",
+                    "max_capacity",
+                    "status",
+                    "principal"
+                ])
+            }
+        }
+        /// The fields to change; the others are kept.
+        ///
+        /// - Remark: Generated from `#/components/schemas/HumanAgentUpdateRequest`.
+        internal struct HumanAgentUpdateRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/HumanAgentUpdateRequest/name`.
+            internal var name: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HumanAgentUpdateRequest/email`.
+            internal var email: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/HumanAgentUpdateRequest/skills`.
+            internal var skills: [Swift.String]?
+            /// - Remark: Generated from `#/components/schemas/HumanAgentUpdateRequest/max_capacity`.
+            internal var maxCapacity: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/HumanAgentUpdateRequest/principal`.
+            internal var principal: Swift.String?
+            /// Creates a new `HumanAgentUpdateRequest`.
+            ///
+            /// - Parameters:
+            ///   - name:
+            ///   - email:
+            ///   - skills:
+            ///   - maxCapacity:
+            ///   - principal:
+            internal init(
+                name: Swift.String? = nil,
+                email: Swift.String? = nil,
+                skills: [Swift.String]? = nil,
+                maxCapacity: Swift.Int? = nil,
+                principal: Swift.String? = nil
+            ) {
+                self.name = name
+                self.email = email
+                self.skills = skills
+                self.maxCapacity = maxCapacity
+                self.principal = principal
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case email
+                case skills
+                case maxCapacity = "max_capacity"
+                case principal
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.email = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.skills = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .skills
+                )
+                self.maxCapacity = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .maxCapacity
+                )
+                self.principal = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .principal
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "email",
+                    "skills",
+                    "max_capacity",
+                    "principal"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/HumanAgentStatusRequest`.
+        internal struct HumanAgentStatusRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/HumanAgentStatusRequest/status`.
+            internal var status: Components.Schemas.HumanAgentStatus
+            /// Creates a new `HumanAgentStatusRequest`.
+            ///
+            /// - Parameters:
+            ///   - status:
+            internal init(status: Components.Schemas.HumanAgentStatus) {
+                self.status = status
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case status
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.status = try container.decode(
+                    Components.Schemas.HumanAgentStatus.self,
+                    forKey: .status
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "status"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/HumanAgentDeleted`.
+        internal struct HumanAgentDeleted: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/HumanAgentDeleted/deleted`.
+            internal var deleted: Swift.Bool
+            /// The conversations the agent held, now back in the queue.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HumanAgentDeleted/requeued`.
+            internal var requeued: [Swift.String]
+            /// Creates a new `HumanAgentDeleted`.
+            ///
+            /// - Parameters:
+            ///   - deleted:
+            ///   - requeued: The conversations the agent held, now back in the queue.
+            internal init(
+                deleted: Swift.Bool,
+                requeued: [Swift.String]
+            ) {
+                self.deleted = deleted
+                self.requeued = requeued
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case deleted
+                case requeued
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.deleted = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .deleted
+                )
+                self.requeued = try container.decode(
+                    [Swift.String].self,
+                    forKey: .requeued
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "deleted",
+                    "requeued"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AssignConversationRequest`.
+        internal struct AssignConversationRequest: Codable, Hashable, Sendable {
+            /// The human agent to assign (default: the caller's own). Admins may name any agent; an operator only its own.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AssignConversationRequest/agent_id`.
+            internal var agentId: Swift.String?
+            /// Creates a new `AssignConversationRequest`.
+            ///
+            /// - Parameters:
+            ///   - agentId: The human agent to assign (default: the caller's own). Admins may name any agent; an operator only its own.
+            internal init(agentId: Swift.String? = nil) {
+                self.agentId = agentId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case agentId = "agent_id"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.agentId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .agentId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "agent_id"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/HILReplyRequest`.
+        internal struct HILReplyRequest: Codable, Hashable, Sendable {
+            /// The agent's message to the user.
+            ///
+            /// - Remark: Generated from `#/components/schemas/HILReplyRequest/text`.
+            internal var text: Swift.String
+            /// Admins only: answer as this human agent (default: the caller's own).
+            ///
+            /// - Remark: Generated from `#/components/schemas/HILReplyRequest/agent_id`.
+            internal var agentId: Swift.String?
+            /// Creates a new `HILReplyRequest`.
+            ///
+            /// - Parameters:
+            ///   - text: The agent's message to the user.
+            ///   - agentId: Admins only: answer as this human agent (default: the caller's own).
+            internal init(
+                text: Swift.String,
+                agentId: Swift.String? = nil
+            ) {
+                self.text = text
+                self.agentId = agentId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case text
+                case agentId = "agent_id"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.text = try container.decode(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                self.agentId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .agentId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "text",
+                    "agent_id"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ResolveConversationRequest`.
+        internal struct ResolveConversationRequest: Codable, Hashable, Sendable {
+            /// A closing note, kept in the `hil.resolved` event.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ResolveConversationRequest/note`.
+            internal var note: Swift.String?
+            /// Admins only: act as this human agent (default: the caller's own).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ResolveConversationRequest/agent_id`.
+            internal var agentId: Swift.String?
+            /// Creates a new `ResolveConversationRequest`.
+            ///
+            /// - Parameters:
+            ///   - note: A closing note, kept in the `hil.resolved` event.
+            ///   - agentId: Admins only: act as this human agent (default: the caller's own).
+            internal init(
+                note: Swift.String? = nil,
+                agentId: Swift.String? = nil
+            ) {
+                self.note = note
+                self.agentId = agentId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case note
+                case agentId = "agent_id"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                self.agentId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .agentId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "note",
+                    "agent_id"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/BackToAIRequest`.
+        internal struct BackToAIRequest: Codable, Hashable, Sendable {
+            /// What the AI should know to continue (given to the next AI run in its context, and kept in the `hil.back_to_ai` event).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BackToAIRequest/note`.
+            internal var note: Swift.String?
+            /// Admins only: act as this human agent (default: the caller's own).
+            ///
+            /// - Remark: Generated from `#/components/schemas/BackToAIRequest/agent_id`.
+            internal var agentId: Swift.String?
+            /// Creates a new `BackToAIRequest`.
+            ///
+            /// - Parameters:
+            ///   - note: What the AI should know to continue (given to the next AI run in its context, and kept in the `hil.back_to_ai` event).
+            ///   - agentId: Admins only: act as this human agent (default: the caller's own).
+            internal init(
+                note: Swift.String? = nil,
+                agentId: Swift.String? = nil
+            ) {
+                self.note = note
+                self.agentId = agentId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case note
+                case agentId = "agent_id"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                self.agentId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .agentId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "note",
+                    "agent_id"
+                ])
+            }
+        }
+        /// The kinds of inbox events. The `data` of each kind is its own schema (`InboxEvent`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/InboxEventKind`.
+        internal enum InboxEventKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case hil_assigned = "hil.assigned"
+            case conversation_message = "conversation.message"
+            case hil_unassigned = "hil.unassigned"
         }
     }
 }

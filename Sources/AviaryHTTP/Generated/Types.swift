@@ -89,6 +89,118 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/runs/{id}/fork`.
     /// - Remark: Generated from `#/paths//api/v1/runs/{id}/fork/post(forkRun)`.
     func forkRun(_ input: Operations.ForkRun.Input) async throws -> Operations.ForkRun.Output
+    /// Start a human-in-the-loop conversation
+    ///
+    /// Starts a conversation of the caller with a workflow that has a `hil_config`. The workflow answers each user message in an AI run; when one of its `hil_config` triggers fires (low confidence, the user asks for a person, the workflow decides, repeated errors) or the run reaches its `HANDOVER` sink, the conversation is handed over to a person: it waits in the tenant's queue for a human agent with the required skills, that agent answers, and resolves the conversation or sends it back to the AI. The caller owns the conversation: only it and admins may read it and post to it. `user_id` names the end user (default: the caller's principal); a `user`-role caller may only name itself. With `message`, the first user message is processed in the same request exactly as by `POST /api/v1/conversations/{id}/messages` (an AI run takes one of the tenant's run slots) and the answer comes after that turn. `context` is given to every AI run of the conversation as the workflow's `context` (`run.context` in its expressions).
+    ///
+    /// - Remark: HTTP `POST /api/v1/conversations`.
+    /// - Remark: Generated from `#/paths//api/v1/conversations/post(createConversation)`.
+    func createConversation(_ input: Operations.CreateConversation.Input) async throws -> Operations.CreateConversation.Output
+    /// A conversation
+    ///
+    /// A conversation of the caller's tenant with its state, who holds it (the AI, the queue or a human agent), the context of its last handover and its whole transcript. Only its owner (the principal that created it) or an admin may read it.
+    ///
+    /// - Remark: HTTP `GET /api/v1/conversations/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/conversations/{id}/get(getConversation)`.
+    func getConversation(_ input: Operations.GetConversation.Input) async throws -> Operations.GetConversation.Output
+    /// Send a user message
+    ///
+    /// Adds a user message to the conversation and routes it by who holds the conversation. While the AI holds it (states `new`, `finished`, `resolved`, `back_to_ai`), the workflow runs on the message in an AI run (one of the tenant's run slots; the conversation is `ai_processing` meanwhile) and the answer comes after that turn: `replies` holds the AI's answer, or — when the run hands the conversation over — the system note of the handover, with `handed_over: true`. While a person holds it or it waits for one (`handover`, `pending_human`, `human_active`), the message is delivered to the human side (the assigned agent's inbox, or the queue for the agent who takes the conversation) and the answer comes at once with no replies; the person's answers arrive as `conversation.message` events and in the transcript. Owner or admin only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/conversations/{id}/messages`.
+    /// - Remark: Generated from `#/paths//api/v1/conversations/{id}/messages/post(postConversationMessage)`.
+    func postConversationMessage(_ input: Operations.PostConversationMessage.Input) async throws -> Operations.PostConversationMessage.Output
+    /// A conversation's events (Server-Sent Events)
+    ///
+    /// Replays the conversation's stored events after the cursor, then tails live ones: its state changes, every message (the user's, the AI's, a human agent's, system notes) and the human-in-the-loop steps (handover, queueing, assignment, SLA breach, resolution, return to the AI). A client shows the human agents' answers from here. The cursor is the `Last-Event-ID` header (sent automatically by EventSource clients when they reconnect) or else `?after=`; default 0 (from the start). Owner or admin only.
+    ///
+    /// - Remark: HTTP `GET /api/v1/conversations/{id}/events`.
+    /// - Remark: Generated from `#/paths//api/v1/conversations/{id}/events/get(conversationEvents)`.
+    func conversationEvents(_ input: Operations.ConversationEvents.Input) async throws -> Operations.ConversationEvents.Output
+    /// Conversations waiting for a person
+    ///
+    /// The tenant's conversations in state `pending_human`, highest `priority` first, then oldest first: what the human agents work through. Each item carries the AI's handover context (summary, intent, confidence, node outputs) so a person can take over without rereading the transcript, how long it has waited and whether it waited longer than the workflow's SLA (`hil_config`). A conversation is routed to an online agent with the required skills and free capacity as soon as there is one; a person can also take one with `POST /api/v1/hil/conversations/{id}/assign`. Operators and admins only.
+    ///
+    /// - Remark: HTTP `GET /api/v1/hil/queue`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/queue/get(getHILQueue)`.
+    func getHILQueue(_ input: Operations.GetHILQueue.Input) async throws -> Operations.GetHILQueue.Output
+    /// The tenant's human agents
+    ///
+    /// The people who take over conversations from the AI, oldest first: each with their status, skills, capacity and current load. Operators and admins only.
+    ///
+    /// - Remark: HTTP `GET /api/v1/hil/agents`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/get(listHumanAgents)`.
+    func listHumanAgents(_ input: Operations.ListHumanAgents.Input) async throws -> Operations.ListHumanAgents.Output
+    /// Add a human agent
+    ///
+    /// Adds a person who takes over conversations: their skills decide which handovers they get, `max_capacity` how many conversations they hold at once, and `principal` which API principal acts as them (an operator's key or token: its `/api/v1/hil/*` calls then act as this agent). An agent starts `offline` unless `status` says otherwise; an agent created `online` takes waiting conversations at once. Emails and principals are unique within the tenant. Operators and admins only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/hil/agents`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/post(createHumanAgent)`.
+    func createHumanAgent(_ input: Operations.CreateHumanAgent.Input) async throws -> Operations.CreateHumanAgent.Output
+    /// A human agent
+    ///
+    /// A human agent of the caller's tenant. Operators and admins only.
+    ///
+    /// - Remark: HTTP `GET /api/v1/hil/agents/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/{id}/get(getHumanAgent)`.
+    func getHumanAgent(_ input: Operations.GetHumanAgent.Input) async throws -> Operations.GetHumanAgent.Output
+    /// Change a human agent
+    ///
+    /// Changes the fields the body names and keeps the others. New skills or a larger capacity take effect for the next routing (an online agent with room takes matching waiting conversations at once); a capacity below the current load keeps the conversations the agent holds and gives it no new ones until its load is below. The status is changed with `PUT /api/v1/hil/agents/{id}/status`. Operators and admins only.
+    ///
+    /// - Remark: HTTP `PATCH /api/v1/hil/agents/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/{id}/patch(updateHumanAgent)`.
+    func updateHumanAgent(_ input: Operations.UpdateHumanAgent.Input) async throws -> Operations.UpdateHumanAgent.Output
+    /// Remove a human agent
+    ///
+    /// Removes a human agent. The conversations it held go back to the queue (`pending_human`, their priority and waiting time kept; a `hil.unassigned` event tells their users' clients) and are routed to other agents like any waiting conversation; the answer lists them. Its inbox stream ends. Operators and admins only.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/hil/agents/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/{id}/delete(deleteHumanAgent)`.
+    func deleteHumanAgent(_ input: Operations.DeleteHumanAgent.Input) async throws -> Operations.DeleteHumanAgent.Output
+    /// Set a human agent's status
+    ///
+    /// Sets whether the agent takes conversations. `online`: it is routed waiting conversations whose required skills it all has, while it has room; going online drains the queue onto it at once (highest priority, then oldest first, up to its capacity). `away` and `offline`: it gets no new conversations; those it holds stay with it. Operators and admins only.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/hil/agents/{id}/status`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/{id}/status/put(setHumanAgentStatus)`.
+    func setHumanAgentStatus(_ input: Operations.SetHumanAgentStatus.Input) async throws -> Operations.SetHumanAgentStatus.Output
+    /// Take a waiting conversation
+    ///
+    /// Assigns a conversation that waits for a person (`handover` or `pending_human`) to a human agent, out of the queue order: without `agent_id` to the caller's own human agent (the one whose `principal` is the caller's), with `agent_id` to that agent (admins only; an operator may name only its own). The agent must be online, have room and have every skill the conversation requires. The conversation becomes `human_active`, the user's messages go to that agent from then on, and its `hil.assigned` event tells the user's client who took over. Operators and admins only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/hil/conversations/{id}/assign`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/conversations/{id}/assign/post(assignConversation)`.
+    func assignConversation(_ input: Operations.AssignConversation.Input) async throws -> Operations.AssignConversation.Output
+    /// Answer the user as the assigned agent
+    ///
+    /// Adds the human agent's message to a `human_active` conversation: it is stored in the transcript (role `human`, authored by the agent) and reaches the user's client as a `conversation.message` event (and `/chat` as its reply). Only the assigned agent may answer: the caller's own human agent, or with `agent_id` (admins only) the agent an admin acts as. Operators and admins only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/hil/conversations/{id}/reply`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/conversations/{id}/reply/post(replyToConversation)`.
+    func replyToConversation(_ input: Operations.ReplyToConversation.Input) async throws -> Operations.ReplyToConversation.Output
+    /// Resolve a conversation
+    ///
+    /// The assigned agent closes its `human_active` conversation as done: the conversation becomes `resolved`, leaves the agent (its load drops, so it may take a waiting conversation at once) and its `hil.resolved` event carries `note`. A later user message goes to the AI again. Only the assigned agent (or an admin acting as it with `agent_id`). Operators and admins only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/hil/conversations/{id}/resolve`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/conversations/{id}/resolve/post(resolveConversation)`.
+    func resolveConversation(_ input: Operations.ResolveConversation.Input) async throws -> Operations.ResolveConversation.Output
+    /// Hand a conversation back to the AI
+    ///
+    /// The assigned agent hands its `human_active` conversation back to the AI: it becomes `back_to_ai`, leaves the agent (its load drops, so it may take a waiting conversation at once) and the next user message starts an AI run again; `note` (what the person did or found out) is given to that run, so the AI continues where the person left off. Only the assigned agent (or an admin acting as it with `agent_id`). Operators and admins only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/hil/conversations/{id}/back-to-ai`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/conversations/{id}/back-to-ai/post(sendConversationBackToAI)`.
+    func sendConversationBackToAI(_ input: Operations.SendConversationBackToAI.Input) async throws -> Operations.SendConversationBackToAI.Output
+    /// A human agent's inbox (Server-Sent Events)
+    ///
+    /// What a human agent's console listens to: the conversations assigned to the agent (routed from the queue or by hand, each with the whole conversation: its handover context and transcript), the user messages of the conversations it holds, and the conversations that left it (resolved or handed back to the AI). For the caller's own human agent (the one whose `principal` is the caller's); admins may name any agent with `agent_id`. Replays the agent's stored inbox events after the cursor (`Last-Event-ID`, else `?after=`; default 0), then tails live ones. Operators and admins only.
+    ///
+    /// - Remark: HTTP `GET /api/v1/hil/inbox/events`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/inbox/events/get(inboxEvents)`.
+    func inboxEvents(_ input: Operations.InboxEvents.Input) async throws -> Operations.InboxEvents.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -253,6 +365,256 @@ extension APIProtocol {
             path: path,
             headers: headers,
             body: body
+        ))
+    }
+    /// Start a human-in-the-loop conversation
+    ///
+    /// Starts a conversation of the caller with a workflow that has a `hil_config`. The workflow answers each user message in an AI run; when one of its `hil_config` triggers fires (low confidence, the user asks for a person, the workflow decides, repeated errors) or the run reaches its `HANDOVER` sink, the conversation is handed over to a person: it waits in the tenant's queue for a human agent with the required skills, that agent answers, and resolves the conversation or sends it back to the AI. The caller owns the conversation: only it and admins may read it and post to it. `user_id` names the end user (default: the caller's principal); a `user`-role caller may only name itself. With `message`, the first user message is processed in the same request exactly as by `POST /api/v1/conversations/{id}/messages` (an AI run takes one of the tenant's run slots) and the answer comes after that turn. `context` is given to every AI run of the conversation as the workflow's `context` (`run.context` in its expressions).
+    ///
+    /// - Remark: HTTP `POST /api/v1/conversations`.
+    /// - Remark: Generated from `#/paths//api/v1/conversations/post(createConversation)`.
+    internal func createConversation(
+        headers: Operations.CreateConversation.Input.Headers = .init(),
+        body: Operations.CreateConversation.Input.Body
+    ) async throws -> Operations.CreateConversation.Output {
+        try await createConversation(Operations.CreateConversation.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// A conversation
+    ///
+    /// A conversation of the caller's tenant with its state, who holds it (the AI, the queue or a human agent), the context of its last handover and its whole transcript. Only its owner (the principal that created it) or an admin may read it.
+    ///
+    /// - Remark: HTTP `GET /api/v1/conversations/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/conversations/{id}/get(getConversation)`.
+    internal func getConversation(
+        path: Operations.GetConversation.Input.Path,
+        headers: Operations.GetConversation.Input.Headers = .init()
+    ) async throws -> Operations.GetConversation.Output {
+        try await getConversation(Operations.GetConversation.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Send a user message
+    ///
+    /// Adds a user message to the conversation and routes it by who holds the conversation. While the AI holds it (states `new`, `finished`, `resolved`, `back_to_ai`), the workflow runs on the message in an AI run (one of the tenant's run slots; the conversation is `ai_processing` meanwhile) and the answer comes after that turn: `replies` holds the AI's answer, or — when the run hands the conversation over — the system note of the handover, with `handed_over: true`. While a person holds it or it waits for one (`handover`, `pending_human`, `human_active`), the message is delivered to the human side (the assigned agent's inbox, or the queue for the agent who takes the conversation) and the answer comes at once with no replies; the person's answers arrive as `conversation.message` events and in the transcript. Owner or admin only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/conversations/{id}/messages`.
+    /// - Remark: Generated from `#/paths//api/v1/conversations/{id}/messages/post(postConversationMessage)`.
+    internal func postConversationMessage(
+        path: Operations.PostConversationMessage.Input.Path,
+        headers: Operations.PostConversationMessage.Input.Headers = .init(),
+        body: Operations.PostConversationMessage.Input.Body
+    ) async throws -> Operations.PostConversationMessage.Output {
+        try await postConversationMessage(Operations.PostConversationMessage.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// A conversation's events (Server-Sent Events)
+    ///
+    /// Replays the conversation's stored events after the cursor, then tails live ones: its state changes, every message (the user's, the AI's, a human agent's, system notes) and the human-in-the-loop steps (handover, queueing, assignment, SLA breach, resolution, return to the AI). A client shows the human agents' answers from here. The cursor is the `Last-Event-ID` header (sent automatically by EventSource clients when they reconnect) or else `?after=`; default 0 (from the start). Owner or admin only.
+    ///
+    /// - Remark: HTTP `GET /api/v1/conversations/{id}/events`.
+    /// - Remark: Generated from `#/paths//api/v1/conversations/{id}/events/get(conversationEvents)`.
+    internal func conversationEvents(
+        path: Operations.ConversationEvents.Input.Path,
+        query: Operations.ConversationEvents.Input.Query = .init(),
+        headers: Operations.ConversationEvents.Input.Headers = .init()
+    ) async throws -> Operations.ConversationEvents.Output {
+        try await conversationEvents(Operations.ConversationEvents.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Conversations waiting for a person
+    ///
+    /// The tenant's conversations in state `pending_human`, highest `priority` first, then oldest first: what the human agents work through. Each item carries the AI's handover context (summary, intent, confidence, node outputs) so a person can take over without rereading the transcript, how long it has waited and whether it waited longer than the workflow's SLA (`hil_config`). A conversation is routed to an online agent with the required skills and free capacity as soon as there is one; a person can also take one with `POST /api/v1/hil/conversations/{id}/assign`. Operators and admins only.
+    ///
+    /// - Remark: HTTP `GET /api/v1/hil/queue`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/queue/get(getHILQueue)`.
+    internal func getHILQueue(
+        query: Operations.GetHILQueue.Input.Query = .init(),
+        headers: Operations.GetHILQueue.Input.Headers = .init()
+    ) async throws -> Operations.GetHILQueue.Output {
+        try await getHILQueue(Operations.GetHILQueue.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// The tenant's human agents
+    ///
+    /// The people who take over conversations from the AI, oldest first: each with their status, skills, capacity and current load. Operators and admins only.
+    ///
+    /// - Remark: HTTP `GET /api/v1/hil/agents`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/get(listHumanAgents)`.
+    internal func listHumanAgents(headers: Operations.ListHumanAgents.Input.Headers = .init()) async throws -> Operations.ListHumanAgents.Output {
+        try await listHumanAgents(Operations.ListHumanAgents.Input(headers: headers))
+    }
+    /// Add a human agent
+    ///
+    /// Adds a person who takes over conversations: their skills decide which handovers they get, `max_capacity` how many conversations they hold at once, and `principal` which API principal acts as them (an operator's key or token: its `/api/v1/hil/*` calls then act as this agent). An agent starts `offline` unless `status` says otherwise; an agent created `online` takes waiting conversations at once. Emails and principals are unique within the tenant. Operators and admins only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/hil/agents`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/post(createHumanAgent)`.
+    internal func createHumanAgent(
+        headers: Operations.CreateHumanAgent.Input.Headers = .init(),
+        body: Operations.CreateHumanAgent.Input.Body
+    ) async throws -> Operations.CreateHumanAgent.Output {
+        try await createHumanAgent(Operations.CreateHumanAgent.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// A human agent
+    ///
+    /// A human agent of the caller's tenant. Operators and admins only.
+    ///
+    /// - Remark: HTTP `GET /api/v1/hil/agents/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/{id}/get(getHumanAgent)`.
+    internal func getHumanAgent(
+        path: Operations.GetHumanAgent.Input.Path,
+        headers: Operations.GetHumanAgent.Input.Headers = .init()
+    ) async throws -> Operations.GetHumanAgent.Output {
+        try await getHumanAgent(Operations.GetHumanAgent.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Change a human agent
+    ///
+    /// Changes the fields the body names and keeps the others. New skills or a larger capacity take effect for the next routing (an online agent with room takes matching waiting conversations at once); a capacity below the current load keeps the conversations the agent holds and gives it no new ones until its load is below. The status is changed with `PUT /api/v1/hil/agents/{id}/status`. Operators and admins only.
+    ///
+    /// - Remark: HTTP `PATCH /api/v1/hil/agents/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/{id}/patch(updateHumanAgent)`.
+    internal func updateHumanAgent(
+        path: Operations.UpdateHumanAgent.Input.Path,
+        headers: Operations.UpdateHumanAgent.Input.Headers = .init(),
+        body: Operations.UpdateHumanAgent.Input.Body
+    ) async throws -> Operations.UpdateHumanAgent.Output {
+        try await updateHumanAgent(Operations.UpdateHumanAgent.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Remove a human agent
+    ///
+    /// Removes a human agent. The conversations it held go back to the queue (`pending_human`, their priority and waiting time kept; a `hil.unassigned` event tells their users' clients) and are routed to other agents like any waiting conversation; the answer lists them. Its inbox stream ends. Operators and admins only.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/hil/agents/{id}`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/{id}/delete(deleteHumanAgent)`.
+    internal func deleteHumanAgent(
+        path: Operations.DeleteHumanAgent.Input.Path,
+        headers: Operations.DeleteHumanAgent.Input.Headers = .init()
+    ) async throws -> Operations.DeleteHumanAgent.Output {
+        try await deleteHumanAgent(Operations.DeleteHumanAgent.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Set a human agent's status
+    ///
+    /// Sets whether the agent takes conversations. `online`: it is routed waiting conversations whose required skills it all has, while it has room; going online drains the queue onto it at once (highest priority, then oldest first, up to its capacity). `away` and `offline`: it gets no new conversations; those it holds stay with it. Operators and admins only.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/hil/agents/{id}/status`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/agents/{id}/status/put(setHumanAgentStatus)`.
+    internal func setHumanAgentStatus(
+        path: Operations.SetHumanAgentStatus.Input.Path,
+        headers: Operations.SetHumanAgentStatus.Input.Headers = .init(),
+        body: Operations.SetHumanAgentStatus.Input.Body
+    ) async throws -> Operations.SetHumanAgentStatus.Output {
+        try await setHumanAgentStatus(Operations.SetHumanAgentStatus.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Take a waiting conversation
+    ///
+    /// Assigns a conversation that waits for a person (`handover` or `pending_human`) to a human agent, out of the queue order: without `agent_id` to the caller's own human agent (the one whose `principal` is the caller's), with `agent_id` to that agent (admins only; an operator may name only its own). The agent must be online, have room and have every skill the conversation requires. The conversation becomes `human_active`, the user's messages go to that agent from then on, and its `hil.assigned` event tells the user's client who took over. Operators and admins only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/hil/conversations/{id}/assign`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/conversations/{id}/assign/post(assignConversation)`.
+    internal func assignConversation(
+        path: Operations.AssignConversation.Input.Path,
+        headers: Operations.AssignConversation.Input.Headers = .init(),
+        body: Operations.AssignConversation.Input.Body? = nil
+    ) async throws -> Operations.AssignConversation.Output {
+        try await assignConversation(Operations.AssignConversation.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Answer the user as the assigned agent
+    ///
+    /// Adds the human agent's message to a `human_active` conversation: it is stored in the transcript (role `human`, authored by the agent) and reaches the user's client as a `conversation.message` event (and `/chat` as its reply). Only the assigned agent may answer: the caller's own human agent, or with `agent_id` (admins only) the agent an admin acts as. Operators and admins only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/hil/conversations/{id}/reply`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/conversations/{id}/reply/post(replyToConversation)`.
+    internal func replyToConversation(
+        path: Operations.ReplyToConversation.Input.Path,
+        headers: Operations.ReplyToConversation.Input.Headers = .init(),
+        body: Operations.ReplyToConversation.Input.Body
+    ) async throws -> Operations.ReplyToConversation.Output {
+        try await replyToConversation(Operations.ReplyToConversation.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Resolve a conversation
+    ///
+    /// The assigned agent closes its `human_active` conversation as done: the conversation becomes `resolved`, leaves the agent (its load drops, so it may take a waiting conversation at once) and its `hil.resolved` event carries `note`. A later user message goes to the AI again. Only the assigned agent (or an admin acting as it with `agent_id`). Operators and admins only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/hil/conversations/{id}/resolve`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/conversations/{id}/resolve/post(resolveConversation)`.
+    internal func resolveConversation(
+        path: Operations.ResolveConversation.Input.Path,
+        headers: Operations.ResolveConversation.Input.Headers = .init(),
+        body: Operations.ResolveConversation.Input.Body? = nil
+    ) async throws -> Operations.ResolveConversation.Output {
+        try await resolveConversation(Operations.ResolveConversation.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Hand a conversation back to the AI
+    ///
+    /// The assigned agent hands its `human_active` conversation back to the AI: it becomes `back_to_ai`, leaves the agent (its load drops, so it may take a waiting conversation at once) and the next user message starts an AI run again; `note` (what the person did or found out) is given to that run, so the AI continues where the person left off. Only the assigned agent (or an admin acting as it with `agent_id`). Operators and admins only.
+    ///
+    /// - Remark: HTTP `POST /api/v1/hil/conversations/{id}/back-to-ai`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/conversations/{id}/back-to-ai/post(sendConversationBackToAI)`.
+    internal func sendConversationBackToAI(
+        path: Operations.SendConversationBackToAI.Input.Path,
+        headers: Operations.SendConversationBackToAI.Input.Headers = .init(),
+        body: Operations.SendConversationBackToAI.Input.Body? = nil
+    ) async throws -> Operations.SendConversationBackToAI.Output {
+        try await sendConversationBackToAI(Operations.SendConversationBackToAI.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// A human agent's inbox (Server-Sent Events)
+    ///
+    /// What a human agent's console listens to: the conversations assigned to the agent (routed from the queue or by hand, each with the whole conversation: its handover context and transcript), the user messages of the conversations it holds, and the conversations that left it (resolved or handed back to the AI). For the caller's own human agent (the one whose `principal` is the caller's); admins may name any agent with `agent_id`. Replays the agent's stored inbox events after the cursor (`Last-Event-ID`, else `?after=`; default 0), then tails live ones. Operators and admins only.
+    ///
+    /// - Remark: HTTP `GET /api/v1/hil/inbox/events`.
+    /// - Remark: Generated from `#/paths//api/v1/hil/inbox/events/get(inboxEvents)`.
+    internal func inboxEvents(
+        query: Operations.InboxEvents.Input.Query = .init(),
+        headers: Operations.InboxEvents.Input.Headers = .init()
+    ) async throws -> Operations.InboxEvents.Output {
+        try await inboxEvents(Operations.InboxEvents.Input(
+            query: query,
+            headers: headers
         ))
     }
 }
