@@ -44,7 +44,7 @@ import Testing
         ("    - {id: each, type: map, over: input.name, node: {tool: lookup}}", "    - {from: each, to: FINISH}",
          "input_schema: {type: object, properties: {name: {type: string}}}\n", "node 'each': field 'over': 'input.name' is string in the input schema"),
         ("    - {id: a, tool: lookup, guardrails: true}", "    - {from: a, to: FINISH}", "", "node 'a': field 'guardrails': not a field of a tool node"),
-        ("    - {id: a, tool: lookup}", "    - {from: a, to: FINISH}", "hil_config: {enabled: true}\n", "field 'hil_config': not supported"),
+        ("    - {id: a, tool: lookup}", "    - {from: a, to: FINISH}", "hil_config: {enabled: true, escalate: yes}\n", "field 'hil_config.escalate': unknown field"),
         ("    - {id: ok, type: approval, retry: 3}", "    - {from: ok, to: FINISH}", "", "node 'ok': field 'retry': a node of type approval does not take retry"),
         ("    - {id: a, tool: lookup, on_error: nowhere}", "    - {from: a, to: FINISH}", "", "node 'a': field 'on_error': names unknown node 'nowhere'"),
         ("    - {id: a, type: transform, expression: \"{ok: `true`}\"}", "    - {from: a, to: FINISH, when: \"!output.ok\"}", "",

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import AviaryCore
 import AviaryHTTP
+import AviaryWorkflows
 import AviaryModels
 import AviaryObservability
 import AviaryOTel
@@ -70,7 +71,8 @@ extension AviaryApplication {
                 }
                 let dependencies = ServerDependencies(runtime: app.runtime, supervisor: supervisor, runs: store, sessions: store, keys: store,
                                                       hub: hub, readiness: readiness, metrics: PrometheusServerMetrics(metrics: metrics),
-                                                      tracer: tracing.isExporting ? tracing.tracer : nil, logger: options.logger)
+                                                      tracer: tracing.isExporting ? tracing.tracer : nil, logger: options.logger,
+                                                      conversations: store)
                 let httpServer = try await AviaryServer(configuration: server, dependencies: dependencies)
                 // finished runs' events and journals pruned by `retention:`, only when some period is limited
                 let retention: [any Service] = configuration.retention.prunesAnything
@@ -81,9 +83,14 @@ extension AviaryApplication {
                                                                     configuration: configuration),
                                           runtime: app.runtime, interval: $0, clock: ContinuousClock(), logger: options.logger)]
                 } ?? []
+                // conversations: SLA, queue drain, AI turns left by a stopped process
+                let hil: [any Service] = server.hilCheckInterval.map {
+                    [HILService(orchestrator: ConversationOrchestrator(store: store, runtime: app.runtime, signals: dependencies.signals),
+                                interval: $0, clock: ContinuousClock(), logger: options.logger)]
+                } ?? []
                 let group = ServiceGroup(configuration: .init(
-                    // shut down in reverse: pruning stops, runs suspend, then the server drains, then spans flush
-                    services: ([tracing.service] + httpServer.services(onBound: serve.onBound) + retention + reload).map { .init(service: $0) },
+                    // shut down in reverse: conversations and pruning stop, runs suspend, then the server drains, then spans flush
+                    services: ([tracing.service] + httpServer.services(onBound: serve.onBound) + retention + reload + hil).map { .init(service: $0) },
                     gracefulShutdownSignals: serve.handleSignals ? [.sigterm, .sigint] : [],
                     logger: options.logger))
                 await serve.onServiceGroup(group)

@@ -18,6 +18,8 @@ import Foundation
 ///   resume_interrupted_runs: true   # and runs whose process died (lease expired)
 ///   run_lease_seconds: 30
 ///   reload_seconds: 2               # how often agents/ and workflows/ are checked for changes; 0: never
+///   chat_workflow: support_hil      # /chat talks to this HIL workflow (a conversation per session) instead of chat_agent
+///   hil_check_seconds: 5            # SLA checks, queue drain and recovery of AI turns; 0: never
 ///   # connection, stream, auth-failure and readiness limits: ServerLimitsFileSettings
 ///   jwt: {hs256_secret_env: AVIARY_JWT_SECRET, rs256_public_key_file: keys/jwt.pem, issuer: https://id.example.com,
 ///         audience: aviary, allow_any_audience: false, tenant_claim: tenant, role_claim: role, default_role: user}
@@ -27,7 +29,7 @@ struct ServerFileSettings {
     let projectDirectory: URL
     static let keys: Set<String> = Set(["host", "port", "max_body_bytes", "request_timeout_seconds", "run_timeout_seconds", "rate_limit",
                                     "max_concurrent_runs_per_tenant", "heartbeat_seconds", "public_metrics", "resume_interrupted_runs",
-                                    "run_lease_seconds", "jwt", "reload_seconds"])
+                                    "run_lease_seconds", "jwt", "reload_seconds", "chat_workflow", "hil_check_seconds"])
         .union(ServerLimitsFileSettings.keys)
     static let jwtKeys: Set<String> = ["hs256_secret_env", "rs256_public_key_file", "issuer", "audience", "allow_any_audience", "tenant_claim", "role_claim", "default_role"]
 
@@ -49,6 +51,10 @@ struct ServerFileSettings {
         if let v = try SettingsKeys.seconds(value["reload_seconds"], "server.reload_seconds", in: 0...86_400) {
             server.reloadInterval = v == .zero ? nil : v
         }
+        if let v = try SettingsKeys.seconds(value["hil_check_seconds"], "server.hil_check_seconds", in: 0...86_400) {
+            server.hilCheckInterval = v == .zero ? nil : v
+        }
+        if let v = try string("chat_workflow") { server.chatWorkflow = v }
         if let b = try SettingsKeys.bool(value["public_metrics"], "server.public_metrics") { server.publicMetrics = b }
         if let b = try SettingsKeys.bool(value["resume_interrupted_runs"], "server.resume_interrupted_runs") { server.resumeInterruptedRuns = b }
         if let raw = value["rate_limit"], !raw.isNull {

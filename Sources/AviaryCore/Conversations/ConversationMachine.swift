@@ -105,9 +105,10 @@ public struct ConversationMachine: Sendable {
     /// The agent holding the conversation is gone: it returns to the queue, keeping its age.
     public mutating func unassign(now: Date) throws -> [Action] {
         try expect(.humanActive, "return to the queue")
-        guard let agent = conversation.assignedAgentID else { return [] }
+        let agent = conversation.assignedAgentID
         conversation.assignedAgentID = nil
         move(to: .pendingHuman, now: now, reason: "its human agent was removed")
+        guard let agent else { return [.enqueue] }
         record(.unassigned, ["agent_id": .string(agent)], now)
         return [.release(agent), .enqueue]
     }

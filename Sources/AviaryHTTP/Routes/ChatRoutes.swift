@@ -21,6 +21,9 @@ struct ChatRoutes {
         if identity.role == .user && userID != identity.subject && userID != identity.principal {
             throw APIError.forbidden("a user may only chat as itself (userId must be '\(identity.subject)')")
         }
+        if let workflow = env.config.chatWorkflow {
+            return try await conversationChat(workflow, question: question, userID: userID, sessionID: try body.string("sessionId"), identity: identity)
+        }
         var sessionID: String?
         if let requested = try body.string("sessionId"), !requested.isEmpty,
            let session = try await env.deps.sessions.loadSession(requested, tenant: identity.tenant),

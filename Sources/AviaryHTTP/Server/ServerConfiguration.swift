@@ -35,6 +35,13 @@ public struct ServerConfiguration: Sendable {
     /// How often `aviary serve` looks for added, edited and removed agent and workflow files
     /// (`reload_seconds`; `nil`: never). Default 2 s.
     public var reloadInterval: Duration?
+    /// The HIL workflow `/chat` talks to (`chat_workflow`): each session is a conversation with it,
+    /// handed to a person when its triggers fire. `nil` (default): `/chat` talks to ``chatAgent``.
+    public var chatWorkflow: String?
+    /// How often conversations waiting for a person are checked against their SLA, the queue is
+    /// drained onto free agents and AI turns left by a stopped process are finished
+    /// (`hil_check_seconds`; `nil`: never). Default 5 s.
+    public var hilCheckInterval: Duration?
     /// How long a run's lease holds without renewal (renewed every third of it): a run whose
     /// process died is resumed by another server after about this long. Default 30 s.
     public var runLease: Duration
@@ -66,6 +73,8 @@ public struct ServerConfiguration: Sendable {
         self.publicMetrics = false
         self.resumeInterruptedRuns = true
         self.reloadInterval = .seconds(2)
+        self.chatWorkflow = nil
+        self.hilCheckInterval = .seconds(5)
         self.runLease = .seconds(30)
         self.connections = ConnectionLimits()
         self.streams = StreamLimits()

@@ -25,11 +25,16 @@ public struct ServerDependencies: Sendable {
     public var tracer: (any Tracer)?
     /// Logger (request logs carry request id, tenant, run id).
     public var logger: Logger
+    /// Human-in-the-loop conversations and human agents; `nil` answers their endpoints with 503.
+    public var conversations: (any ConversationStore)?
+    /// Wakes conversation and inbox streams; shared with every other writer of conversations in the process.
+    public var signals: ChangeSignals
 
     /// Creates the dependencies.
     public init(runtime: AgentRuntime, supervisor: RunSupervisor, runs: any RunStore, sessions: any SessionStore,
                 keys: any APIKeyStore, hub: RunEventHub, readiness: [ReadinessCheck] = [], metrics: (any ServerMetrics)? = nil,
-                tracer: (any Tracer)? = nil, logger: Logger = Logger(label: "aviary.http")) {
+                tracer: (any Tracer)? = nil, logger: Logger = Logger(label: "aviary.http"),
+                conversations: (any ConversationStore)? = nil, signals: ChangeSignals = ChangeSignals()) {
         self.runtime = runtime
         self.supervisor = supervisor
         self.runs = runs
@@ -40,6 +45,8 @@ public struct ServerDependencies: Sendable {
         self.metrics = metrics
         self.tracer = tracer
         self.logger = logger
+        self.conversations = conversations
+        self.signals = signals
     }
 }
 

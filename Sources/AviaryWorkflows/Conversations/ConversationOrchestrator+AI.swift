@@ -71,12 +71,15 @@ extension ConversationOrchestrator {
 
     /// Finishes the AI turns a stopped process left behind: a turn whose run ended is applied, an
     /// interrupted run is resumed, a run that never started is started. Turns whose runs execute
-    /// in this process, or wait for a person, are left alone. Returns the turns it settled.
+    /// in this process, or wait for a person, are left alone, and so are turns younger than
+    /// `minimumAge` (a request of this process may be about to start their run). Returns the
+    /// turns it settled.
     @discardableResult
-    public func recover(limit: Int = 200) async throws -> [ConversationTurn] {
+    public func recover(limit: Int = 200, minimumAge: Double = 0) async throws -> [ConversationTurn] {
         let open = try await store.conversations(in: .aiProcessing, tenant: nil, limit: limit)
         var settled: [ConversationTurn] = []
-        for c in open {
+        let now = clock()
+        for c in open where now.timeIntervalSince(c.updatedAt) >= minimumAge {
             guard let runID = c.activeRunID, !runtime.activeRuns.contains(RunID(runID)),
                   let definition = try? definition(c.workflow) else { continue }
             do {

@@ -39,12 +39,13 @@ extension WorkflowParser {
         for (index, raw) in triggers.enumerated() {
             let field = "hil_config.handover_triggers[\(index)]"
             guard let trigger = raw.objectValue, let type = trigger["type"]?.stringValue, let allowed = Self.triggerFields[type] else {
-                fail(nil, field, "expected a mapping with type (\(Self.triggerFields.keys.sorted().joined(separator: ", ")))")
+                let given = raw["type"]?.stringValue.map { "unknown trigger type '\($0)'; " } ?? ""
+                fail(nil, field, "\(given)expected a mapping with type (\(Self.triggerFields.keys.sorted().joined(separator: ", ")))")
                 continue
             }
             if !seen.insert(type).inserted { fail(nil, field, "a second \(type) trigger; give each trigger once") }
             for key in trigger.keys.sorted() where !allowed.contains(key) {
-                fail(nil, "\(field).\(key)", "not a field of a \(type) trigger (its fields: \(allowed.sorted().joined(separator: ", ")))")
+                fail(nil, "\(field).\(key)", "not a field of the \(type) trigger (its fields: \(allowed.sorted().joined(separator: ", ")))")
             }
             switch type {
             case "confidence_threshold":

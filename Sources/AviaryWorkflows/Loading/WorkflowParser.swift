@@ -91,7 +91,7 @@ struct WorkflowParser {
             fail(sink.id, nil, "a HANDOVER sink hands the conversation over only with the agent_decision trigger: add `- type: agent_decision` to hil_config.handover_triggers")
         }
         if hil == nil, let routed = nodes.first(where: { $0.handover != nil }) {
-            fail(routed.id, "required_skills", "routes a conversation, but the workflow has no hil_config (conversations need one)")
+            fail(routed.id, routed.handover?.requiredSkills != nil ? "required_skills" : "priority", "routes a conversation, but the workflow has no hil_config (conversations need one)")
         }
         guard problems.isEmpty else { return nil }
         return WorkflowDefinition(name: name, version: version, description: description, inputSchema: inputSchema,
