@@ -51,7 +51,8 @@ struct ServerFixture: Sendable {
             configure(&config)
             let supervisor = RunSupervisor(runtime: runtime, logger: logger)
             let deps = ServerDependencies(runtime: runtime, supervisor: supervisor, runs: storage.store, sessions: storage.store,
-                                          keys: storage.store, hub: hub, readiness: readiness, logger: logger)
+                                          keys: storage.store, hub: hub, readiness: readiness, logger: logger,
+                                          conversations: storage.store)
             let server = try await AviaryServer(configuration: config, dependencies: deps)
             let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
             let group = ServiceGroup(configuration: .init(
