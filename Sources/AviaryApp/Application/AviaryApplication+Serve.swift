@@ -51,6 +51,14 @@ extension AviaryApplication {
         try await with(configuration, options: appOptions) { app in
             var server = configuration.server
             if server.chatAgent.isEmpty { server.chatAgent = try app.project.chatAgent().name }
+            if let name = server.chatWorkflow {
+                guard let workflow = app.project.workflows.first(where: { $0.name == name }) else {
+                    throw ConfigurationError("aviary.yaml: server.chat_workflow: no workflow named '\(name)' in workflows/")
+                }
+                guard workflow.hil != nil else {
+                    throw ConfigurationError("aviary.yaml: server.chat_workflow: workflow '\(name)' has no hil_config, so it does not answer conversations")
+                }
+            }
             let supervisor = RunSupervisor(runtime: app.runtime, resumeInterrupted: server.resumeInterruptedRuns, logger: options.logger)
             let store = app.store
             await warnAboutSharedKeyPrincipals(store, logger: options.logger)
@@ -95,7 +103,8 @@ extension AviaryApplication {
                     logger: options.logger))
                 await serve.onServiceGroup(group)
                 if tracing.isExporting { options.progress("aviary serve: exporting traces over OTLP/HTTP") }
-                options.progress("aviary serve: project \(configuration.projectDirectory.path), chat agent '\(server.chatAgent)', http://\(server.host):\(server.port)")
+                let chat = server.chatWorkflow.map { "chat workflow '\($0)'" } ?? "chat agent '\(server.chatAgent)'"
+                options.progress("aviary serve: project \(configuration.projectDirectory.path), \(chat), http://\(server.host):\(server.port)")
                 try await group.run()
             } catch {
                 try? await probeClient.shutdown()

@@ -65,11 +65,8 @@ extension SpecRoutes {
         guard case .json(let body) = input.body, let status = HumanAgent.Status(rawValue: body.status.rawValue) else {
             throw APIError.badRequest("invalid_body", "expected a JSON body with status: online, away or offline")
         }
-        let orchestrator = try env.conversations()
-        let agent = try await env.conversationCall { () -> HumanAgent in
-            let acting = try await orchestrator.actingAgent(principal: identity.principal, isAdmin: identity.role == .admin,
-                                                            requested: input.path.id, tenant: identity.tenant)
-            return try await orchestrator.updateAgent(acting.id, tenant: identity.tenant, .init(status: status))
+        let agent = try await asAgent(identity, requested: input.path.id) { orchestrator, agent -> HumanAgent in
+            try await orchestrator.updateAgent(agent, tenant: identity.tenant, .init(status: status))
         }
         return .ok(.init(body: .json(.init(agent))))
     }
@@ -77,11 +74,8 @@ extension SpecRoutes {
     func assignConversation(_ input: Operations.AssignConversation.Input) async throws -> Operations.AssignConversation.Output {
         let identity = try env.requireOperator()
         let requested: String? = switch input.body { case .json(let body): body.agentId; case nil: nil }
-        let orchestrator = try env.conversations()
-        let assigned = try await env.conversationCall { () -> ConversationRecord? in
-            let acting = try await orchestrator.actingAgent(principal: identity.principal, isAdmin: identity.role == .admin,
-                                                            requested: requested, tenant: identity.tenant)
-            return try await orchestrator.assignNext(input.path.id, tenant: identity.tenant, to: acting.id)
+        let assigned = try await asAgent(identity, requested: requested) { orchestrator, agent -> ConversationRecord? in
+            try await orchestrator.assignNext(input.path.id, tenant: identity.tenant, to: agent)
         }
         guard let assigned else { throw APIError(.conflict, code: "agent_unavailable", "the conversation could not be assigned; try again") }
         return .ok(.init(body: .json(try await env.wire(assigned))))
@@ -90,11 +84,8 @@ extension SpecRoutes {
     func replyToConversation(_ input: Operations.ReplyToConversation.Input) async throws -> Operations.ReplyToConversation.Output {
         let identity = try env.requireOperator()
         guard case .json(let body) = input.body else { throw APIError.badRequest("invalid_body", "expected a JSON body with text") }
-        let orchestrator = try env.conversations()
-        let c = try await env.conversationCall { () -> ConversationRecord in
-            let acting = try await orchestrator.actingAgent(principal: identity.principal, isAdmin: identity.role == .admin,
-                                                            requested: body.agentId, tenant: identity.tenant)
-            return try await orchestrator.reply(body.text, to: input.path.id, tenant: identity.tenant, agent: acting.id)
+        let c = try await asAgent(identity, requested: body.agentId) { orchestrator, agent -> ConversationRecord in
+            try await orchestrator.reply(body.text, to: input.path.id, tenant: identity.tenant, agent: agent)
         }
         return .ok(.init(body: .json(try await env.wire(c))))
     }
@@ -102,11 +93,8 @@ extension SpecRoutes {
     func resolveConversation(_ input: Operations.ResolveConversation.Input) async throws -> Operations.ResolveConversation.Output {
         let identity = try env.requireOperator()
         let body: Components.Schemas.ResolveConversationRequest? = switch input.body { case .json(let body): body; case nil: nil }
-        let orchestrator = try env.conversations()
-        let c = try await env.conversationCall { () -> ConversationRecord in
-            let acting = try await orchestrator.actingAgent(principal: identity.principal, isAdmin: identity.role == .admin,
-                                                            requested: body?.agentId, tenant: identity.tenant)
-            return try await orchestrator.resolve(input.path.id, tenant: identity.tenant, agent: acting.id, note: body?.note)
+        let c = try await asAgent(identity, requested: body?.agentId) { orchestrator, agent -> ConversationRecord in
+            try await orchestrator.resolve(input.path.id, tenant: identity.tenant, agent: agent, note: body?.note)
         }
         return .ok(.init(body: .json(try await env.wire(c))))
     }
@@ -114,11 +102,8 @@ extension SpecRoutes {
     func sendConversationBackToAI(_ input: Operations.SendConversationBackToAI.Input) async throws -> Operations.SendConversationBackToAI.Output {
         let identity = try env.requireOperator()
         let body: Components.Schemas.BackToAIRequest? = switch input.body { case .json(let body): body; case nil: nil }
-        let orchestrator = try env.conversations()
-        let c = try await env.conversationCall { () -> ConversationRecord in
-            let acting = try await orchestrator.actingAgent(principal: identity.principal, isAdmin: identity.role == .admin,
-                                                            requested: body?.agentId, tenant: identity.tenant)
-            return try await orchestrator.backToAI(input.path.id, tenant: identity.tenant, agent: acting.id, note: body?.note)
+        let c = try await asAgent(identity, requested: body?.agentId) { orchestrator, agent -> ConversationRecord in
+            try await orchestrator.backToAI(input.path.id, tenant: identity.tenant, agent: agent, note: body?.note)
         }
         return .ok(.init(body: .json(try await env.wire(c))))
     }
@@ -150,6 +135,20 @@ extension SpecRoutes {
         }
         let ticket = try env.streams.admit(key: "principal:\(identity.tenant)/\(identity.principal)", tenant: identity.tenant)
         return .ok(.init(body: .textEventStream(streamer.body(after: after, ticket: ticket))))
+    }
+}
+
+extension SpecRoutes {
+    /// Runs `body` as the human agent the caller acts as (its own, or `requested` for an admin),
+    /// turning the conversation layer's refusals into API errors.
+    func asAgent<T: Sendable>(_ identity: Identity, requested: String?,
+                              _ body: @Sendable (ConversationOrchestrator, String) async throws -> T) async throws -> T {
+        let orchestrator = try env.conversations()
+        return try await env.conversationCall {
+            let acting = try await orchestrator.actingAgent(principal: identity.principal, isAdmin: identity.role == .admin,
+                                                            requested: requested, tenant: identity.tenant)
+            return try await body(orchestrator, acting.id)
+        }
     }
 }
 
