@@ -56,8 +56,13 @@ extension SQLStore {
                 SELECT id FROM conversations WHERE tenant_id = \(bind: tenant) AND assigned_agent_id = \(bind: id) LIMIT 1
                 """).first()
             guard holding == nil else { return false }
+            // the load is checked again on the row itself: an assignment that committed after the
+            // check above (PostgreSQL) leaves the agent in place
+            guard try await db.raw("""
+                DELETE FROM human_agents WHERE id = \(bind: id) AND tenant_id = \(bind: tenant) AND current_load = 0 RETURNING id
+                """).first() != nil else { return false }
             try await db.raw("DELETE FROM hil_inbox_events WHERE agent_id = \(bind: id) AND tenant_id = \(bind: tenant)").run()
-            return try await db.raw("DELETE FROM human_agents WHERE id = \(bind: id) AND tenant_id = \(bind: tenant) RETURNING id").first() != nil
+            return true
         }
     }
 

@@ -73,7 +73,8 @@ extension ConversationOrchestrator {
         var requeued: [String] = []
         for _ in 0..<20 {
             // stop new assignments first, then return what it holds
-            if var agent = try await store.loadHumanAgent(id, tenant: tenant), agent.status == .online {
+            guard var agent = try await store.loadHumanAgent(id, tenant: tenant) else { return requeued } // deleted meanwhile
+            if agent.status == .online {
                 agent.status = .offline
                 _ = try await store.updateHumanAgent(agent)
             }
