@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "AviaryTools", targets: ["AviaryTools"]),
         .library(name: "AviaryStorage", targets: ["AviaryStorage"]),
         .library(name: "AviaryWorkflows", targets: ["AviaryWorkflows"]),
+        .library(name: "AviaryKnowledge", targets: ["AviaryKnowledge"]),
         .library(name: "AviaryHTTP", targets: ["AviaryHTTP"]),
         .library(name: "AviaryApp", targets: ["AviaryApp"]),
         .library(name: "AviaryObservability", targets: ["AviaryObservability"]),
@@ -102,6 +103,11 @@ let package = Package(
         // The workflow engine: YAML DAGs run as kernel programs.
         .target(name: "AviaryWorkflows", dependencies: [
             "AviaryCore", "AviaryRuntime",
+        ], swiftSettings: swiftSettings),
+        // libxml2's HTML parser (Debian: libxml2-dev; scripts/install-system-deps.sh installs it)
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "AviaryKnowledge", dependencies: [
+            "AviaryCore", "CLibXML2",
         ], swiftSettings: swiftSettings),
         .target(name: "AviaryHTTP", dependencies: [
             "AviaryCore", "AviaryRuntime", "AviaryWorkflows",
@@ -192,6 +198,9 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: swiftSettings),
+        .testTarget(name: "AviaryKnowledgeTests", dependencies: [
+            "AviaryCore", "AviaryKnowledge",
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryWorkflowsTests", dependencies: [
             "AviaryCore", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport", "AviaryWorkflows",

@@ -4,6 +4,7 @@
 # on both SQLite and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/install-system-deps.sh
 scripts/fetch-schema-suite.sh
 # The OpenAI facade is tested with the official Python client (PyPI), unchanged.
 if ! python3 -c "import openai" >/dev/null 2>&1; then

@@ -197,7 +197,7 @@ struct HILScenario {
 
         let before = model.requestBodies.count
         let thanks = try await say(shoes, "Thanks, Rita!")
-        #expect(thanks["replies"] == [])
+        #expect(thanks["replies"]?.arrayValue?.isEmpty == true, "the answer comes from Rita, later")
         #expect(thanks["conversation"]?["state"] == "human_active")
         #expect(model.requestBodies.count == before, "a person has the conversation: no AI turn")
         let inbox = try await api.events("/api/v1/hil/inbox/events", key: keys.rita)

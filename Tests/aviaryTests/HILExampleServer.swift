@@ -54,9 +54,9 @@ struct HILExampleServer {
             let (status, out, err) = try await CLIProcess.run(["keys", "create", "--project", project.path, "--tenant", "default",
                                                                "--role", role, "--principal", principal], environment: env)
             #expect(status == 0, "\(err)")
-            let key = out.trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(key.hasPrefix("avk_"), "\(out) \(err)")
-            return key
+            let created = out.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(created.hasPrefix("avk_"), "\(out) \(err)")
+            return created
         }
         return Keys(admin: try await key("admin", "boss"), rita: try await key("operator", "rita"), theo: try await key("operator", "theo"),
                     customer: try await key("user", "web"))
