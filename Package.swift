@@ -108,6 +108,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "AviaryKnowledge", dependencies: [
             "AviaryCore", "CLibXML2",
+            .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swiftSettings),
         .target(name: "AviaryHTTP", dependencies: [
             "AviaryCore", "AviaryRuntime", "AviaryWorkflows",
