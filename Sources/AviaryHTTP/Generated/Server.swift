@@ -2988,7 +2988,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// Start a human-in-the-loop conversation
     ///
-    /// Starts a conversation of the caller with a workflow that has a `hil_config`. The workflow answers each user message in an AI run; when one of its `hil_config` triggers fires (low confidence, the user asks for a person, the workflow decides, repeated errors) or the run reaches its `HANDOVER` sink, the conversation is handed over to a person: it waits in the tenant's queue for a human agent with the required skills, that agent answers, and resolves the conversation or sends it back to the AI. The caller owns the conversation: only it and admins may read it and post to it. `user_id` names the end user (default: the caller's principal); a `user`-role caller may only name itself. With `message`, the first user message is processed in the same request exactly as by `POST /api/v1/conversations/{id}/messages` (an AI run takes one of the tenant's run slots) and the answer comes after that turn. `context` is given to every AI run of the conversation as the workflow's `context` (`run.context` in its expressions).
+    /// Starts a conversation of the caller with a workflow that has a `hil_config`. The workflow answers each user message in an AI run; when one of its `hil_config` triggers fires (low confidence, the user asks for a person, the workflow decides, repeated errors) or the run reaches its `HANDOVER` sink, the conversation is handed over to a person: it waits in the tenant's queue for a human agent with the required skills, that agent answers, and resolves the conversation or sends it back to the AI. The caller owns the conversation: only it and admins may post to it (operators of the tenant may also read it). `user_id` names the end user (default: the caller's subject); a `user`-role caller may only name itself. With `message`, the first user message is processed in the same request exactly as by `POST /api/v1/conversations/{id}/messages` (an AI run takes one of the tenant's run slots) and the answer comes after that turn. `context` is given to every AI run of the conversation as the workflow's `context` (`run.context` in its expressions).
     ///
     /// - Remark: HTTP `POST /api/v1/conversations`.
     /// - Remark: Generated from `#/paths//api/v1/conversations/post(createConversation)`.
@@ -3305,7 +3305,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// A conversation
     ///
-    /// A conversation of the caller's tenant with its state, who holds it (the AI, the queue or a human agent), the context of its last handover and its whole transcript. Only its owner (the principal that created it) or an admin may read it.
+    /// A conversation of the caller's tenant with its state, who holds it (the AI, the queue or a human agent), the context of its last handover and its whole transcript. Its owner (the principal that created it), an admin or an operator of the tenant may read it.
     ///
     /// - Remark: HTTP `GET /api/v1/conversations/{id}`.
     /// - Remark: Generated from `#/paths//api/v1/conversations/{id}/get(getConversation)`.
@@ -3884,7 +3884,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// A conversation's events (Server-Sent Events)
     ///
-    /// Replays the conversation's stored events after the cursor, then tails live ones: its state changes, every message (the user's, the AI's, a human agent's, system notes) and the human-in-the-loop steps (handover, queueing, assignment, SLA breach, resolution, return to the AI). A client shows the human agents' answers from here. The cursor is the `Last-Event-ID` header (sent automatically by EventSource clients when they reconnect) or else `?after=`; default 0 (from the start). Owner or admin only.
+    /// Replays the conversation's stored events after the cursor, then tails live ones: its state changes, every message (the user's, the AI's, a human agent's, system notes) and the human-in-the-loop steps (handover, queueing, assignment, SLA breach, resolution, return to the AI). A client shows the human agents' answers from here. The cursor is the `Last-Event-ID` header (sent automatically by EventSource clients when they reconnect) or else `?after=`; default 0 (from the start). Its owner, an admin, or an operator of the tenant.
     ///
     /// - Remark: HTTP `GET /api/v1/conversations/{id}/events`.
     /// - Remark: Generated from `#/paths//api/v1/conversations/{id}/events/get(conversationEvents)`.
@@ -4597,7 +4597,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// Add a human agent
     ///
-    /// Adds a person who takes over conversations: their skills decide which handovers they get, `max_capacity` how many conversations they hold at once, and `principal` which API principal acts as them (an operator's key or token: its `/api/v1/hil/*` calls then act as this agent). An agent starts `offline` unless `status` says otherwise; an agent created `online` takes waiting conversations at once. Emails and principals are unique within the tenant. Operators and admins only.
+    /// Adds a person who takes over conversations: their skills decide which handovers they get, `max_capacity` how many conversations they hold at once, and `principal` which API principal acts as them (an operator's key or token: its `/api/v1/hil/*` calls then act as this agent). An agent starts `offline` unless `status` says otherwise; an agent created `online` takes waiting conversations at once. Emails and principals are unique within the tenant. Admins only.
     ///
     /// - Remark: HTTP `POST /api/v1/hil/agents`.
     /// - Remark: Generated from `#/paths//api/v1/hil/agents/post(createHumanAgent)`.
@@ -5124,7 +5124,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// Change a human agent
     ///
-    /// Changes the fields the body names and keeps the others. New skills or a larger capacity take effect for the next routing (an online agent with room takes matching waiting conversations at once); a capacity below the current load keeps the conversations the agent holds and gives it no new ones until its load is below. The status is changed with `PUT /api/v1/hil/agents/{id}/status`. Operators and admins only.
+    /// Changes the fields the body names and keeps the others. New skills or a larger capacity take effect for the next routing (an online agent with room takes matching waiting conversations at once); a capacity below the current load keeps the conversations the agent holds and gives it no new ones until its load is below. The status is changed with `PUT /api/v1/hil/agents/{id}/status`. Admins only.
     ///
     /// - Remark: HTTP `PATCH /api/v1/hil/agents/{id}`.
     /// - Remark: Generated from `#/paths//api/v1/hil/agents/{id}/patch(updateHumanAgent)`.
@@ -5447,7 +5447,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// Remove a human agent
     ///
-    /// Removes a human agent. The conversations it held go back to the queue (`pending_human`, their priority and waiting time kept; a `hil.unassigned` event tells their users' clients) and are routed to other agents like any waiting conversation; the answer lists them. Its inbox stream ends. Operators and admins only.
+    /// Removes a human agent. The conversations it held go back to the queue (`pending_human`, their priority and waiting time kept; a `hil.unassigned` event tells their users' clients) and are routed to other agents like any waiting conversation; the answer lists them. Admins only.
     ///
     /// - Remark: HTTP `DELETE /api/v1/hil/agents/{id}`.
     /// - Remark: Generated from `#/paths//api/v1/hil/agents/{id}/delete(deleteHumanAgent)`.

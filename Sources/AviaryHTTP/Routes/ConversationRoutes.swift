@@ -9,12 +9,16 @@ extension SpecRoutes {
     func createConversation(_ input: Operations.CreateConversation.Input) async throws -> Operations.CreateConversation.Output {
         let identity = try RequestIdentity.require()
         guard case .json(let body) = input.body else { throw APIError.badRequest("invalid_body", "expected a JSON body with workflow") }
+        let userID = body.userId ?? identity.subject
+        if identity.role == .user && userID != identity.subject && userID != identity.principal {
+            throw APIError.forbidden("a user may only start a conversation as itself (user_id must be '\(identity.subject)')")
+        }
         let orchestrator = try env.conversations()
         let context = try body.context.map(JSONValue.init(container:))
         let metadata = try body.metadata.map(JSONValue.init(container:))
         let started = try await env.conversationCall {
             try await orchestrator.start(workflow: body.workflow, tenant: identity.tenant, principal: identity.principal,
-                                         userID: body.userId, context: context, metadata: metadata)
+                                         userID: userID, context: context, metadata: metadata)
         }
         var turn = ConversationTurn(conversation: started, replies: [], handedOver: false)
         if let message = body.message {

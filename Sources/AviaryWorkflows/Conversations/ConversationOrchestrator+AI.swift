@@ -3,10 +3,16 @@ import AviaryRuntime
 import Foundation
 
 extension ConversationOrchestrator {
+    /// What the user reads after a failed AI turn (the error itself stays with the run, for operators).
+    public static let failedTurnMessage = "Sorry, something went wrong while answering. Please try again."
+
     /// Runs the AI turn `runID` of a conversation in `ai_processing` and applies its outcome.
     /// A run that does not end here (it waits for an approval, or outlives the runner's patience)
     /// leaves the conversation in `ai_processing`; ``recover()`` applies its outcome later.
-    func runTurn(_ c: ConversationRecord, runID: String, definition: WorkflowDefinition) async throws -> ConversationTurn {
+    /// A run that could not start (the tenant's run slots are full, the server is stopping) is
+    /// rethrown, and the turn stays for ``recover()`` to start again — unless `failIfUnstarted`
+    /// (the recovery's own attempt), which counts it as a failed turn.
+    func runTurn(_ c: ConversationRecord, runID: String, definition: WorkflowDefinition, failIfUnstarted: Bool = false) async throws -> ConversationTurn {
         let history = try await recentMessages(c)
         let message = history.last { $0.role == .user }?.text ?? ""
         var request = RunRequest(agent: c.workflow,
@@ -20,6 +26,7 @@ extension ConversationOrchestrator {
             if let stored = try await runtime.loadRun(RunID(runID), tenant: c.tenant), !stored.status.isTerminal {
                 return ConversationTurn(conversation: try await conversation(c.id, tenant: c.tenant), replies: [], handedOver: false)
             }
+            if !failIfUnstarted, try await runtime.loadRun(RunID(runID), tenant: c.tenant) == nil { throw error }
             var failed = RunRecord(id: RunID(runID), tenant: c.tenant, principal: c.principal, agent: c.workflow, input: request.input, status: .failed)
             failed.error = "the AI run could not start: \(error)"
             return try await settle(c.id, tenant: c.tenant, run: failed, definition: definition, history: history)
@@ -53,11 +60,11 @@ extension ConversationOrchestrator {
                     handedOver = true
                     extra.messages.append(ConversationMessage(role: .system, text: hil.handoverMessage, runID: run.id.rawValue, createdAt: now))
                     return try m.aiHandedOver(context, priority: priority, now: now)
-                case .failed(let error, let context):
+                case .failed(_, let context):
                     let actions = try m.aiFailed(errorThreshold: hil.enabled ? hil.errorThreshold : nil, handover: context, now: now)
                     handedOver = actions.contains(.enqueue)
                     extra.messages.append(ConversationMessage(
-                        role: .system, text: handedOver ? hil.handoverMessage : "Sorry, something went wrong answering that. Please try again. (\(error.prefix(300)))",
+                        role: .system, text: handedOver ? hil.handoverMessage : Self.failedTurnMessage,
                         runID: run.id.rawValue, createdAt: now))
                     return actions
                 }
@@ -94,7 +101,7 @@ extension ConversationOrchestrator {
     private func recoverTurn(_ c: ConversationRecord, runID: RunID, definition: WorkflowDefinition) async throws -> ConversationTurn? {
         let history = try await recentMessages(c)
         guard let run = try await runtime.loadRun(runID, tenant: c.tenant) else {
-            return try await runTurn(c, runID: runID.rawValue, definition: definition)
+            return try await runTurn(c, runID: runID.rawValue, definition: definition, failIfUnstarted: true)
         }
         switch run.status {
         case .completed, .failed, .cancelled, .needsAttention:

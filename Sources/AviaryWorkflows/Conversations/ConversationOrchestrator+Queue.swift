@@ -77,7 +77,7 @@ extension ConversationOrchestrator {
         let now = clock()
         let (commit, actions) = try await change(id, tenant: tenant) { m, extra in
             let actions = try m.resolve(by: agent, note: note, now: now)
-            extra.messages.append(ConversationMessage(role: .system, text: "Resolved" + (note.map { ": \($0)" } ?? "."), author: agent, createdAt: now))
+            extra.messages.append(ConversationMessage(role: .system, text: "This conversation was resolved.", author: agent, createdAt: now))
             return actions
         }
         try await perform(actions, commit.conversation)

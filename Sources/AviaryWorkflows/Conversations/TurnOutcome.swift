@@ -15,7 +15,9 @@ enum TurnOutcome: Sendable {
     static func of(_ run: RunRecord, definition: WorkflowDefinition, history: [ConversationMessage]) -> TurnOutcome {
         let hil = definition.hil ?? HILConfig()
         let scope = Self.scope(run)
-        let outputs = run.output?["outputs"] ?? .object([:])
+        // the sinks' outputs repeat other nodes' outputs: the agent taking over sees the working nodes
+        let sinks = Set(definition.nodes.filter { if case .sink = $0.action { true } else { false } }.map(\.id))
+        let outputs = JSONValue.object((run.output?["outputs"]?.objectValue ?? [:]).filter { !sinks.contains($0.key) })
         let confidence = hil.confidence.flatMap { (try? $0.path.search(scope))?.numberValue }
         func context(_ reason: HandoverReason) -> HandoverContext {
             HandoverContext(reason: reason, summary: summary(history), intent: intent(outputs, definition), requiredSkills: skills(definition, scope, run),
@@ -80,7 +82,7 @@ enum TurnOutcome: Sendable {
         case .array(let items): skills = items.compactMap(\.stringValue)
         default: skills = []
         }
-        skills = skills.filter { !$0.isEmpty }
+        skills = skills.map { $0.lowercased() }.filter { !$0.isEmpty }
         return skills.isEmpty ? ["general"] : Array(Set(skills)).sorted()
     }
 

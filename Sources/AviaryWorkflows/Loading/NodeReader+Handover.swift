@@ -23,6 +23,10 @@ extension NodeReader {
                 fail(key, "only a HANDOVER sink routes a conversation to a person")
                 continue
             }
+            if raw.stringValue?.contains("{%") == true {
+                fail(key, "Jinja ({% … %}) is not supported; write a JMESPath template, e.g. \"{{ classify_intent.output.intent == 'return_request' && ['returns'] || ['general'] }}\"")
+                continue
+            }
             do {
                 let template = try ValueTemplate(raw)
                 if key == "required_skills" { routing.requiredSkills = template } else { routing.priority = template }
