@@ -107,7 +107,7 @@ let package = Package(
         // libxml2's HTML parser (Debian: libxml2-dev; scripts/install-system-deps.sh installs it)
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "AviaryKnowledge", dependencies: [
-            "AviaryCore", "CLibXML2",
+            "AviaryCore", "AviaryRuntime", "CLibXML2",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swiftSettings),
         .target(name: "AviaryHTTP", dependencies: [
@@ -127,7 +127,7 @@ let package = Package(
         // The API's contract, compiled into the binary (served as JSON at /openapi.json).
         resources: [.embedInCode("OpenAPI/openapi.yaml")], swiftSettings: swiftSettings),
         .target(name: "AviaryApp", dependencies: [
-            "AviaryCore", "AviaryModels", "AviaryRuntime", "AviaryTools", "AviaryStorage", "AviaryHTTP", "AviaryWorkflows",
+            "AviaryCore", "AviaryModels", "AviaryRuntime", "AviaryTools", "AviaryStorage", "AviaryHTTP", "AviaryWorkflows", "AviaryKnowledge",
             "AviaryObservability", "AviaryOTel",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
@@ -166,7 +166,7 @@ let package = Package(
         ], path: "Tests/AviaryTestSupport", swiftSettings: swiftSettings),
         // The CLI: argument parsing and printing over AviaryApp; NIO only to install the executor.
         .executableTarget(name: "aviary", dependencies: [
-            "AviaryApp", "AviaryCore",
+            "AviaryApp", "AviaryCore", "AviaryKnowledge",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -201,7 +201,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryKnowledgeTests", dependencies: [
-            "AviaryCore", "AviaryKnowledge",
+            "AviaryCore", "AviaryKnowledge", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport",
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryWorkflowsTests", dependencies: [
             "AviaryCore", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport", "AviaryWorkflows",

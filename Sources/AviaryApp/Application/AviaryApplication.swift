@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import AviaryCore
+import AviaryKnowledge
 import AviaryHTTP
 import AviaryModels
 import AviaryRuntime
@@ -86,8 +87,12 @@ public final class AviaryApplication: Sendable {
         var limits = config.limits
         // child runs take the same tenant run slots as the server's requests
         limits.admission = limits.admission ?? RunAdmission(limitPerTenant: config.server.maxConcurrentRunsPerTenant)
-        let runtime = AgentRuntime(catalog: project.catalog, tools: project.tools, models: options.modelProvider ?? providers,
-                                   runs: store, sessions: store, programs: try project.workflowPrograms(),
+        // the knowledge base's tool and ingestion jobs work on this database
+        var tools = project.tools
+        tools.register(RAGSearchTool(store: store))
+        let ingest = IngestProgram(ingestor: DocumentIngestor(store: store))
+        let runtime = AgentRuntime(catalog: project.catalog, tools: tools, models: options.modelProvider ?? providers,
+                                   runs: store, sessions: store, programs: try project.workflowPrograms() + [ingest],
                                    sink: options.sink, sessionsRoot: config.sessionsDirectory, limits: limits,
                                    leasing: RunLeasing(duration: config.server.runLease), recoverProgram: WorkflowProgram.recover,
                                    logger: options.logger)

@@ -1,4 +1,5 @@
 import AviaryCore
+import AviaryKnowledge
 import AviaryRuntime
 import AviaryTools
 import AviaryWorkflows
@@ -20,7 +21,7 @@ public struct ProjectLoader: Sendable {
         }
         let (agents, agentErrors) = AgentLoader().loadFolder(agentsFolder, relativeTo: root)
         problems += agentErrors.map(\.description)
-        var registry = ToolRegistry(WorkspaceTools.all(limits: configuration.workspace))
+        var registry = ToolRegistry(WorkspaceTools.all(limits: configuration.workspace) + [RAGSearchTool(store: DetachedKnowledgeStore())])
         for file in YAMLFolder.files(in: root.appendingPathComponent("tools", isDirectory: true)) {
             let display = "tools/" + file.lastPathComponent
             do {

@@ -6,7 +6,7 @@ public enum AviaryMigrations {
     /// Every migration, in order.
     public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes,
                                           interruptedRunsIndex, sessionRunsIndex, principalNamespaces, runLeases,
-                                          waitingRunsIndex, waitExpiry, conversations]
+                                          waitingRunsIndex, waitExpiry, conversations, knowledge]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """
@@ -183,5 +183,50 @@ public enum AviaryMigrations {
           agent_id TEXT NOT NULL, seq BIGINT NOT NULL, tenant_id TEXT NOT NULL, conversation_id TEXT NOT NULL, kind TEXT NOT NULL,
           data TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (agent_id, seq))
         """,
+    ])
+
+    /// The knowledge base: documents (one per source and namespace, with the hash of their
+    /// content, so an unchanged document is skipped) and their chunks, with full-text search —
+    /// FTS5 over the chunks on SQLite (kept in step by triggers), a generated `tsvector` with a GIN
+    /// index on PostgreSQL — and room for each chunk's embedding.
+    static let knowledge = Migration(name: "0013_knowledge", statements: [
+        """
+        CREATE TABLE kb_documents (
+          id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, namespace TEXT NOT NULL, source TEXT NOT NULL, title TEXT,
+          content_hash TEXT NOT NULL, metadata TEXT NOT NULL DEFAULT '{}', chunk_count BIGINT NOT NULL DEFAULT 0,
+          created_at DOUBLE PRECISION NOT NULL, updated_at DOUBLE PRECISION NOT NULL)
+        """,
+        "CREATE UNIQUE INDEX kb_documents_source ON kb_documents (tenant_id, namespace, source)",
+        """
+        CREATE TABLE kb_chunks (
+          id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, namespace TEXT NOT NULL, document_id TEXT NOT NULL, source TEXT NOT NULL,
+          position BIGINT NOT NULL, text TEXT NOT NULL, heading_text TEXT NOT NULL DEFAULT '', heading_path TEXT NOT NULL DEFAULT '[]',
+          content_hash TEXT NOT NULL, metadata TEXT NOT NULL DEFAULT '{}', created_at DOUBLE PRECISION NOT NULL)
+        """,
+        "CREATE INDEX kb_chunks_document ON kb_chunks (document_id, position)",
+        "CREATE INDEX kb_chunks_namespace ON kb_chunks (tenant_id, namespace)",
+    ], sqlite: [
+        "ALTER TABLE kb_chunks ADD COLUMN embedding BLOB",
+        """
+        CREATE VIRTUAL TABLE kb_chunks_fts USING fts5(text, heading_text, content='kb_chunks', content_rowid='rowid',
+          tokenize='porter unicode61 remove_diacritics 2')
+        """,
+        """
+        CREATE TRIGGER kb_chunks_fts_insert AFTER INSERT ON kb_chunks BEGIN
+          INSERT INTO kb_chunks_fts (rowid, text, heading_text) VALUES (new.rowid, new.text, new.heading_text);
+        END
+        """,
+        """
+        CREATE TRIGGER kb_chunks_fts_delete AFTER DELETE ON kb_chunks BEGIN
+          INSERT INTO kb_chunks_fts (kb_chunks_fts, rowid, text, heading_text) VALUES ('delete', old.rowid, old.text, old.heading_text);
+        END
+        """,
+    ], postgres: [
+        "ALTER TABLE kb_chunks ADD COLUMN embedding BYTEA",
+        """
+        ALTER TABLE kb_chunks ADD COLUMN tsv tsvector GENERATED ALWAYS AS
+          (setweight(to_tsvector('english', heading_text), 'B') || setweight(to_tsvector('english', text), 'A')) STORED
+        """,
+        "CREATE INDEX kb_chunks_tsv ON kb_chunks USING GIN (tsv)",
     ])
 }

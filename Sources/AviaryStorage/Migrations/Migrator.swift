@@ -41,7 +41,8 @@ public struct Migrator: Sendable {
             }
             var appliedNow: [String] = []
             for migration in migrations where !done.contains(migration.name) {
-                for statement in migration.statements {
+                let engine = StoreDialect(db).engine == .postgres ? migration.postgres : migration.sqlite
+                for statement in migration.statements + engine {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
                 try await db.raw("""

@@ -8,7 +8,7 @@ import SQLKit
 /// `StoreDialect`. Every query that reads or changes user data filters by tenant, so another
 /// tenant's rows read as absent and its writes change nothing. Writes that must land together
 /// (a journal step and its events, a session's erasure, a transcript append) are atomic.
-public struct SQLStore: RunStore, SessionStore, ConversationStore {
+public struct SQLStore: RunStore, SessionStore, ConversationStore, KnowledgeStore {
     /// The database.
     public let database: any SQLDatabase
     let dialect: StoreDialect

@@ -1,0 +1,109 @@
+import AviaryCore
+import AviaryKnowledge
+import AviaryRuntime
+import AviaryStorage
+import Foundation
+import Synchronization
+
+extension AviaryApplication {
+    /// Ingests local files and folders into a namespace as one job (a run of
+    /// ``IngestProgram``), printing each item's result through `progress` as it lands
+    /// (`aviary ingest`). Folders are walked for the formats the converter reads.
+    public static func ingest(_ configuration: AviaryConfiguration, paths: [String], namespace: String, metadata: JSONValue = .object([:]),
+                              options: Options = Options(), progress: @escaping @Sendable (Int, Int, IngestItemResult) -> Void) async throws -> RunRecord {
+        let files = try KnowledgeFiles.expand(paths)
+        let items = files.map { IngestItem(origin: .file(path: $0.path), source: $0.path, metadata: metadata).json }
+        let input = try IngestProgram.input(namespace: namespace, items: items)
+        return try await with(configuration, options: options) { app in
+            var request = RunRequest(agent: IngestProgram.programName, input: input, tenant: configuration.tenant, principal: "local")
+            request.runID = RunID.random()
+            let runID = request.runID!
+            let reported = ReportedItems()
+            let report: @Sendable (RunRecord?) async -> Void = { finished in
+                var outputs: [(Int, JSONValue?)] = []
+                if let finished {
+                    outputs = (finished.output?["items"]?.arrayValue ?? []).enumerated().map { ($0.offset, $0.element) }
+                } else {
+                    let journal = (try? await app.store.loadJournal(runID, tenant: configuration.tenant)) ?? []
+                    outputs = journal.filter { $0.key.hasPrefix("item/") && $0.state == .completed }
+                        .compactMap { step in Int(step.key.dropFirst(5)).map { ($0, step.output) } }
+                }
+                for (i, output) in outputs.sorted(by: { $0.0 < $1.0 }) where reported.claim(i) {
+                    if let result = output.flatMap(IngestItemResult.init(json:)) { progress(i + 1, items.count, result) }
+                }
+            }
+            // item results as the journal records them, while the job runs here
+            return try await withThrowingTaskGroup(of: RunRecord?.self) { group in
+                group.addTask {
+                    while !Task.isCancelled {
+                        await report(nil)
+                        try? await Task.sleep(for: .milliseconds(250))
+                    }
+                    return nil
+                }
+                let finished = try await app.runtime.run(request)
+                group.cancelAll()
+                await report(finished)
+                return finished
+            }
+        }
+    }
+
+    /// The tenant's knowledge bases (`aviary kb list`), or one namespace's documents.
+    public static func knowledgeBases(_ configuration: AviaryConfiguration) async throws -> [KnowledgeNamespace] {
+        try await withStore(configuration) { try await $0.namespaces(tenant: configuration.tenant) }
+    }
+
+    /// A namespace's documents (`aviary kb list NAMESPACE`).
+    public static func knowledgeDocuments(_ configuration: AviaryConfiguration, namespace: String) async throws -> [KnowledgeDocumentRecord] {
+        try await withStore(configuration) { try await $0.documents(tenant: configuration.tenant, namespace: namespace, limit: 10_000) }
+    }
+
+    /// The best chunks for a question (`aviary kb query`), as the query API returns them.
+    public static func queryKnowledge(_ configuration: AviaryConfiguration, question: String, namespace: String, topK: Int) async throws -> JSONValue {
+        try await withStore(configuration) { store in
+            let hits = try await KnowledgeSearch(store: store).search(question, namespace: namespace, tenant: configuration.tenant, topK: topK)
+            return KnowledgeSearch.json(hits, query: question, namespace: namespace)
+        }
+    }
+
+    /// Deletes a namespace, or one of its documents by source (`aviary kb delete`); returns how many documents went.
+    public static func deleteKnowledge(_ configuration: AviaryConfiguration, namespace: String, source: String?) async throws -> Int {
+        try await withStore(configuration) { store in
+            guard let source else { return try await store.deleteNamespace(namespace, tenant: configuration.tenant) }
+            guard let doc = try await store.loadDocument(tenant: configuration.tenant, namespace: namespace, source: source) else { return 0 }
+            return try await store.deleteDocument(doc.id, tenant: configuration.tenant) ? 1 : 0
+        }
+    }
+}
+
+/// The item results already printed, in order.
+final class ReportedItems: Sendable {
+    private let next = Mutex(0)
+    /// True once for each index, in order: an index past the next one waits for the ones before it.
+    func claim(_ index: Int) -> Bool { next.withLock { if $0 == index { $0 += 1; return true } else { return false } } }
+}
+
+/// The files `aviary ingest` takes from its arguments: files as given, folders walked for the
+/// formats the converter reads (hidden files and folders skipped), sorted.
+enum KnowledgeFiles {
+    static let extensions: Set<String> = ["md", "markdown", "txt", "html", "htm", "csv", "json", "pdf"]
+
+    static func expand(_ paths: [String]) throws -> [URL] {
+        var files: [URL] = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw ConfigurationError("\(path): no such file or folder")
+            }
+            guard isDirectory.boolValue else { files.append(url); continue }
+            let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            while let next = walker?.nextObject() as? URL {
+                if extensions.contains(next.pathExtension.lowercased()) { files.append(next.standardizedFileURL) }
+            }
+        }
+        guard !files.isEmpty else { throw ConfigurationError("no documents to ingest in \(paths.joined(separator: ", ")) (formats: \(extensions.sorted().joined(separator: ", ")))") }
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,62 @@
+import AviaryCore
+import AviaryRuntime
+
+/// An ingestion job as a run on the kernel (`knowledge.ingest`): input `{namespace, items}`,
+/// each item one journaled step (`item/<i>`), so a restart resumes an unfinished job at the first
+/// item it had not finished and never ingests a finished one again. An item that fails is
+/// recorded with its error and the job goes on. The output: `{namespace, items: [result], counts}`.
+public struct IngestProgram: RunProgram {
+    /// The program's name: runs of it are ingestion jobs.
+    public static let programName = "knowledge.ingest"
+    /// The most items one job takes.
+    public static let maxItems = 1_000
+
+    public var name: String { Self.programName }
+    let ingestor: DocumentIngestor
+
+    /// Creates the program over an ingestor.
+    public init(ingestor: DocumentIngestor) { self.ingestor = ingestor }
+
+    /// A job's input, checked: the namespace and the items (thrown: what to fix).
+    public static func input(namespace: String, items: [JSONValue]) throws(IngestError) -> JSONValue {
+        guard isNamespace(namespace) else {
+            throw IngestError("namespace: '\(namespace)' must be 1 to 100 letters, digits, '_', '-' or '.'")
+        }
+        guard !items.isEmpty, items.count <= maxItems else { throw IngestError("items: expected 1 to \(maxItems) items") }
+        for (i, item) in items.enumerated() { _ = try IngestItem(json: item, index: i) }
+        return .object(["namespace": .string(namespace), "items": .array(items)])
+    }
+
+    /// True for a namespace name: 1 to 100 letters, digits, `_`, `-` or `.`.
+    public static func isNamespace(_ s: String) -> Bool {
+        !s.isEmpty && s.count <= 100 && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
+    }
+
+    public func run(in context: RunContext) async throws -> RunResult {
+        let namespace = context.input["namespace"]?.stringValue ?? ""
+        let items = context.input["items"]?.arrayValue ?? []
+        var results: [IngestItemResult] = []
+        for (i, raw) in items.enumerated() {
+            let recorded = try await context.jsonStep("item/\(i)", .idempotent) {
+                do {
+                    let item = try IngestItem(json: raw, index: i)
+                    return await ingestor.ingest(item, namespace: namespace, tenant: context.tenant).json
+                } catch {
+                    return IngestItemResult(source: raw["source"]?.stringValue ?? "items[\(i)]", status: .failed, error: "\(error)").json
+                }
+            }
+            results.append(IngestItemResult(json: recorded) ?? IngestItemResult(source: "items[\(i)]", status: .failed, error: "unreadable record"))
+        }
+        return RunResult(output: Self.output(namespace: namespace, results))
+    }
+
+    /// The job's output for `results`.
+    public static func output(namespace: String, _ results: [IngestItemResult]) -> JSONValue {
+        var counts: [String: JSONValue] = [:]
+        for status in ["created", "replaced", "skipped", "failed"] {
+            counts[status] = .number(Double(results.filter { $0.status.rawValue == status }.count))
+        }
+        counts["chunks"] = .number(Double(results.reduce(0) { $0 + $1.chunks }))
+        return .object(["namespace": .string(namespace), "items": .array(results.map(\.json)), "counts": .object(counts)])
+    }
+}

@@ -1,0 +1,44 @@
+import AviaryCore
+import Foundation
+
+/// `rag_search`: the chunks of a knowledge base that best answer a query, each with its source,
+/// heading path and position, so the agent can cite them. Searches the caller's tenant.
+public struct RAGSearchTool: Tool {
+    /// The knowledge base searched when the model names none.
+    public let defaultNamespace: String
+    let search: KnowledgeSearch
+
+    /// Creates the tool over a store.
+    public init(store: any KnowledgeStore, defaultNamespace: String = "default") {
+        self.search = KnowledgeSearch(store: store)
+        self.defaultNamespace = defaultNamespace
+    }
+
+    public var spec: ToolSpec {
+        ToolSpec(name: "rag_search", description: """
+            Searches the knowledge base for passages that answer a question. Returns the best passages with their \
+            source, heading path and position; cite the source when you use a passage.
+            """, parameters: [
+                "type": "object",
+                "properties": [
+                    "query": ["type": "string", "description": "What to look for, in natural language."],
+                    "top_k": ["type": "integer", "minimum": 1, "maximum": 20, "description": "How many passages (default 5)."],
+                    "namespace": ["type": "string", "description": .string("The knowledge base (default: \(defaultNamespace)).")],
+                ],
+                "required": ["query"],
+                "additionalProperties": false,
+            ])
+    }
+
+    public var policy: ToolPolicy { ToolPolicy(timeout: 10, idempotent: true) }
+
+    public func call(arguments: JSONValue, context: ToolContext) async throws -> ToolOutput {
+        guard let query = arguments["query"]?.stringValue, !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ToolError.invalidArguments("query: expected the question to search for")
+        }
+        let namespace = arguments["namespace"]?.stringValue ?? defaultNamespace
+        let topK = arguments["top_k"]?.intValue ?? 5
+        let hits = try await search.search(query, namespace: namespace, tenant: context.tenant, topK: min(topK, 20))
+        return ToolOutput(KnowledgeSearch.json(hits, query: query, namespace: namespace))
+    }
+}
