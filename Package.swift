@@ -111,7 +111,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swiftSettings),
         .target(name: "AviaryHTTP", dependencies: [
-            "AviaryCore", "AviaryRuntime", "AviaryWorkflows",
+            "AviaryCore", "AviaryRuntime", "AviaryWorkflows", "AviaryKnowledge",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -207,7 +207,7 @@ let package = Package(
             "AviaryCore", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport", "AviaryWorkflows",
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryHTTPTests", dependencies: [
-            "AviaryCore", "AviaryHTTP", "AviaryModels", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport", "AviaryWorkflows",
+            "AviaryCore", "AviaryHTTP", "AviaryKnowledge", "AviaryModels", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport", "AviaryWorkflows",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -29,12 +29,16 @@ public struct ServerDependencies: Sendable {
     public var conversations: (any ConversationStore)?
     /// Wakes conversation and inbox streams; shared with every other writer of conversations in the process.
     public var signals: ChangeSignals
+    /// Knowledge bases (`/knowledge-bases/*`); `nil` answers their endpoints with 503. Ingestion
+    /// jobs run as the runtime's `knowledge.ingest` program, which must be registered.
+    public var knowledge: (any KnowledgeStore)?
 
     /// Creates the dependencies.
     public init(runtime: AgentRuntime, supervisor: RunSupervisor, runs: any RunStore, sessions: any SessionStore,
                 keys: any APIKeyStore, hub: RunEventHub, readiness: [ReadinessCheck] = [], metrics: (any ServerMetrics)? = nil,
                 tracer: (any Tracer)? = nil, logger: Logger = Logger(label: "aviary.http"),
-                conversations: (any ConversationStore)? = nil, signals: ChangeSignals = ChangeSignals()) {
+                conversations: (any ConversationStore)? = nil, signals: ChangeSignals = ChangeSignals(),
+                knowledge: (any KnowledgeStore)? = nil) {
         self.runtime = runtime
         self.supervisor = supervisor
         self.runs = runs
@@ -47,6 +51,7 @@ public struct ServerDependencies: Sendable {
         self.logger = logger
         self.conversations = conversations
         self.signals = signals
+        self.knowledge = knowledge
     }
 }
 

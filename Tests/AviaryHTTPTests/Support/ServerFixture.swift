@@ -52,7 +52,7 @@ struct ServerFixture: Sendable {
             let supervisor = RunSupervisor(runtime: runtime, logger: logger)
             let deps = ServerDependencies(runtime: runtime, supervisor: supervisor, runs: storage.store, sessions: storage.store,
                                           keys: storage.store, hub: hub, readiness: readiness, logger: logger,
-                                          conversations: storage.store)
+                                          conversations: storage.store, knowledge: storage.store)
             let server = try await AviaryServer(configuration: config, dependencies: deps)
             let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
             let group = ServiceGroup(configuration: .init(
