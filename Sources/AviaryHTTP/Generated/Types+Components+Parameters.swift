@@ -34,5 +34,17 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/parameters/FollowEvents`.
         internal typealias FollowEvents = Swift.Bool
+        /// The ingestion job's id (`job_id` of `POST /knowledge-bases/ingest`).
+        ///
+        /// - Remark: Generated from `#/components/parameters/KnowledgeJobID`.
+        internal typealias KnowledgeJobID = Swift.String
+        /// The knowledge base (namespace).
+        ///
+        /// - Remark: Generated from `#/components/parameters/KnowledgeNamespace`.
+        internal typealias KnowledgeNamespace = Swift.String
+        /// The document's id (`id` in `GET /knowledge-bases/{namespace}/documents`, `document_id` in query results).
+        ///
+        /// - Remark: Generated from `#/components/parameters/KnowledgeDocumentID`.
+        internal typealias KnowledgeDocumentID = Swift.String
     }
 }

@@ -1369,5 +1369,201 @@ extension Components {
                 self.body = body
             }
         }
+        internal struct KnowledgeEditorsOnly: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/KnowledgeEditorsOnly/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/KnowledgeEditorsOnly/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.KnowledgeEditorsOnly.Headers
+            /// - Remark: Generated from `#/components/responses/KnowledgeEditorsOnly/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/KnowledgeEditorsOnly/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.KnowledgeEditorsOnly.Body
+            /// Creates a new `KnowledgeEditorsOnly`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.KnowledgeEditorsOnly.Headers = .init(),
+                body: Components.Responses.KnowledgeEditorsOnly.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct UnknownKnowledgeJob: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/UnknownKnowledgeJob/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/UnknownKnowledgeJob/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.UnknownKnowledgeJob.Headers
+            /// - Remark: Generated from `#/components/responses/UnknownKnowledgeJob/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/UnknownKnowledgeJob/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.UnknownKnowledgeJob.Body
+            /// Creates a new `UnknownKnowledgeJob`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.UnknownKnowledgeJob.Headers = .init(),
+                body: Components.Responses.UnknownKnowledgeJob.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct UnknownKnowledgeNamespace: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/UnknownKnowledgeNamespace/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/UnknownKnowledgeNamespace/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.UnknownKnowledgeNamespace.Headers
+            /// - Remark: Generated from `#/components/responses/UnknownKnowledgeNamespace/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/UnknownKnowledgeNamespace/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.UnknownKnowledgeNamespace.Body
+            /// Creates a new `UnknownKnowledgeNamespace`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.UnknownKnowledgeNamespace.Headers = .init(),
+                body: Components.Responses.UnknownKnowledgeNamespace.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal struct UnknownKnowledgeDocument: Sendable, Hashable {
+            /// - Remark: Generated from `#/components/responses/UnknownKnowledgeDocument/headers`.
+            internal struct Headers: Sendable, Hashable {
+                /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                ///
+                /// - Remark: Generated from `#/components/responses/UnknownKnowledgeDocument/headers/X-Request-ID`.
+                internal var xRequestID: Components.Headers.XRequestID?
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                    self.xRequestID = xRequestID
+                }
+            }
+            /// Received HTTP response headers
+            internal var headers: Components.Responses.UnknownKnowledgeDocument.Headers
+            /// - Remark: Generated from `#/components/responses/UnknownKnowledgeDocument/content`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/components/responses/UnknownKnowledgeDocument/content/application\/json`.
+                case json(Components.Schemas._Error)
+                /// The associated value of the enum case if `self` is `.json`.
+                ///
+                /// - Throws: An error if `self` is not `.json`.
+                /// - SeeAlso: `.json`.
+                internal var json: Components.Schemas._Error {
+                    get throws {
+                        switch self {
+                        case let .json(body):
+                            return body
+                        }
+                    }
+                }
+            }
+            /// Received HTTP response body
+            internal var body: Components.Responses.UnknownKnowledgeDocument.Body
+            /// Creates a new `UnknownKnowledgeDocument`.
+            ///
+            /// - Parameters:
+            ///   - headers: Received HTTP response headers
+            ///   - body: Received HTTP response body
+            internal init(
+                headers: Components.Responses.UnknownKnowledgeDocument.Headers = .init(),
+                body: Components.Responses.UnknownKnowledgeDocument.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
     }
 }

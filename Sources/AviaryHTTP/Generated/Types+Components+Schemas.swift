@@ -12,7 +12,7 @@ extension Components {
         internal struct _Error: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Error/error`.
             internal struct _ErrorPayload: Codable, Hashable, Sendable {
-                /// Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`, `invalid_input`, `invalid_fork`, `invalid_body`, `not_conversational`; 401: `unauthorized`; 403: `forbidden`, `not_assigned`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`, `unknown_workflow`, `unknown_conversation`; 409: `conflict`, `needs_attention`, `cancelled`, `not_forkable`, `conversation_busy`, `email_taken`, `principal_taken`, `agent_unavailable`, `invalid_transition`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
+                /// Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`, `invalid_input`, `invalid_fork`, `invalid_body`, `not_conversational`; 401: `unauthorized`; 403: `forbidden`, `not_assigned`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`, `unknown_workflow`, `unknown_conversation`, `unknown_job`, `unknown_namespace`, `unknown_document`; 409: `conflict`, `needs_attention`, `cancelled`, `not_forkable`, `conversation_busy`, `email_taken`, `principal_taken`, `agent_unavailable`, `invalid_transition`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
                 ///
                 /// - Remark: Generated from `#/components/schemas/Error/error/code`.
                 internal var code: Swift.String
@@ -23,7 +23,7 @@ extension Components {
                 /// Creates a new `_ErrorPayload`.
                 ///
                 /// - Parameters:
-                ///   - code: Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`, `invalid_input`, `invalid_fork`, `invalid_body`, `not_conversational`; 401: `unauthorized`; 403: `forbidden`, `not_assigned`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`, `unknown_workflow`, `unknown_conversation`; 409: `conflict`, `needs_attention`, `cancelled`, `not_forkable`, `conversation_busy`, `email_taken`, `principal_taken`, `agent_unavailable`, `invalid_transition`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
+                ///   - code: Stable machine-readable code. 400: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `invalid_last_event_id`, `decision_required`, `unsupported`, `invalid_input`, `invalid_fork`, `invalid_body`, `not_conversational`; 401: `unauthorized`; 403: `forbidden`, `not_assigned`; 404: `not_found` (also for unknown paths and wrong methods), `unknown_agent`, `unknown_workflow`, `unknown_conversation`, `unknown_job`, `unknown_namespace`, `unknown_document`; 409: `conflict`, `needs_attention`, `cancelled`, `not_forkable`, `conversation_busy`, `email_taken`, `principal_taken`, `agent_unavailable`, `invalid_transition`; 413: `body_too_large`; 429: `rate_limited`, `too_many_runs`; 500: `internal_error`, `runtime_error`; 502: `run_failed`; 503: `shutting_down`, `auth_unavailable`; 504: `timeout`.
                 ///   - message: Human-readable explanation, safe to show to the caller.
                 internal init(
                     code: Swift.String,
@@ -2583,6 +2583,1017 @@ extension Components {
             case hil_assigned = "hil.assigned"
             case conversation_message = "conversation.message"
             case hil_unassigned = "hil.unassigned"
+        }
+        /// What to ingest: `items`, inline documents.
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeIngestRequest`.
+        internal struct KnowledgeIngestRequest: Codable, Hashable, Sendable {
+            /// The knowledge base to ingest into: 1 to 100 letters, digits, `_`, `-` or `.`, except `.`, `..`, `ingest`, `query` and `jobs` (the paths under `/knowledge-bases` use them). Its first document creates it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeIngestRequest/namespace`.
+            internal var namespace: Swift.String?
+            /// The documents, ingested in this order (1 to 1000).
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeIngestRequest/items`.
+            internal var items: [Components.Schemas.KnowledgeIngestItem]?
+            /// Pages to fetch and ingest. Not supported yet: a non-empty `urls` is refused (400 `unsupported`); pass each page as an item's `content` with `content_type: text/html`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeIngestRequest/urls`.
+            internal var urls: [Swift.String]?
+            /// Metadata for every item that has none of its own.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeIngestRequest/metadata`.
+            internal var metadata: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// Creates a new `KnowledgeIngestRequest`.
+            ///
+            /// - Parameters:
+            ///   - namespace: The knowledge base to ingest into: 1 to 100 letters, digits, `_`, `-` or `.`, except `.`, `..`, `ingest`, `query` and `jobs` (the paths under `/knowledge-bases` use them). Its first document creates it.
+            ///   - items: The documents, ingested in this order (1 to 1000).
+            ///   - urls: Pages to fetch and ingest. Not supported yet: a non-empty `urls` is refused (400 `unsupported`); pass each page as an item's `content` with `content_type: text/html`.
+            ///   - metadata: Metadata for every item that has none of its own.
+            internal init(
+                namespace: Swift.String? = nil,
+                items: [Components.Schemas.KnowledgeIngestItem]? = nil,
+                urls: [Swift.String]? = nil,
+                metadata: OpenAPIRuntime.OpenAPIObjectContainer? = nil
+            ) {
+                self.namespace = namespace
+                self.items = items
+                self.urls = urls
+                self.metadata = metadata
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case namespace
+                case items
+                case urls
+                case metadata
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.namespace = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .namespace
+                )
+                self.items = try container.decodeIfPresent(
+                    [Components.Schemas.KnowledgeIngestItem].self,
+                    forKey: .items
+                )
+                self.urls = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .urls
+                )
+                self.metadata = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .metadata
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "namespace",
+                    "items",
+                    "urls",
+                    "metadata"
+                ])
+            }
+        }
+        /// One document: inline `content`, or a `url` to fetch (not supported yet); exactly one of the two.
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem`.
+        internal struct KnowledgeIngestItem: Codable, Hashable, Sendable {
+            /// The document itself, in its `content_type`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem/content`.
+            internal var content: Swift.String?
+            /// The media type of `content`: `text/markdown` (the default), `text/html`, `text/plain`, `text/csv` or `application/json`, optionally with a `charset`. An item of a type Aviary does not convert fails (its result says why).
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem/content_type`.
+            internal var contentType: Swift.String?
+            /// How results cite the document, and its identity in the namespace: an item with the source of a stored document replaces that document. Default: `inline-N`, N the item's position in `items` from 1, so give each document a source of its own.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem/source`.
+            internal var source: Swift.String?
+            /// A page to fetch and ingest. Not supported yet: refused (400 `unsupported`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem/url`.
+            internal var url: Swift.String?
+            /// Metadata kept with the document and returned with each of its chunks in query results. Default: the request's `metadata`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem/metadata`.
+            internal var metadata: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// Creates a new `KnowledgeIngestItem`.
+            ///
+            /// - Parameters:
+            ///   - content: The document itself, in its `content_type`.
+            ///   - contentType: The media type of `content`: `text/markdown` (the default), `text/html`, `text/plain`, `text/csv` or `application/json`, optionally with a `charset`. An item of a type Aviary does not convert fails (its result says why).
+            ///   - source: How results cite the document, and its identity in the namespace: an item with the source of a stored document replaces that document. Default: `inline-N`, N the item's position in `items` from 1, so give each document a source of its own.
+            ///   - url: A page to fetch and ingest. Not supported yet: refused (400 `unsupported`).
+            ///   - metadata: Metadata kept with the document and returned with each of its chunks in query results. Default: the request's `metadata`.
+            internal init(
+                content: Swift.String? = nil,
+                contentType: Swift.String? = nil,
+                source: Swift.String? = nil,
+                url: Swift.String? = nil,
+                metadata: OpenAPIRuntime.OpenAPIObjectContainer? = nil
+            ) {
+                self.content = content
+                self.contentType = contentType
+                self.source = source
+                self.url = url
+                self.metadata = metadata
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case content
+                case contentType = "content_type"
+                case source
+                case url
+                case metadata
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.content = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .content
+                )
+                self.contentType = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .contentType
+                )
+                self.source = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .source
+                )
+                self.url = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .url
+                )
+                self.metadata = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .metadata
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "content",
+                    "content_type",
+                    "source",
+                    "url",
+                    "metadata"
+                ])
+            }
+        }
+        /// `pending`: accepted, not started yet. `running`: ingesting its items. `completed`: every item has a result (items may have failed: `counts.failed`). `failed`: the job as a whole failed (`error`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeJobStatus`.
+        internal enum KnowledgeJobStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case pending = "pending"
+            case running = "running"
+            case completed = "completed"
+            case failed = "failed"
+        }
+        /// `created`: a new document. `replaced`: the source's document changed; its chunks were replaced. `skipped`: the same content and metadata were stored already. `failed`: the item could not be ingested (`error` says why).
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeItemStatus`.
+        internal enum KnowledgeItemStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case created = "created"
+            case replaced = "replaced"
+            case skipped = "skipped"
+            case failed = "failed"
+        }
+        /// How the items finished so far ended.
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeJobCounts`.
+        internal struct KnowledgeJobCounts: Codable, Hashable, Sendable {
+            /// Items stored as new documents.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobCounts/created`.
+            internal var created: Swift.Int
+            /// Items that replaced a changed document.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobCounts/replaced`.
+            internal var replaced: Swift.Int
+            /// Items stored already, unchanged.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobCounts/skipped`.
+            internal var skipped: Swift.Int
+            /// Items that could not be ingested.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobCounts/failed`.
+            internal var failed: Swift.Int
+            /// Chunks written.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobCounts/chunks`.
+            internal var chunks: Swift.Int
+            /// Creates a new `KnowledgeJobCounts`.
+            ///
+            /// - Parameters:
+            ///   - created: Items stored as new documents.
+            ///   - replaced: Items that replaced a changed document.
+            ///   - skipped: Items stored already, unchanged.
+            ///   - failed: Items that could not be ingested.
+            ///   - chunks: Chunks written.
+            internal init(
+                created: Swift.Int,
+                replaced: Swift.Int,
+                skipped: Swift.Int,
+                failed: Swift.Int,
+                chunks: Swift.Int
+            ) {
+                self.created = created
+                self.replaced = replaced
+                self.skipped = skipped
+                self.failed = failed
+                self.chunks = chunks
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case created
+                case replaced
+                case skipped
+                case failed
+                case chunks
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.created = try container.decode(
+                    Swift.Int.self,
+                    forKey: .created
+                )
+                self.replaced = try container.decode(
+                    Swift.Int.self,
+                    forKey: .replaced
+                )
+                self.skipped = try container.decode(
+                    Swift.Int.self,
+                    forKey: .skipped
+                )
+                self.failed = try container.decode(
+                    Swift.Int.self,
+                    forKey: .failed
+                )
+                self.chunks = try container.decode(
+                    Swift.Int.self,
+                    forKey: .chunks
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "created",
+                    "replaced",
+                    "skipped",
+                    "failed",
+                    "chunks"
+                ])
+            }
+        }
+        /// What ingesting one item did.
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeItemResult`.
+        internal struct KnowledgeItemResult: Codable, Hashable, Sendable {
+            /// The item's position in the request's `items`, from 0.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeItemResult/index`.
+            internal var index: Swift.Int
+            /// The item's source.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeItemResult/source`.
+            internal var source: Swift.String
+            /// - Remark: Generated from `#/components/schemas/KnowledgeItemResult/status`.
+            internal var status: Components.Schemas.KnowledgeItemStatus
+            /// Chunks written (0 when skipped or failed).
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeItemResult/chunks`.
+            internal var chunks: Swift.Int
+            /// Why it failed (absent or null otherwise).
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeItemResult/error`.
+            internal var error: Swift.String?
+            /// Creates a new `KnowledgeItemResult`.
+            ///
+            /// - Parameters:
+            ///   - index: The item's position in the request's `items`, from 0.
+            ///   - source: The item's source.
+            ///   - status:
+            ///   - chunks: Chunks written (0 when skipped or failed).
+            ///   - error: Why it failed (absent or null otherwise).
+            internal init(
+                index: Swift.Int,
+                source: Swift.String,
+                status: Components.Schemas.KnowledgeItemStatus,
+                chunks: Swift.Int,
+                error: Swift.String? = nil
+            ) {
+                self.index = index
+                self.source = source
+                self.status = status
+                self.chunks = chunks
+                self.error = error
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case index
+                case source
+                case status
+                case chunks
+                case error
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.index = try container.decode(
+                    Swift.Int.self,
+                    forKey: .index
+                )
+                self.source = try container.decode(
+                    Swift.String.self,
+                    forKey: .source
+                )
+                self.status = try container.decode(
+                    Components.Schemas.KnowledgeItemStatus.self,
+                    forKey: .status
+                )
+                self.chunks = try container.decode(
+                    Swift.Int.self,
+                    forKey: .chunks
+                )
+                self.error = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .error
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "index",
+                    "source",
+                    "status",
+                    "chunks",
+                    "error"
+                ])
+            }
+        }
+        /// An ingestion job: a durable run that ingests its items one after another. Optional fields are absent (or null) when they do not apply.
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeJob`.
+        internal struct KnowledgeJob: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/job_id`.
+            internal var jobId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/status`.
+            internal var status: Components.Schemas.KnowledgeJobStatus
+            /// The knowledge base it ingests into.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/namespace`.
+            internal var namespace: Swift.String
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/created_at`.
+            internal var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/updated_at`.
+            internal var updatedAt: Foundation.Date
+            /// The items of the request.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/total_items`.
+            internal var totalItems: Swift.Int
+            /// The items finished so far.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/done_items`.
+            internal var doneItems: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/counts`.
+            internal var counts: Components.Schemas.KnowledgeJobCounts
+            /// The results of the items finished so far, in item order.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/items`.
+            internal var items: [Components.Schemas.KnowledgeItemResult]
+            /// Why the job as a whole failed (`failed`; absent or null otherwise). A failed item does not fail the job.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/error`.
+            internal var error: Swift.String?
+            /// Creates a new `KnowledgeJob`.
+            ///
+            /// - Parameters:
+            ///   - jobId:
+            ///   - status:
+            ///   - namespace: The knowledge base it ingests into.
+            ///   - createdAt:
+            ///   - updatedAt:
+            ///   - totalItems: The items of the request.
+            ///   - doneItems: The items finished so far.
+            ///   - counts:
+            ///   - items: The results of the items finished so far, in item order.
+            ///   - error: Why the job as a whole failed (`failed`; absent or null otherwise). A failed item does not fail the job.
+            internal init(
+                jobId: Swift.String,
+                status: Components.Schemas.KnowledgeJobStatus,
+                namespace: Swift.String,
+                createdAt: Foundation.Date,
+                updatedAt: Foundation.Date,
+                totalItems: Swift.Int,
+                doneItems: Swift.Int,
+                counts: Components.Schemas.KnowledgeJobCounts,
+                items: [Components.Schemas.KnowledgeItemResult],
+                error: Swift.String? = nil
+            ) {
+                self.jobId = jobId
+                self.status = status
+                self.namespace = namespace
+                self.createdAt = createdAt
+                self.updatedAt = updatedAt
+                self.totalItems = totalItems
+                self.doneItems = doneItems
+                self.counts = counts
+                self.items = items
+                self.error = error
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case jobId = "job_id"
+                case status
+                case namespace
+                case createdAt = "created_at"
+                case updatedAt = "updated_at"
+                case totalItems = "total_items"
+                case doneItems = "done_items"
+                case counts
+                case items
+                case error
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.jobId = try container.decode(
+                    Swift.String.self,
+                    forKey: .jobId
+                )
+                self.status = try container.decode(
+                    Components.Schemas.KnowledgeJobStatus.self,
+                    forKey: .status
+                )
+                self.namespace = try container.decode(
+                    Swift.String.self,
+                    forKey: .namespace
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                self.totalItems = try container.decode(
+                    Swift.Int.self,
+                    forKey: .totalItems
+                )
+                self.doneItems = try container.decode(
+                    Swift.Int.self,
+                    forKey: .doneItems
+                )
+                self.counts = try container.decode(
+                    Components.Schemas.KnowledgeJobCounts.self,
+                    forKey: .counts
+                )
+                self.items = try container.decode(
+                    [Components.Schemas.KnowledgeItemResult].self,
+                    forKey: .items
+                )
+                self.error = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .error
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "job_id",
+                    "status",
+                    "namespace",
+                    "created_at",
+                    "updated_at",
+                    "total_items",
+                    "done_items",
+                    "counts",
+                    "items",
+                    "error"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/KnowledgeQueryRequest`.
+        internal struct KnowledgeQueryRequest: Codable, Hashable, Sendable {
+            /// What to look for, in natural language.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryRequest/query`.
+            internal var query: Swift.String
+            /// The knowledge base to search.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryRequest/namespace`.
+            internal var namespace: Swift.String?
+            /// At most this many results.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryRequest/top_k`.
+            internal var topK: Swift.Int?
+            /// Metadata filters. Not supported yet: a non-empty object is refused (400 `unsupported`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryRequest/filters`.
+            internal var filters: OpenAPIRuntime.OpenAPIObjectContainer?
+            /// Creates a new `KnowledgeQueryRequest`.
+            ///
+            /// - Parameters:
+            ///   - query: What to look for, in natural language.
+            ///   - namespace: The knowledge base to search.
+            ///   - topK: At most this many results.
+            ///   - filters: Metadata filters. Not supported yet: a non-empty object is refused (400 `unsupported`).
+            internal init(
+                query: Swift.String,
+                namespace: Swift.String? = nil,
+                topK: Swift.Int? = nil,
+                filters: OpenAPIRuntime.OpenAPIObjectContainer? = nil
+            ) {
+                self.query = query
+                self.namespace = namespace
+                self.topK = topK
+                self.filters = filters
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case query
+                case namespace
+                case topK = "top_k"
+                case filters
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.query = try container.decode(
+                    Swift.String.self,
+                    forKey: .query
+                )
+                self.namespace = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .namespace
+                )
+                self.topK = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .topK
+                )
+                self.filters = try container.decodeIfPresent(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .filters
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "query",
+                    "namespace",
+                    "top_k",
+                    "filters"
+                ])
+            }
+        }
+        /// `lexical`: ranked by the full-text relevance of the query's words (what this server answers until embeddings are configured). `hybrid`: lexical relevance and embedding similarity combined.
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeRetrieval`.
+        internal enum KnowledgeRetrieval: String, Codable, Hashable, Sendable, CaseIterable {
+            case lexical = "lexical"
+            case hybrid = "hybrid"
+        }
+        /// A chunk that answers the query.
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeResult`.
+        internal struct KnowledgeResult: Codable, Hashable, Sendable {
+            /// The chunk's text (Markdown).
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeResult/text`.
+            internal var text: Swift.String
+            /// Its relevance, higher is better; comparable within one answer only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeResult/score`.
+            internal var score: Swift.Double
+            /// Its place in the ranking, from 1.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeResult/rank`.
+            internal var rank: Swift.Int
+            /// Its document's source, to cite.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeResult/source`.
+            internal var source: Swift.String
+            /// The headings above it, outermost first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeResult/heading_path`.
+            internal var headingPath: [Swift.String]
+            /// Its position in its document, from 0.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeResult/position`.
+            internal var position: Swift.Int
+            /// Its document.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeResult/document_id`.
+            internal var documentId: Swift.String
+            /// Its document's metadata.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeResult/metadata`.
+            internal var metadata: OpenAPIRuntime.OpenAPIObjectContainer
+            /// Creates a new `KnowledgeResult`.
+            ///
+            /// - Parameters:
+            ///   - text: The chunk's text (Markdown).
+            ///   - score: Its relevance, higher is better; comparable within one answer only.
+            ///   - rank: Its place in the ranking, from 1.
+            ///   - source: Its document's source, to cite.
+            ///   - headingPath: The headings above it, outermost first.
+            ///   - position: Its position in its document, from 0.
+            ///   - documentId: Its document.
+            ///   - metadata: Its document's metadata.
+            internal init(
+                text: Swift.String,
+                score: Swift.Double,
+                rank: Swift.Int,
+                source: Swift.String,
+                headingPath: [Swift.String],
+                position: Swift.Int,
+                documentId: Swift.String,
+                metadata: OpenAPIRuntime.OpenAPIObjectContainer
+            ) {
+                self.text = text
+                self.score = score
+                self.rank = rank
+                self.source = source
+                self.headingPath = headingPath
+                self.position = position
+                self.documentId = documentId
+                self.metadata = metadata
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case text
+                case score
+                case rank
+                case source
+                case headingPath = "heading_path"
+                case position
+                case documentId = "document_id"
+                case metadata
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.text = try container.decode(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                self.score = try container.decode(
+                    Swift.Double.self,
+                    forKey: .score
+                )
+                self.rank = try container.decode(
+                    Swift.Int.self,
+                    forKey: .rank
+                )
+                self.source = try container.decode(
+                    Swift.String.self,
+                    forKey: .source
+                )
+                self.headingPath = try container.decode(
+                    [Swift.String].self,
+                    forKey: .headingPath
+                )
+                self.position = try container.decode(
+                    Swift.Int.self,
+                    forKey: .position
+                )
+                self.documentId = try container.decode(
+                    Swift.String.self,
+                    forKey: .documentId
+                )
+                self.metadata = try container.decode(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .metadata
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "text",
+                    "score",
+                    "rank",
+                    "source",
+                    "heading_path",
+                    "position",
+                    "document_id",
+                    "metadata"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/KnowledgeQueryResult`.
+        internal struct KnowledgeQueryResult: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryResult/query`.
+            internal var query: Swift.String
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryResult/namespace`.
+            internal var namespace: Swift.String
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryResult/retrieval`.
+            internal var retrieval: Components.Schemas.KnowledgeRetrieval
+            /// Best first.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryResult/results`.
+            internal var results: [Components.Schemas.KnowledgeResult]
+            /// Creates a new `KnowledgeQueryResult`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - namespace:
+            ///   - retrieval:
+            ///   - results: Best first.
+            internal init(
+                query: Swift.String,
+                namespace: Swift.String,
+                retrieval: Components.Schemas.KnowledgeRetrieval,
+                results: [Components.Schemas.KnowledgeResult]
+            ) {
+                self.query = query
+                self.namespace = namespace
+                self.retrieval = retrieval
+                self.results = results
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case query
+                case namespace
+                case retrieval
+                case results
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.query = try container.decode(
+                    Swift.String.self,
+                    forKey: .query
+                )
+                self.namespace = try container.decode(
+                    Swift.String.self,
+                    forKey: .namespace
+                )
+                self.retrieval = try container.decode(
+                    Components.Schemas.KnowledgeRetrieval.self,
+                    forKey: .retrieval
+                )
+                self.results = try container.decode(
+                    [Components.Schemas.KnowledgeResult].self,
+                    forKey: .results
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "query",
+                    "namespace",
+                    "retrieval",
+                    "results"
+                ])
+            }
+        }
+        /// A knowledge base of the tenant.
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeBase`.
+        internal struct KnowledgeBase: Codable, Hashable, Sendable {
+            /// The namespace.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeBase/name`.
+            internal var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/KnowledgeBase/documents`.
+            internal var documents: Swift.Int
+            /// The chunks of its documents.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeBase/chunks`.
+            internal var chunks: Swift.Int
+            /// Creates a new `KnowledgeBase`.
+            ///
+            /// - Parameters:
+            ///   - name: The namespace.
+            ///   - documents:
+            ///   - chunks: The chunks of its documents.
+            internal init(
+                name: Swift.String,
+                documents: Swift.Int,
+                chunks: Swift.Int
+            ) {
+                self.name = name
+                self.documents = documents
+                self.chunks = chunks
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case documents
+                case chunks
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.documents = try container.decode(
+                    Swift.Int.self,
+                    forKey: .documents
+                )
+                self.chunks = try container.decode(
+                    Swift.Int.self,
+                    forKey: .chunks
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "documents",
+                    "chunks"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/KnowledgeBaseList`.
+        internal struct KnowledgeBaseList: Codable, Hashable, Sendable {
+            /// Sorted by name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeBaseList/namespaces`.
+            internal var namespaces: [Components.Schemas.KnowledgeBase]
+            /// Creates a new `KnowledgeBaseList`.
+            ///
+            /// - Parameters:
+            ///   - namespaces: Sorted by name.
+            internal init(namespaces: [Components.Schemas.KnowledgeBase]) {
+                self.namespaces = namespaces
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case namespaces
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.namespaces = try container.decode(
+                    [Components.Schemas.KnowledgeBase].self,
+                    forKey: .namespaces
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "namespaces"
+                ])
+            }
+        }
+        /// A document of a knowledge base.
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeDocument`.
+        internal struct KnowledgeDocument: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/KnowledgeDocument/id`.
+            internal var id: Swift.String
+            /// How results cite it; one document per source and namespace.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeDocument/source`.
+            internal var source: Swift.String
+            /// Its title (a Markdown document's first heading, an HTML page's title; absent or null: none).
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeDocument/title`.
+            internal var title: Swift.String?
+            /// SHA-256 (hex) of its converted text and metadata: ingesting the same again is skipped.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeDocument/content_hash`.
+            internal var contentHash: Swift.String
+            /// How many chunks it has.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeDocument/chunks`.
+            internal var chunks: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/KnowledgeDocument/metadata`.
+            internal var metadata: OpenAPIRuntime.OpenAPIObjectContainer
+            /// When it was first stored.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeDocument/created_at`.
+            internal var createdAt: Foundation.Date
+            /// When it was last replaced.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeDocument/updated_at`.
+            internal var updatedAt: Foundation.Date
+            /// Creates a new `KnowledgeDocument`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - source: How results cite it; one document per source and namespace.
+            ///   - title: Its title (a Markdown document's first heading, an HTML page's title; absent or null: none).
+            ///   - contentHash: SHA-256 (hex) of its converted text and metadata: ingesting the same again is skipped.
+            ///   - chunks: How many chunks it has.
+            ///   - metadata:
+            ///   - createdAt: When it was first stored.
+            ///   - updatedAt: When it was last replaced.
+            internal init(
+                id: Swift.String,
+                source: Swift.String,
+                title: Swift.String? = nil,
+                contentHash: Swift.String,
+                chunks: Swift.Int,
+                metadata: OpenAPIRuntime.OpenAPIObjectContainer,
+                createdAt: Foundation.Date,
+                updatedAt: Foundation.Date
+            ) {
+                self.id = id
+                self.source = source
+                self.title = title
+                self.contentHash = contentHash
+                self.chunks = chunks
+                self.metadata = metadata
+                self.createdAt = createdAt
+                self.updatedAt = updatedAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case source
+                case title
+                case contentHash = "content_hash"
+                case chunks
+                case metadata
+                case createdAt = "created_at"
+                case updatedAt = "updated_at"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(
+                    Swift.String.self,
+                    forKey: .id
+                )
+                self.source = try container.decode(
+                    Swift.String.self,
+                    forKey: .source
+                )
+                self.title = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .title
+                )
+                self.contentHash = try container.decode(
+                    Swift.String.self,
+                    forKey: .contentHash
+                )
+                self.chunks = try container.decode(
+                    Swift.Int.self,
+                    forKey: .chunks
+                )
+                self.metadata = try container.decode(
+                    OpenAPIRuntime.OpenAPIObjectContainer.self,
+                    forKey: .metadata
+                )
+                self.createdAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .createdAt
+                )
+                self.updatedAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .updatedAt
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "id",
+                    "source",
+                    "title",
+                    "content_hash",
+                    "chunks",
+                    "metadata",
+                    "created_at",
+                    "updated_at"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/KnowledgeDocumentList`.
+        internal struct KnowledgeDocumentList: Codable, Hashable, Sendable {
+            /// Sorted by source.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeDocumentList/documents`.
+            internal var documents: [Components.Schemas.KnowledgeDocument]
+            /// Creates a new `KnowledgeDocumentList`.
+            ///
+            /// - Parameters:
+            ///   - documents: Sorted by source.
+            internal init(documents: [Components.Schemas.KnowledgeDocument]) {
+                self.documents = documents
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case documents
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.documents = try container.decode(
+                    [Components.Schemas.KnowledgeDocument].self,
+                    forKey: .documents
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "documents"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/KnowledgeBaseDeleted`.
+        internal struct KnowledgeBaseDeleted: Codable, Hashable, Sendable {
+            /// The documents deleted.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeBaseDeleted/deleted_documents`.
+            internal var deletedDocuments: Swift.Int
+            /// Creates a new `KnowledgeBaseDeleted`.
+            ///
+            /// - Parameters:
+            ///   - deletedDocuments: The documents deleted.
+            internal init(deletedDocuments: Swift.Int) {
+                self.deletedDocuments = deletedDocuments
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case deletedDocuments = "deleted_documents"
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.deletedDocuments = try container.decode(
+                    Swift.Int.self,
+                    forKey: .deletedDocuments
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "deleted_documents"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/KnowledgeDocumentDeleted`.
+        internal struct KnowledgeDocumentDeleted: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/KnowledgeDocumentDeleted/deleted`.
+            internal var deleted: Swift.Bool
+            /// Creates a new `KnowledgeDocumentDeleted`.
+            ///
+            /// - Parameters:
+            ///   - deleted:
+            internal init(deleted: Swift.Bool) {
+                self.deleted = deleted
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case deleted
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.deleted = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .deleted
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "deleted"
+                ])
+            }
         }
     }
 }

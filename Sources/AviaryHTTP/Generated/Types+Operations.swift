@@ -9919,4 +9919,2243 @@ internal enum Operations {
             }
         }
     }
+    /// Ingest documents into a knowledge base
+    ///
+    /// Starts a job that ingests documents into the namespace `namespace` of the caller's tenant and answers at once (202) with the job; follow it with `GET /knowledge-bases/jobs/{job_id}`. Each item is an inline document (`content`, in its `content_type`: Markdown by default, HTML, plain text, CSV or JSON), converted to Markdown and split into chunks along its headings; the chunks are indexed for full-text search, so `POST /knowledge-bases/query` answers with `retrieval: "lexical"` until embeddings are configured. A namespace holds one document per `source`: an item whose source is stored already replaces that document when its content or metadata changed, and is skipped when they did not. The items are ingested one after another; one that cannot be ingested (a content type Aviary does not convert, an empty document, invalid JSON or CSV) is recorded as failed with its error, and the job goes on. The job is durable: after a restart of the server it resumes at the first item it had not finished and never ingests a finished item again. While it executes it takes one of the tenant's run slots. At most 1000 items, within `server.max_body_bytes`. Fetching URLs (`urls`, an item's `url`) is not supported yet (400 `unsupported`): pass a page as `content` with `content_type: text/html`. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `POST /knowledge-bases/ingest`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)`.
+    internal enum IngestKnowledge {
+        internal static let id: Swift.String = "ingestKnowledge"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.IngestKnowledge.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.IngestKnowledge.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.IngestKnowledge.Input.Headers
+            /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.KnowledgeIngestRequest)
+            }
+            internal var body: Operations.IngestKnowledge.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.IngestKnowledge.Input.Headers = .init(),
+                body: Operations.IngestKnowledge.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Accepted: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/responses/202/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/responses/202/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.IngestKnowledge.Output.Accepted.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/responses/202/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/responses/202/content/application\/json`.
+                    case json(Components.Schemas.KnowledgeJob)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.KnowledgeJob {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.IngestKnowledge.Output.Accepted.Body
+                /// Creates a new `Accepted`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.IngestKnowledge.Output.Accepted.Headers = .init(),
+                    body: Operations.IngestKnowledge.Output.Accepted.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The job, accepted (status `pending` or `running`); it goes on in the background.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Operations.IngestKnowledge.Output.Accepted)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            internal var accepted: Operations.IngestKnowledge.Output.Accepted {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/responses/400/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/responses/400/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.IngestKnowledge.Output.BadRequest.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/ingest/POST/responses/400/content/application\/json`.
+                    case json(Components.Schemas._Error)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas._Error {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.IngestKnowledge.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.IngestKnowledge.Output.BadRequest.Headers = .init(),
+                    body: Operations.IngestKnowledge.Output.BadRequest.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// Invalid body (`invalid_json`, `invalid_body`), a field with an invalid value (`invalid_input`; the message names the field: a bad `namespace`, no items or more than 1000, an item with both or neither of `content` and `url`, a `metadata` that is not an object), or a URL to fetch (`unsupported`: a non-empty `urls`, or an item's `url`).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.IngestKnowledge.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.IngestKnowledge.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The caller's role is none of `admin`, `developer` and `service`, the roles that ingest into and delete from knowledge bases.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.KnowledgeEditorsOnly)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.KnowledgeEditorsOnly {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request body exceeds `server.max_body_bytes` (default 1 MiB).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.BodyTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.BodyTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `rate_limited`: the key's request rate is exceeded. `auth_rate_limited`: the client's address made too many failed authentications. `too_many_runs`: the tenant already executes `server.max_concurrent_runs_per_tenant` runs in this process (Retry-After: 1). `too_many_streams` (streamed chat completions): the key or tenant holds as many event streams as `server.streams` allows.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimitedOrTooManyRuns)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimitedOrTooManyRuns {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `shutting_down`: the server is shutting down and accepts no new runs, or the run was stopped at a step boundary by the shutdown (status `interrupted`, resumable). `auth_unavailable`: the API key store cannot be read.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.ShuttingDown)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.ShuttingDown {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request did not complete within `server.request_timeout_seconds` (default 30).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)/responses/504`.
+            ///
+            /// HTTP response code: `504 gatewayTimeout`.
+            case gatewayTimeout(Components.Responses.RequestTimeout)
+            /// The associated value of the enum case if `self` is `.gatewayTimeout`.
+            ///
+            /// - Throws: An error if `self` is not `.gatewayTimeout`.
+            /// - SeeAlso: `.gatewayTimeout`.
+            internal var gatewayTimeout: Components.Responses.RequestTimeout {
+                get throws {
+                    switch self {
+                    case let .gatewayTimeout(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "gatewayTimeout",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// An ingestion job
+    ///
+    /// An ingestion job of the caller's tenant: its status, its progress (`done_items` of `total_items`) and the results of the items finished so far, in item order, with their counts. Poll it until its status is `completed` or `failed`. Any role may read it.
+    ///
+    /// - Remark: HTTP `GET /knowledge-bases/jobs/{job_id}`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)`.
+    internal enum GetKnowledgeJob {
+        internal static let id: Swift.String = "getKnowledgeJob"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The ingestion job's id (`job_id` of `POST /knowledge-bases/ingest`).
+                ///
+                /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/GET/path/job_id`.
+                internal var jobId: Components.Parameters.KnowledgeJobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - jobId: The ingestion job's id (`job_id` of `POST /knowledge-bases/ingest`).
+                internal init(jobId: Components.Parameters.KnowledgeJobID) {
+                    self.jobId = jobId
+                }
+            }
+            internal var path: Operations.GetKnowledgeJob.Input.Path
+            /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetKnowledgeJob.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.GetKnowledgeJob.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.GetKnowledgeJob.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.GetKnowledgeJob.Input.Path,
+                headers: Operations.GetKnowledgeJob.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/GET/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/GET/responses/200/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.GetKnowledgeJob.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.KnowledgeJob)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.KnowledgeJob {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.GetKnowledgeJob.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.GetKnowledgeJob.Output.Ok.Headers = .init(),
+                    body: Operations.GetKnowledgeJob.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The job.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.GetKnowledgeJob.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.GetKnowledgeJob.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No ingestion job with this id in the caller's tenant (another tenant's jobs are indistinguishable from absent ones).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.UnknownKnowledgeJob)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.UnknownKnowledgeJob {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimited)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimited {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `auth_unavailable`: the API key store cannot be read right now.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Unavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Unavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request did not complete within `server.request_timeout_seconds` (default 30).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)/responses/504`.
+            ///
+            /// HTTP response code: `504 gatewayTimeout`.
+            case gatewayTimeout(Components.Responses.RequestTimeout)
+            /// The associated value of the enum case if `self` is `.gatewayTimeout`.
+            ///
+            /// - Throws: An error if `self` is not `.gatewayTimeout`.
+            /// - SeeAlso: `.gatewayTimeout`.
+            internal var gatewayTimeout: Components.Responses.RequestTimeout {
+                get throws {
+                    switch self {
+                    case let .gatewayTimeout(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "gatewayTimeout",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Query a knowledge base
+    ///
+    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words), which this server answers until embeddings are configured, or `hybrid` (lexical relevance and embedding similarity combined). A namespace without documents, or a query without searchable words, answers no results. Metadata filters (`filters`) are not supported yet. Any role may query.
+    ///
+    /// - Remark: HTTP `POST /knowledge-bases/query`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)`.
+    internal enum QueryKnowledge {
+        internal static let id: Swift.String = "queryKnowledge"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.QueryKnowledge.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.QueryKnowledge.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.QueryKnowledge.Input.Headers
+            /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.KnowledgeQueryRequest)
+            }
+            internal var body: Operations.QueryKnowledge.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                headers: Operations.QueryKnowledge.Input.Headers = .init(),
+                body: Operations.QueryKnowledge.Input.Body
+            ) {
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/responses/200/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.QueryKnowledge.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.KnowledgeQueryResult)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.KnowledgeQueryResult {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.QueryKnowledge.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.QueryKnowledge.Output.Ok.Headers = .init(),
+                    body: Operations.QueryKnowledge.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The best chunks.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.QueryKnowledge.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.QueryKnowledge.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct BadRequest: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/responses/400/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/responses/400/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.QueryKnowledge.Output.BadRequest.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/responses/400/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/query/POST/responses/400/content/application\/json`.
+                    case json(Components.Schemas._Error)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas._Error {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.QueryKnowledge.Output.BadRequest.Body
+                /// Creates a new `BadRequest`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.QueryKnowledge.Output.BadRequest.Headers = .init(),
+                    body: Operations.QueryKnowledge.Output.BadRequest.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// Invalid body (`invalid_json`, `invalid_body`), a field with an invalid value (`invalid_input`; the message names the field: an empty or too long `query`, `top_k` outside 1–50, a bad `namespace`), or metadata filters (`unsupported`: a non-empty `filters`).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Operations.QueryKnowledge.Output.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Operations.QueryKnowledge.Output.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request body exceeds `server.max_body_bytes` (default 1 MiB).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)/responses/413`.
+            ///
+            /// HTTP response code: `413 contentTooLarge`.
+            case contentTooLarge(Components.Responses.BodyTooLarge)
+            /// The associated value of the enum case if `self` is `.contentTooLarge`.
+            ///
+            /// - Throws: An error if `self` is not `.contentTooLarge`.
+            /// - SeeAlso: `.contentTooLarge`.
+            internal var contentTooLarge: Components.Responses.BodyTooLarge {
+                get throws {
+                    switch self {
+                    case let .contentTooLarge(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "contentTooLarge",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimited)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimited {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `auth_unavailable`: the API key store cannot be read right now.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Unavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Unavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request did not complete within `server.request_timeout_seconds` (default 30).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)/responses/504`.
+            ///
+            /// HTTP response code: `504 gatewayTimeout`.
+            case gatewayTimeout(Components.Responses.RequestTimeout)
+            /// The associated value of the enum case if `self` is `.gatewayTimeout`.
+            ///
+            /// - Throws: An error if `self` is not `.gatewayTimeout`.
+            /// - SeeAlso: `.gatewayTimeout`.
+            internal var gatewayTimeout: Components.Responses.RequestTimeout {
+                get throws {
+                    switch self {
+                    case let .gatewayTimeout(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "gatewayTimeout",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// The tenant's knowledge bases
+    ///
+    /// The knowledge bases of the caller's tenant — the namespaces that hold at least one document — sorted by name, with how many documents and chunks each holds. Any role may list them.
+    ///
+    /// - Remark: HTTP `GET /knowledge-bases`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/get(listKnowledgeBases)`.
+    internal enum ListKnowledgeBases {
+        internal static let id: Swift.String = "listKnowledgeBases"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/knowledge-bases/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListKnowledgeBases.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListKnowledgeBases.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ListKnowledgeBases.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            internal init(headers: Operations.ListKnowledgeBases.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/GET/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/GET/responses/200/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.ListKnowledgeBases.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.KnowledgeBaseList)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.KnowledgeBaseList {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ListKnowledgeBases.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.ListKnowledgeBases.Output.Ok.Headers = .init(),
+                    body: Operations.ListKnowledgeBases.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The knowledge bases.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/get(listKnowledgeBases)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListKnowledgeBases.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ListKnowledgeBases.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/get(listKnowledgeBases)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/get(listKnowledgeBases)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimited)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimited {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/get(listKnowledgeBases)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `auth_unavailable`: the API key store cannot be read right now.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/get(listKnowledgeBases)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Unavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Unavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request did not complete within `server.request_timeout_seconds` (default 30).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/get(listKnowledgeBases)/responses/504`.
+            ///
+            /// HTTP response code: `504 gatewayTimeout`.
+            case gatewayTimeout(Components.Responses.RequestTimeout)
+            /// The associated value of the enum case if `self` is `.gatewayTimeout`.
+            ///
+            /// - Throws: An error if `self` is not `.gatewayTimeout`.
+            /// - SeeAlso: `.gatewayTimeout`.
+            internal var gatewayTimeout: Components.Responses.RequestTimeout {
+                get throws {
+                    switch self {
+                    case let .gatewayTimeout(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "gatewayTimeout",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// The documents of a knowledge base
+    ///
+    /// The documents of the namespace, sorted by source, at most `limit`: each with its id, title, content hash, chunk count and metadata. Any role may list them.
+    ///
+    /// - Remark: HTTP `GET /knowledge-bases/{namespace}/documents`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)`.
+    internal enum ListKnowledgeDocuments {
+        internal static let id: Swift.String = "listKnowledgeDocuments"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/GET/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The knowledge base (namespace).
+                ///
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/GET/path/namespace`.
+                internal var namespace: Components.Parameters.KnowledgeNamespace
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - namespace: The knowledge base (namespace).
+                internal init(namespace: Components.Parameters.KnowledgeNamespace) {
+                    self.namespace = namespace
+                }
+            }
+            internal var path: Operations.ListKnowledgeDocuments.Input.Path
+            /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// At most this many (1–1000).
+                ///
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/GET/query/limit`.
+                internal var limit: Swift.Int?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - limit: At most this many (1–1000).
+                internal init(limit: Swift.Int? = nil) {
+                    self.limit = limit
+                }
+            }
+            internal var query: Operations.ListKnowledgeDocuments.Input.Query
+            /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListKnowledgeDocuments.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ListKnowledgeDocuments.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ListKnowledgeDocuments.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                path: Operations.ListKnowledgeDocuments.Input.Path,
+                query: Operations.ListKnowledgeDocuments.Input.Query = .init(),
+                headers: Operations.ListKnowledgeDocuments.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/GET/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/GET/responses/200/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.ListKnowledgeDocuments.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.KnowledgeDocumentList)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.KnowledgeDocumentList {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ListKnowledgeDocuments.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.ListKnowledgeDocuments.Output.Ok.Headers = .init(),
+                    body: Operations.ListKnowledgeDocuments.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The documents.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ListKnowledgeDocuments.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ListKnowledgeDocuments.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Malformed request: the body is not a JSON object, a field is missing or has the wrong type, or a query parameter is invalid.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The caller's tenant has no knowledge base of this name: the namespace holds no documents.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.UnknownKnowledgeNamespace)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.UnknownKnowledgeNamespace {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimited)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimited {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `auth_unavailable`: the API key store cannot be read right now.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Unavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Unavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request did not complete within `server.request_timeout_seconds` (default 30).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)/responses/504`.
+            ///
+            /// HTTP response code: `504 gatewayTimeout`.
+            case gatewayTimeout(Components.Responses.RequestTimeout)
+            /// The associated value of the enum case if `self` is `.gatewayTimeout`.
+            ///
+            /// - Throws: An error if `self` is not `.gatewayTimeout`.
+            /// - SeeAlso: `.gatewayTimeout`.
+            internal var gatewayTimeout: Components.Responses.RequestTimeout {
+                get throws {
+                    switch self {
+                    case let .gatewayTimeout(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "gatewayTimeout",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Delete a knowledge base
+    ///
+    /// Deletes the namespace of the caller's tenant: all its documents and their chunks. Ingesting into it again creates it anew. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `DELETE /knowledge-bases/{namespace}`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)`.
+    internal enum DeleteKnowledgeBase {
+        internal static let id: Swift.String = "deleteKnowledgeBase"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/DELETE/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The knowledge base (namespace).
+                ///
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/DELETE/path/namespace`.
+                internal var namespace: Components.Parameters.KnowledgeNamespace
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - namespace: The knowledge base (namespace).
+                internal init(namespace: Components.Parameters.KnowledgeNamespace) {
+                    self.namespace = namespace
+                }
+            }
+            internal var path: Operations.DeleteKnowledgeBase.Input.Path
+            /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/DELETE/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteKnowledgeBase.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteKnowledgeBase.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.DeleteKnowledgeBase.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.DeleteKnowledgeBase.Input.Path,
+                headers: Operations.DeleteKnowledgeBase.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/DELETE/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/DELETE/responses/200/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.DeleteKnowledgeBase.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/DELETE/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/DELETE/responses/200/content/application\/json`.
+                    case json(Components.Schemas.KnowledgeBaseDeleted)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.KnowledgeBaseDeleted {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.DeleteKnowledgeBase.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.DeleteKnowledgeBase.Output.Ok.Headers = .init(),
+                    body: Operations.DeleteKnowledgeBase.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// Deleted.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.DeleteKnowledgeBase.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.DeleteKnowledgeBase.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The caller's role is none of `admin`, `developer` and `service`, the roles that ingest into and delete from knowledge bases.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.KnowledgeEditorsOnly)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.KnowledgeEditorsOnly {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The caller's tenant has no knowledge base of this name: the namespace holds no documents.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.UnknownKnowledgeNamespace)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.UnknownKnowledgeNamespace {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimited)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimited {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `auth_unavailable`: the API key store cannot be read right now.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Unavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Unavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request did not complete within `server.request_timeout_seconds` (default 30).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)/responses/504`.
+            ///
+            /// HTTP response code: `504 gatewayTimeout`.
+            case gatewayTimeout(Components.Responses.RequestTimeout)
+            /// The associated value of the enum case if `self` is `.gatewayTimeout`.
+            ///
+            /// - Throws: An error if `self` is not `.gatewayTimeout`.
+            /// - SeeAlso: `.gatewayTimeout`.
+            internal var gatewayTimeout: Components.Responses.RequestTimeout {
+                get throws {
+                    switch self {
+                    case let .gatewayTimeout(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "gatewayTimeout",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
+    /// Delete a document
+    ///
+    /// Deletes a document of the namespace and its chunks; queries no longer find it. Ingesting its source again creates it anew. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `DELETE /knowledge-bases/{namespace}/documents/{document_id}`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)`.
+    internal enum DeleteKnowledgeDocument {
+        internal static let id: Swift.String = "deleteKnowledgeDocument"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/{document_id}/DELETE/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The knowledge base (namespace).
+                ///
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/{document_id}/DELETE/path/namespace`.
+                internal var namespace: Components.Parameters.KnowledgeNamespace
+                /// The document's id (`id` in `GET /knowledge-bases/{namespace}/documents`, `document_id` in query results).
+                ///
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/{document_id}/DELETE/path/document_id`.
+                internal var documentId: Components.Parameters.KnowledgeDocumentID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - namespace: The knowledge base (namespace).
+                ///   - documentId: The document's id (`id` in `GET /knowledge-bases/{namespace}/documents`, `document_id` in query results).
+                internal init(
+                    namespace: Components.Parameters.KnowledgeNamespace,
+                    documentId: Components.Parameters.KnowledgeDocumentID
+                ) {
+                    self.namespace = namespace
+                    self.documentId = documentId
+                }
+            }
+            internal var path: Operations.DeleteKnowledgeDocument.Input.Path
+            /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/{document_id}/DELETE/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteKnowledgeDocument.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.DeleteKnowledgeDocument.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.DeleteKnowledgeDocument.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.DeleteKnowledgeDocument.Input.Path,
+                headers: Operations.DeleteKnowledgeDocument.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/{document_id}/DELETE/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/{document_id}/DELETE/responses/200/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.DeleteKnowledgeDocument.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/{document_id}/DELETE/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/{namespace}/documents/{document_id}/DELETE/responses/200/content/application\/json`.
+                    case json(Components.Schemas.KnowledgeDocumentDeleted)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.KnowledgeDocumentDeleted {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.DeleteKnowledgeDocument.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.DeleteKnowledgeDocument.Output.Ok.Headers = .init(),
+                    body: Operations.DeleteKnowledgeDocument.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// Deleted.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.DeleteKnowledgeDocument.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.DeleteKnowledgeDocument.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The caller's role is none of `admin`, `developer` and `service`, the roles that ingest into and delete from knowledge bases.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.KnowledgeEditorsOnly)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.KnowledgeEditorsOnly {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The namespace holds no document with this id in the caller's tenant.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.UnknownKnowledgeDocument)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.UnknownKnowledgeDocument {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The key's request rate limit is exceeded (`rate_limited`), or the client's address made too many failed authentications (`auth_rate_limited`, `server.auth_failures`). Retry after `Retry-After` seconds.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimited)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimited {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `auth_unavailable`: the API key store cannot be read right now.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.Unavailable)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.Unavailable {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request did not complete within `server.request_timeout_seconds` (default 30).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)/responses/504`.
+            ///
+            /// HTTP response code: `504 gatewayTimeout`.
+            case gatewayTimeout(Components.Responses.RequestTimeout)
+            /// The associated value of the enum case if `self` is `.gatewayTimeout`.
+            ///
+            /// - Throws: An error if `self` is not `.gatewayTimeout`.
+            /// - SeeAlso: `.gatewayTimeout`.
+            internal var gatewayTimeout: Components.Responses.RequestTimeout {
+                get throws {
+                    switch self {
+                    case let .gatewayTimeout(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "gatewayTimeout",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
 }

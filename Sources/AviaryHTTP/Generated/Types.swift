@@ -201,6 +201,55 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /api/v1/hil/inbox/events`.
     /// - Remark: Generated from `#/paths//api/v1/hil/inbox/events/get(inboxEvents)`.
     func inboxEvents(_ input: Operations.InboxEvents.Input) async throws -> Operations.InboxEvents.Output
+    /// Ingest documents into a knowledge base
+    ///
+    /// Starts a job that ingests documents into the namespace `namespace` of the caller's tenant and answers at once (202) with the job; follow it with `GET /knowledge-bases/jobs/{job_id}`. Each item is an inline document (`content`, in its `content_type`: Markdown by default, HTML, plain text, CSV or JSON), converted to Markdown and split into chunks along its headings; the chunks are indexed for full-text search, so `POST /knowledge-bases/query` answers with `retrieval: "lexical"` until embeddings are configured. A namespace holds one document per `source`: an item whose source is stored already replaces that document when its content or metadata changed, and is skipped when they did not. The items are ingested one after another; one that cannot be ingested (a content type Aviary does not convert, an empty document, invalid JSON or CSV) is recorded as failed with its error, and the job goes on. The job is durable: after a restart of the server it resumes at the first item it had not finished and never ingests a finished item again. While it executes it takes one of the tenant's run slots. At most 1000 items, within `server.max_body_bytes`. Fetching URLs (`urls`, an item's `url`) is not supported yet (400 `unsupported`): pass a page as `content` with `content_type: text/html`. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `POST /knowledge-bases/ingest`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)`.
+    func ingestKnowledge(_ input: Operations.IngestKnowledge.Input) async throws -> Operations.IngestKnowledge.Output
+    /// An ingestion job
+    ///
+    /// An ingestion job of the caller's tenant: its status, its progress (`done_items` of `total_items`) and the results of the items finished so far, in item order, with their counts. Poll it until its status is `completed` or `failed`. Any role may read it.
+    ///
+    /// - Remark: HTTP `GET /knowledge-bases/jobs/{job_id}`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)`.
+    func getKnowledgeJob(_ input: Operations.GetKnowledgeJob.Input) async throws -> Operations.GetKnowledgeJob.Output
+    /// Query a knowledge base
+    ///
+    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words), which this server answers until embeddings are configured, or `hybrid` (lexical relevance and embedding similarity combined). A namespace without documents, or a query without searchable words, answers no results. Metadata filters (`filters`) are not supported yet. Any role may query.
+    ///
+    /// - Remark: HTTP `POST /knowledge-bases/query`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)`.
+    func queryKnowledge(_ input: Operations.QueryKnowledge.Input) async throws -> Operations.QueryKnowledge.Output
+    /// The tenant's knowledge bases
+    ///
+    /// The knowledge bases of the caller's tenant — the namespaces that hold at least one document — sorted by name, with how many documents and chunks each holds. Any role may list them.
+    ///
+    /// - Remark: HTTP `GET /knowledge-bases`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/get(listKnowledgeBases)`.
+    func listKnowledgeBases(_ input: Operations.ListKnowledgeBases.Input) async throws -> Operations.ListKnowledgeBases.Output
+    /// The documents of a knowledge base
+    ///
+    /// The documents of the namespace, sorted by source, at most `limit`: each with its id, title, content hash, chunk count and metadata. Any role may list them.
+    ///
+    /// - Remark: HTTP `GET /knowledge-bases/{namespace}/documents`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)`.
+    func listKnowledgeDocuments(_ input: Operations.ListKnowledgeDocuments.Input) async throws -> Operations.ListKnowledgeDocuments.Output
+    /// Delete a knowledge base
+    ///
+    /// Deletes the namespace of the caller's tenant: all its documents and their chunks. Ingesting into it again creates it anew. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `DELETE /knowledge-bases/{namespace}`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)`.
+    func deleteKnowledgeBase(_ input: Operations.DeleteKnowledgeBase.Input) async throws -> Operations.DeleteKnowledgeBase.Output
+    /// Delete a document
+    ///
+    /// Deletes a document of the namespace and its chunks; queries no longer find it. Ingesting its source again creates it anew. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `DELETE /knowledge-bases/{namespace}/documents/{document_id}`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)`.
+    func deleteKnowledgeDocument(_ input: Operations.DeleteKnowledgeDocument.Input) async throws -> Operations.DeleteKnowledgeDocument.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -614,6 +663,107 @@ extension APIProtocol {
     ) async throws -> Operations.InboxEvents.Output {
         try await inboxEvents(Operations.InboxEvents.Input(
             query: query,
+            headers: headers
+        ))
+    }
+    /// Ingest documents into a knowledge base
+    ///
+    /// Starts a job that ingests documents into the namespace `namespace` of the caller's tenant and answers at once (202) with the job; follow it with `GET /knowledge-bases/jobs/{job_id}`. Each item is an inline document (`content`, in its `content_type`: Markdown by default, HTML, plain text, CSV or JSON), converted to Markdown and split into chunks along its headings; the chunks are indexed for full-text search, so `POST /knowledge-bases/query` answers with `retrieval: "lexical"` until embeddings are configured. A namespace holds one document per `source`: an item whose source is stored already replaces that document when its content or metadata changed, and is skipped when they did not. The items are ingested one after another; one that cannot be ingested (a content type Aviary does not convert, an empty document, invalid JSON or CSV) is recorded as failed with its error, and the job goes on. The job is durable: after a restart of the server it resumes at the first item it had not finished and never ingests a finished item again. While it executes it takes one of the tenant's run slots. At most 1000 items, within `server.max_body_bytes`. Fetching URLs (`urls`, an item's `url`) is not supported yet (400 `unsupported`): pass a page as `content` with `content_type: text/html`. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `POST /knowledge-bases/ingest`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/ingest/post(ingestKnowledge)`.
+    internal func ingestKnowledge(
+        headers: Operations.IngestKnowledge.Input.Headers = .init(),
+        body: Operations.IngestKnowledge.Input.Body
+    ) async throws -> Operations.IngestKnowledge.Output {
+        try await ingestKnowledge(Operations.IngestKnowledge.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// An ingestion job
+    ///
+    /// An ingestion job of the caller's tenant: its status, its progress (`done_items` of `total_items`) and the results of the items finished so far, in item order, with their counts. Poll it until its status is `completed` or `failed`. Any role may read it.
+    ///
+    /// - Remark: HTTP `GET /knowledge-bases/jobs/{job_id}`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)`.
+    internal func getKnowledgeJob(
+        path: Operations.GetKnowledgeJob.Input.Path,
+        headers: Operations.GetKnowledgeJob.Input.Headers = .init()
+    ) async throws -> Operations.GetKnowledgeJob.Output {
+        try await getKnowledgeJob(Operations.GetKnowledgeJob.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Query a knowledge base
+    ///
+    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words), which this server answers until embeddings are configured, or `hybrid` (lexical relevance and embedding similarity combined). A namespace without documents, or a query without searchable words, answers no results. Metadata filters (`filters`) are not supported yet. Any role may query.
+    ///
+    /// - Remark: HTTP `POST /knowledge-bases/query`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)`.
+    internal func queryKnowledge(
+        headers: Operations.QueryKnowledge.Input.Headers = .init(),
+        body: Operations.QueryKnowledge.Input.Body
+    ) async throws -> Operations.QueryKnowledge.Output {
+        try await queryKnowledge(Operations.QueryKnowledge.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The tenant's knowledge bases
+    ///
+    /// The knowledge bases of the caller's tenant — the namespaces that hold at least one document — sorted by name, with how many documents and chunks each holds. Any role may list them.
+    ///
+    /// - Remark: HTTP `GET /knowledge-bases`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/get(listKnowledgeBases)`.
+    internal func listKnowledgeBases(headers: Operations.ListKnowledgeBases.Input.Headers = .init()) async throws -> Operations.ListKnowledgeBases.Output {
+        try await listKnowledgeBases(Operations.ListKnowledgeBases.Input(headers: headers))
+    }
+    /// The documents of a knowledge base
+    ///
+    /// The documents of the namespace, sorted by source, at most `limit`: each with its id, title, content hash, chunk count and metadata. Any role may list them.
+    ///
+    /// - Remark: HTTP `GET /knowledge-bases/{namespace}/documents`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/get(listKnowledgeDocuments)`.
+    internal func listKnowledgeDocuments(
+        path: Operations.ListKnowledgeDocuments.Input.Path,
+        query: Operations.ListKnowledgeDocuments.Input.Query = .init(),
+        headers: Operations.ListKnowledgeDocuments.Input.Headers = .init()
+    ) async throws -> Operations.ListKnowledgeDocuments.Output {
+        try await listKnowledgeDocuments(Operations.ListKnowledgeDocuments.Input(
+            path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Delete a knowledge base
+    ///
+    /// Deletes the namespace of the caller's tenant: all its documents and their chunks. Ingesting into it again creates it anew. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `DELETE /knowledge-bases/{namespace}`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/delete(deleteKnowledgeBase)`.
+    internal func deleteKnowledgeBase(
+        path: Operations.DeleteKnowledgeBase.Input.Path,
+        headers: Operations.DeleteKnowledgeBase.Input.Headers = .init()
+    ) async throws -> Operations.DeleteKnowledgeBase.Output {
+        try await deleteKnowledgeBase(Operations.DeleteKnowledgeBase.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Delete a document
+    ///
+    /// Deletes a document of the namespace and its chunks; queries no longer find it. Ingesting its source again creates it anew. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `DELETE /knowledge-bases/{namespace}/documents/{document_id}`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/{namespace}/documents/{document_id}/delete(deleteKnowledgeDocument)`.
+    internal func deleteKnowledgeDocument(
+        path: Operations.DeleteKnowledgeDocument.Input.Path,
+        headers: Operations.DeleteKnowledgeDocument.Input.Headers = .init()
+    ) async throws -> Operations.DeleteKnowledgeDocument.Output {
+        try await deleteKnowledgeDocument(Operations.DeleteKnowledgeDocument.Input(
+            path: path,
             headers: headers
         ))
     }
