@@ -20,16 +20,19 @@ public struct IngestProgram: RunProgram {
     /// A job's input, checked: the namespace and the items (thrown: what to fix).
     public static func input(namespace: String, items: [JSONValue]) throws(IngestError) -> JSONValue {
         guard isNamespace(namespace) else {
-            throw IngestError("namespace: '\(namespace)' must be 1 to 100 letters, digits, '_', '-' or '.'")
+            throw IngestError("namespace: '\(namespace)' must be 1 to 100 letters, digits, '_', '-' or '.', and not one of \(reservedNamespaces.sorted().joined(separator: ", "))")
         }
         guard !items.isEmpty, items.count <= maxItems else { throw IngestError("items: expected 1 to \(maxItems) items") }
         for (i, item) in items.enumerated() { _ = try IngestItem(json: item, index: i) }
         return .object(["namespace": .string(namespace), "items": .array(items)])
     }
 
-    /// True for a namespace name: 1 to 100 letters, digits, `_`, `-` or `.`.
+    /// Names a namespace cannot have: they are routes of the API (`/knowledge-bases/query`) or path segments.
+    public static let reservedNamespaces: Set<String> = [".", "..", "ingest", "query", "jobs"]
+
+    /// True for a namespace name: 1 to 100 letters, digits, `_`, `-` or `.`, and not reserved.
     public static func isNamespace(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 100 && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
+        !s.isEmpty && s.count <= 100 && !reservedNamespaces.contains(s) && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
     }
 
     public func run(in context: RunContext) async throws -> RunResult {

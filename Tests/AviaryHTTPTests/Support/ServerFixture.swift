@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import AviaryCore
 import AviaryHTTP
+import AviaryKnowledge
 import AviaryRuntime
 import AviaryStorage
 import AviaryTestSupport
@@ -45,7 +46,8 @@ struct ServerFixture: Sendable {
             logger.logLevel = ProcessInfo.processInfo.environment["AVIARY_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
             if let givenLogger { logger = givenLogger }
             let runtime = AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
-                                       runs: storage.store, sessions: storage.store, programs: programs, sink: hub,
+                                       runs: storage.store, sessions: storage.store,
+                                       programs: programs + [IngestProgram(ingestor: DocumentIngestor(store: storage.store))], sink: hub,
                                        sessionsRoot: dir.appendingPathComponent("sessions"), logger: logger)
             var config = ServerConfiguration(chatAgent: agents.first?.name ?? "agent", host: "127.0.0.1", port: 0)
             configure(&config)
