@@ -14,9 +14,19 @@ public protocol KnowledgeStore: Sendable {
     func deleteDocument(_ id: String, tenant: String) async throws -> Bool
     /// Deletes a namespace's documents and chunks; returns how many documents went.
     func deleteNamespace(_ namespace: String, tenant: String) async throws -> Int
-    /// The chunks of a namespace that best match `query`'s words, best first. Words are matched
-    /// stemmed and accent-insensitively; any word may match (more matching words rank higher).
-    func searchLexical(tenant: String, namespace: String, query: String, limit: Int) async throws -> [KnowledgeHit]
+    /// The chunks of a namespace that best match `query`'s words, best first, among those whose
+    /// metadata passes every filter. Words are matched stemmed and accent-insensitively; any word
+    /// may match (more matching words rank higher).
+    func searchLexical(tenant: String, namespace: String, query: String, filters: [KnowledgeFilter], limit: Int) async throws -> [KnowledgeHit]
+    /// The metadata fields the namespace's documents have (filters on other fields are refused).
+    func metadataFields(tenant: String, namespace: String) async throws -> Set<String>
+}
+
+extension KnowledgeStore {
+    /// The best chunks for `query`, unfiltered.
+    public func searchLexical(tenant: String, namespace: String, query: String, limit: Int) async throws -> [KnowledgeHit] {
+        try await searchLexical(tenant: tenant, namespace: namespace, query: query, filters: [], limit: limit)
+    }
 }
 
 /// What storing a document did.

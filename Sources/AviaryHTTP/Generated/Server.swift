@@ -8098,7 +8098,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
     }
     /// Query a knowledge base
     ///
-    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words), which this server answers until embeddings are configured, or `hybrid` (lexical relevance and embedding similarity combined). A namespace without documents, or a query without searchable words, answers no results. Metadata filters (`filters`) are not supported yet. Any role may query.
+    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words), which this server answers until embeddings are configured, or `hybrid` (lexical relevance and embedding similarity combined). A namespace without documents, or a query without searchable words, answers no results. `filters` keeps only chunks whose metadata passes every condition, before ranking. Any role may query.
     ///
     /// - Remark: HTTP `POST /knowledge-bases/query`.
     /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)`.

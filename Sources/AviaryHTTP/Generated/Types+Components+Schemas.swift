@@ -3071,7 +3071,7 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/KnowledgeQueryRequest/top_k`.
             internal var topK: Swift.Int?
-            /// Metadata filters. Not supported yet: a non-empty object is refused (400 `unsupported`).
+            /// Conditions on the chunks' metadata, all of which must hold: a field's value (equality), or operators `$eq`, `$ne`, `$in` (a list), `$gt`, `$gte`, `$lt`, `$lte` (numbers, or strings such as ISO dates, compared as text): `{"product": "pos", "price": {"$lt": 50}}`. At most 20 fields.
             ///
             /// - Remark: Generated from `#/components/schemas/KnowledgeQueryRequest/filters`.
             internal var filters: OpenAPIRuntime.OpenAPIObjectContainer?
@@ -3081,7 +3081,7 @@ extension Components {
             ///   - query: What to look for, in natural language.
             ///   - namespace: The knowledge base to search.
             ///   - topK: At most this many results.
-            ///   - filters: Metadata filters. Not supported yet: a non-empty object is refused (400 `unsupported`).
+            ///   - filters: Conditions on the chunks' metadata, all of which must hold: a field's value (equality), or operators `$eq`, `$ne`, `$in` (a list), `$gt`, `$gte`, `$lt`, `$lte` (numbers, or strings such as ISO dates, compared as text): `{"product": "pos", "price": {"$lt": 50}}`. At most 20 fields.
             internal init(
                 query: Swift.String,
                 namespace: Swift.String? = nil,

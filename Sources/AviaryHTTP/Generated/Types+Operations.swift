@@ -10589,7 +10589,7 @@ internal enum Operations {
     }
     /// Query a knowledge base
     ///
-    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words), which this server answers until embeddings are configured, or `hybrid` (lexical relevance and embedding similarity combined). A namespace without documents, or a query without searchable words, answers no results. Metadata filters (`filters`) are not supported yet. Any role may query.
+    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words), which this server answers until embeddings are configured, or `hybrid` (lexical relevance and embedding similarity combined). A namespace without documents, or a query without searchable words, answers no results. `filters` keeps only chunks whose metadata passes every condition, before ranking. Any role may query.
     ///
     /// - Remark: HTTP `POST /knowledge-bases/query`.
     /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)`.
@@ -10749,7 +10749,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// Invalid body (`invalid_json`, `invalid_body`), a field with an invalid value (`invalid_input`; the message names the field: an empty or too long `query`, `top_k` outside 1–50, a bad `namespace`), or metadata filters (`unsupported`: a non-empty `filters`).
+            /// Invalid body (`invalid_json`, `invalid_body`), a field with an invalid value (`invalid_input`; the message names the field: an empty or too long `query`, `top_k` outside 1–50, a bad `namespace`, a malformed filter or a filter on a metadata field no document of the namespace has).
             ///
             /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)/responses/400`.
             ///

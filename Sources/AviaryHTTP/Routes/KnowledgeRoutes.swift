@@ -64,11 +64,15 @@ extension SpecRoutes {
         guard !query.isEmpty, query.count <= 4_000 else { throw APIError.badRequest("invalid_input", "query: expected 1 to 4000 characters") }
         let topK = body.topK ?? 5
         guard (1...50).contains(topK) else { throw APIError.badRequest("invalid_input", "top_k: expected 1 to 50") }
-        if let filters = try body.filters.map(JSONValue.init(container:)), filters.objectValue?.isEmpty == false {
-            throw APIError.badRequest("unsupported", "filters: metadata filters are not supported yet")
-        }
+        let filters = try body.filters.map(JSONValue.init(container:))
         let namespace = body.namespace ?? "default"
-        let hits = try await KnowledgeSearch(store: try knowledgeStore()).search(query, namespace: namespace, tenant: identity.tenant, topK: topK)
+        let hits: [KnowledgeHit]
+        do {
+            hits = try await KnowledgeSearch(store: try knowledgeStore()).search(query, namespace: namespace, tenant: identity.tenant, topK: topK,
+                                                                                 filters: filters)
+        } catch let error as KnowledgeFilterError {
+            throw APIError.badRequest("invalid_input", error.message)
+        }
         let results = try hits.map { hit in
             Components.Schemas.KnowledgeResult(text: hit.chunk.text, score: hit.score, rank: hit.rank, source: hit.chunk.source,
                                                headingPath: hit.chunk.headingPath, position: hit.chunk.position, documentId: hit.chunk.documentID,

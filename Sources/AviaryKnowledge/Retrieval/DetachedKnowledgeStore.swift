@@ -17,5 +17,8 @@ public struct DetachedKnowledgeStore: KnowledgeStore {
     public func namespaces(tenant: String) async throws -> [KnowledgeNamespace] { throw Detached() }
     public func deleteDocument(_ id: String, tenant: String) async throws -> Bool { throw Detached() }
     public func deleteNamespace(_ namespace: String, tenant: String) async throws -> Int { throw Detached() }
-    public func searchLexical(tenant: String, namespace: String, query: String, limit: Int) async throws -> [KnowledgeHit] { throw Detached() }
+    public func searchLexical(tenant: String, namespace: String, query: String, filters: [KnowledgeFilter], limit: Int) async throws -> [KnowledgeHit] {
+        throw Detached()
+    }
+    public func metadataFields(tenant: String, namespace: String) async throws -> Set<String> { throw Detached() }
 }

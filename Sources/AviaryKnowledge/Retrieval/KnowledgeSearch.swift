@@ -12,9 +12,20 @@ public struct KnowledgeSearch: Sendable {
     /// Creates a search over a store.
     public init(store: any KnowledgeStore) { self.store = store }
 
-    /// The `topK` best chunks of the tenant's `namespace` for `query`.
-    public func search(_ query: String, namespace: String, tenant: String, topK: Int = 5) async throws -> [KnowledgeHit] {
-        try await store.searchLexical(tenant: tenant, namespace: namespace, query: query, limit: min(max(topK, 1), Self.maxResults))
+    /// The `topK` best chunks of the tenant's `namespace` for `query`, among those whose metadata
+    /// passes `filters` (``KnowledgeFilter/parse(_:)``). A filter on a field no document of the
+    /// namespace has is refused (a typo would otherwise silently match nothing).
+    public func search(_ query: String, namespace: String, tenant: String, topK: Int = 5, filters: JSONValue? = nil) async throws -> [KnowledgeHit] {
+        var conditions: [KnowledgeFilter] = []
+        if let filters, filters.objectValue?.isEmpty == false {
+            conditions = try KnowledgeFilter.parse(filters)
+            let known = try await store.metadataFields(tenant: tenant, namespace: namespace)
+            if !known.isEmpty, let unknown = conditions.first(where: { !known.contains($0.field) }) {
+                throw KnowledgeFilterError("filters.\(unknown.field): no document of '\(namespace)' has this metadata field (fields: \(known.sorted().joined(separator: ", ")))")
+            }
+        }
+        return try await store.searchLexical(tenant: tenant, namespace: namespace, query: query, filters: conditions,
+                                             limit: min(max(topK, 1), Self.maxResults))
     }
 
     /// The results as the query API and the `rag_search` tool return them.

@@ -24,6 +24,10 @@ public struct RAGSearchTool: Tool {
                     "query": ["type": "string", "description": "What to look for, in natural language."],
                     "top_k": ["type": "integer", "minimum": 1, "maximum": 20, "description": "How many passages (default 5)."],
                     "namespace": ["type": "string", "description": .string("The knowledge base (default: \(defaultNamespace)).")],
+                    "filters": ["type": "object", "description": """
+                        Conditions on the passages' metadata: {"product": "pos"}, {"product": {"$in": ["pos", "link"]}}, \
+                        {"price": {"$lt": 50}}, {"published": {"$gte": "2024-01-01"}}.
+                        """],
                 ],
                 "required": ["query"],
                 "additionalProperties": false,
@@ -38,7 +42,12 @@ public struct RAGSearchTool: Tool {
         }
         let namespace = arguments["namespace"]?.stringValue ?? defaultNamespace
         let topK = arguments["top_k"]?.intValue ?? 5
-        let hits = try await search.search(query, namespace: namespace, tenant: context.tenant, topK: min(topK, 20))
+        let hits: [KnowledgeHit]
+        do {
+            hits = try await search.search(query, namespace: namespace, tenant: context.tenant, topK: min(topK, 20), filters: arguments["filters"])
+        } catch let error as KnowledgeFilterError {
+            throw ToolError.invalidArguments(error.message)
+        }
         return ToolOutput(KnowledgeSearch.json(hits, query: query, namespace: namespace))
     }
 }

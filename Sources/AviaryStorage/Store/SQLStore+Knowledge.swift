@@ -89,7 +89,7 @@ extension SQLStore {
         }
     }
 
-    public func searchLexical(tenant: String, namespace: String, query: String, limit: Int) async throws -> [KnowledgeHit] {
+    public func searchLexical(tenant: String, namespace: String, query: String, filters: [KnowledgeFilter], limit: Int) async throws -> [KnowledgeHit] {
         let words = Self.searchWords(query)
         guard !words.isEmpty, limit > 0 else { return [] }
         let rows: [any SQLRow]
@@ -98,13 +98,13 @@ extension SQLStore {
             let match = words.map { "\"\($0)\"" }.joined(separator: " OR ")
             rows = try await database.raw("""
                 SELECT c.*, -bm25(kb_chunks_fts, 1.0, 0.5) AS score FROM kb_chunks_fts JOIN kb_chunks c ON c.rowid = kb_chunks_fts.rowid
-                WHERE kb_chunks_fts MATCH \(bind: match) AND c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace)
+                WHERE kb_chunks_fts MATCH \(bind: match) AND c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace)\(filterSQL(filters))
                 ORDER BY score DESC, c.id LIMIT \(bind: limit)
                 """).all()
         case .postgres:
             rows = try await database.raw("""
                 SELECT c.*, ts_rank_cd(c.tsv, q) AS score FROM kb_chunks c, to_tsquery('english', \(bind: words.joined(separator: " | "))) q
-                WHERE c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace) AND c.tsv @@ q
+                WHERE c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace) AND c.tsv @@ q\(filterSQL(filters))
                 ORDER BY score DESC, c.id LIMIT \(bind: limit)
                 """).all()
         }

@@ -42,6 +42,14 @@ struct KnowledgeRoutesTests {
             #expect(top?["source"] == "fees.md" && top?["heading_path"] == ["Fees", "Pix"] && top?["metadata"]?["product"] == "pos")
             #expect(try await fx.call(.POST, "/knowledge-bases/query", key: reader, json: ["query": "refund days", "namespace": "payments"])
                 .json?["results"]?[0]?["metadata"]?["product"] == "refunds")
+            // metadata filters apply before ranking; a field no document has is refused by name
+            let filtered = try await fx.call(.POST, "/knowledge-bases/query", key: reader,
+                                             json: ["query": "refund days pix", "namespace": "payments", "filters": ["product": "pos"]])
+            #expect(filtered.json?["results"]?.arrayValue?.allSatisfy { $0["metadata"]?["product"] == "pos" } == true)
+            #expect(filtered.json?["results"]?.arrayValue?.isEmpty == false)
+            let typo = try await fx.call(.POST, "/knowledge-bases/query", key: reader,
+                                         json: ["query": "pix", "namespace": "payments", "filters": ["prodct": "pos"]])
+            #expect(typo.status == 400 && typo.json?["error"]?["message"]?.stringValue?.contains("filters.prodct") == true)
 
             let bases = try await fx.call(.GET, "/knowledge-bases", key: reader)
             #expect(bases.json?["namespaces"] == [["name": "payments", "documents": 2, "chunks": .number(Double(done.json?["counts"]?["chunks"]?.intValue ?? 0))]])
@@ -73,8 +81,9 @@ struct KnowledgeRoutesTests {
                 #expect(refused.status == 400 && refused.errorCode == "invalid_input", "\(body.jsonString): \(refused.text)")
             }
             #expect(try await fx.call(.GET, "/knowledge-bases/jobs/run_nope", key: user).errorCode == "unknown_job")
-            let filters = try await fx.call(.POST, "/knowledge-bases/query", key: user, json: ["query": "x", "filters": ["product": "pos"]])
-            #expect(filters.status == 400 && filters.errorCode == "unsupported")
+            let filters = try await fx.call(.POST, "/knowledge-bases/query", key: user, json: ["query": "x", "filters": ["product": ["$regex": "p.*"]]])
+            #expect(filters.status == 400 && filters.errorCode == "invalid_input")
+            #expect(filters.json?["error"]?["message"]?.stringValue?.contains("filters.product.$regex") == true)
             #expect(try await fx.call(.POST, "/knowledge-bases/query", key: user, json: ["query": " "]).status == 400)
             #expect(try await fx.call(.POST, "/knowledge-bases/query", key: user, json: ["query": "x", "top_k": 51]).status == 400)
             let empty = try await fx.call(.POST, "/knowledge-bases/query", key: user, json: ["query": "anything", "namespace": "nothing-here"])

@@ -39,6 +39,12 @@ import Testing
         #expect(try convert(#"{"md":"```code```"}"#) == "````json\n{\n  \"md\": \"```code```\"\n}\n````")
     }
 
+    @Test func hostileNestingIsRefusedByTheParser() {
+        let error = conversionError { try convert(String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)) }
+        #expect(error?.code == .invalidJSON)
+        #expect(error?.message.hasSuffix("nesting too deep") == true)
+    }
+
     @Test func invalidJSONIsAnError() {
         let error = conversionError { try convert(#"{"a": 1,}"#) }
         #expect(error?.code == .invalidJSON)

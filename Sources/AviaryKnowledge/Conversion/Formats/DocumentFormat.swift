@@ -43,6 +43,6 @@ enum DocumentFormat: Equatable {
         }
     }
 
-    /// Whether the format is text (checked for binary content and decoded before conversion).
+    /// Whether the format is a text format (one a server may label `text/plain`).
     var isText: Bool { self != .pdf }
 }

@@ -19,9 +19,3 @@ struct MediaType: Equatable {
         self.charset = charset
     }
 }
-
-extension Substring {
-    func trimmingWhitespace() -> Substring {
-        String(self).trimmingWhitespace()
-    }
-}

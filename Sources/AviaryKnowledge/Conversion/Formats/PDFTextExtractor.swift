@@ -84,11 +84,3 @@ public struct PDFTextExtractor: Sendable {
         return milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
     }
 }
-
-extension Substring {
-    func trimmingTrailingWhitespace() -> Substring {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return self[startIndex..<end]
-    }
-}

@@ -51,11 +51,3 @@ struct MarkdownBlock {
         return lines.joined(separator: "\n")
     }
 }
-
-extension Substring {
-    func trimmingTrailingSpaces() -> Substring {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
-        return self[startIndex..<end]
-    }
-}
