@@ -14,6 +14,9 @@ extension AviaryApplication {
         let files = try KnowledgeFiles.expand(paths)
         let items = files.map { IngestItem(origin: .file(path: $0.path), source: $0.path, metadata: metadata).json }
         let input = try IngestProgram.input(namespace: namespace, items: items)
+        // ingestion calls no model: the embedded one is neither installed nor started for it
+        var options = options
+        options.startLocalModel = false
         return try await with(configuration, options: options) { app in
             var request = RunRequest(agent: IngestProgram.programName, input: input, tenant: configuration.tenant, principal: "local")
             request.runID = RunID.random()

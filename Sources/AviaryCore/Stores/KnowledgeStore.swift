@@ -6,6 +6,8 @@ public protocol KnowledgeStore: Sendable {
     func replaceDocument(_ document: KnowledgeDocumentRecord, chunks: [KnowledgeChunkRecord]) async throws -> DocumentReplacement
     /// The document of a source in a namespace.
     func loadDocument(tenant: String, namespace: String, source: String) async throws -> KnowledgeDocumentRecord?
+    /// A tenant's document by id.
+    func loadDocument(_ id: String, tenant: String) async throws -> KnowledgeDocumentRecord?
     /// A namespace's documents, by source.
     func documents(tenant: String, namespace: String, limit: Int) async throws -> [KnowledgeDocumentRecord]
     /// The tenant's namespaces with their sizes, by name.

@@ -109,8 +109,7 @@ extension SpecRoutes {
     func deleteKnowledgeDocument(_ input: Operations.DeleteKnowledgeDocument.Input) async throws -> Operations.DeleteKnowledgeDocument.Output {
         let identity = try Self.requireKnowledgeEditor()
         let store = try knowledgeStore()
-        let docs = try await store.documents(tenant: identity.tenant, namespace: input.path.namespace, limit: 100_000)
-        guard docs.contains(where: { $0.id == input.path.documentId }),
+        guard try await store.loadDocument(input.path.documentId, tenant: identity.tenant)?.namespace == input.path.namespace,
               try await store.deleteDocument(input.path.documentId, tenant: identity.tenant) else {
             throw APIError(.notFound, code: "unknown_document", "document \(input.path.documentId) not found in \(input.path.namespace)")
         }

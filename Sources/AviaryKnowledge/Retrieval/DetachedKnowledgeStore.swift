@@ -13,6 +13,7 @@ public struct DetachedKnowledgeStore: KnowledgeStore {
 
     public func replaceDocument(_ document: KnowledgeDocumentRecord, chunks: [KnowledgeChunkRecord]) async throws -> DocumentReplacement { throw Detached() }
     public func loadDocument(tenant: String, namespace: String, source: String) async throws -> KnowledgeDocumentRecord? { throw Detached() }
+    public func loadDocument(_ id: String, tenant: String) async throws -> KnowledgeDocumentRecord? { throw Detached() }
     public func documents(tenant: String, namespace: String, limit: Int) async throws -> [KnowledgeDocumentRecord] { throw Detached() }
     public func namespaces(tenant: String) async throws -> [KnowledgeNamespace] { throw Detached() }
     public func deleteDocument(_ id: String, tenant: String) async throws -> Bool { throw Detached() }

@@ -57,6 +57,10 @@ extension SQLStore {
             """).first().map(decodeDocument)
     }
 
+    public func loadDocument(_ id: String, tenant: String) async throws -> KnowledgeDocumentRecord? {
+        try await database.raw("SELECT * FROM kb_documents WHERE id = \(bind: id) AND tenant_id = \(bind: tenant)").first().map(decodeDocument)
+    }
+
     public func documents(tenant: String, namespace: String, limit: Int) async throws -> [KnowledgeDocumentRecord] {
         try await database.raw("""
             SELECT * FROM kb_documents WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace) ORDER BY source LIMIT \(bind: max(0, limit))
