@@ -42,6 +42,10 @@ public struct IngestJobReport: Sendable {
                 return (index, result)
             }
             .sorted { $0.index < $1.index }
+        if items.isEmpty, let recorded = run.output?["items"]?.arrayValue {
+            // a finished job whose journal was pruned (retention): its output still has the results
+            items = recorded.enumerated().compactMap { i, value in IngestItemResult(json: value).map { (i, $0) } }
+        }
         switch run.status {
         case .pending: status = journal.isEmpty ? .pending : .running
         case .completed: status = .completed
