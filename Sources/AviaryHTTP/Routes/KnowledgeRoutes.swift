@@ -66,19 +66,20 @@ extension SpecRoutes {
         guard (1...50).contains(topK) else { throw APIError.badRequest("invalid_input", "top_k: expected 1 to 50") }
         let filters = try body.filters.map(JSONValue.init(container:))
         let namespace = body.namespace ?? "default"
-        let hits: [KnowledgeHit]
+        let found: KnowledgeResults
         do {
-            hits = try await KnowledgeSearch(store: try knowledgeStore()).search(query, namespace: namespace, tenant: identity.tenant, topK: topK,
-                                                                                 filters: filters)
+            found = try await knowledgeSearch().retrieve(query, namespace: namespace, tenant: identity.tenant, topK: topK, filters: filters)
         } catch let error as KnowledgeFilterError {
             throw APIError.badRequest("invalid_input", error.message)
         }
-        let results = try hits.map { hit in
+        let results = try found.hits.map { hit in
             Components.Schemas.KnowledgeResult(text: hit.chunk.text, score: hit.score, rank: hit.rank, source: hit.chunk.source,
                                                headingPath: hit.chunk.headingPath, position: hit.chunk.position, documentId: hit.chunk.documentID,
                                                metadata: try OpenAPIObjectContainer.object(hit.chunk.metadata))
         }
-        return .ok(.init(body: .json(.init(query: query, namespace: namespace, retrieval: .lexical, results: results))))
+        return .ok(.init(body: .json(.init(query: query, namespace: namespace, retrieval: found.retrieval == .hybrid ? .hybrid : .lexical,
+                                           results: results, chunksWithoutVectors: found.chunksWithoutVectors, reranker: found.reranker,
+                                           note: found.note))))
     }
 
     func listKnowledgeBases(_ input: Operations.ListKnowledgeBases.Input) async throws -> Operations.ListKnowledgeBases.Output {
@@ -123,6 +124,12 @@ extension SpecRoutes {
         return store
     }
 
+    /// The server's search (hybrid when it has an embedding model), or a lexical one over its store.
+    private func knowledgeSearch() throws(APIError) -> KnowledgeSearch {
+        if let search = env.deps.knowledgeSearch { return search }
+        return KnowledgeSearch(store: try knowledgeStore())
+    }
+
     private static func requireKnowledgeEditor() throws(APIError) -> Identity {
         let identity = try RequestIdentity.require()
         guard [.admin, .developer, .service].contains(identity.role) else {
@@ -143,6 +150,10 @@ extension SpecRoutes {
                                    chunks: c["chunks"] ?? 0),
                      items: job.items.map { .init(index: $0.index, source: $0.result.source, status: .init(rawValue: $0.result.status.rawValue) ?? .failed,
                                                   chunks: $0.result.chunks, error: $0.result.error) },
-                     error: job.error)
+                     error: job.error,
+                     embeddings: job.embeddings.map { e in
+                         .init(status: .init(rawValue: e.status.rawValue) ?? .running, model: e.model, embedded: e.embedded, remaining: e.remaining,
+                               error: e.error, note: e.status == .off ? "no embedding model is configured: retrieval is lexical only" : nil)
+                     })
     }
 }
