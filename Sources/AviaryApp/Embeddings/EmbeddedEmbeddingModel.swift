@@ -78,6 +78,7 @@ public final class EmbeddedEmbeddingModel: EmbeddingModel, Sendable {
         var configuration = LocalModelServer.Configuration(logFile: installation.serverLog) { port in
             LocalModelServer.Command(executable: executable, arguments: ["--host", "127.0.0.1", "--port", String(port)])
         }
+        configuration.displayName = "embedding server"
         configuration.healthPath = "/health"
         configuration.startupTimeout = .seconds(60)
         let server = LocalModelServer(configuration: configuration, logger: logger)

@@ -18,6 +18,7 @@ struct KnowledgeServices: Sendable {
 
     init(configuration: AviaryConfiguration, store: any KnowledgeStore, transport: any HTTPTransport, options: AviaryApplication.Options) throws {
         var embedded: EmbeddedEmbeddingModel?
+        var batchSize = 32
         let embedder: (any EmbeddingModel)?
         let queryEmbedder: (any EmbeddingModel)?
         if let injected = options.embeddingModel {
@@ -32,6 +33,7 @@ struct KnowledgeServices: Sendable {
                 let model = EmbeddedEmbeddingModel(installation: EmbeddingModelInstallation(root: configuration.embeddingModelDirectory),
                                                    transport: transport, progress: options.progress, logger: options.logger)
                 embedded = model
+                batchSize = 16
                 embedder = model
                 queryEmbedder = model.queryModel
             case .endpoint(let e):
@@ -42,12 +44,16 @@ struct KnowledgeServices: Sendable {
                     dimensions: e.dimensions, timeout: e.timeout), transport: transport)
                 embedder = model
                 queryEmbedder = model
+                batchSize = e.batchSize
             }
         }
         self.embedder = embedder
         self.embedded = embedded
         search = KnowledgeSearch(store: store, embedder: queryEmbedder)
-        ingest = IngestProgram(ingestor: DocumentIngestor(store: store), embedder: embedder)
+        // one journaled batch of the job is one request to the model: what was embedded stays embedded
+        var ingest = IngestProgram(ingestor: DocumentIngestor(store: store), embedder: embedder)
+        ingest.embeddingBatchSize = batchSize
+        self.ingest = ingest
     }
 
     /// Stops what was started.
