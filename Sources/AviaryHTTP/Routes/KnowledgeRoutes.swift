@@ -33,18 +33,7 @@ extension SpecRoutes {
         do { jobInput = try IngestProgram.input(namespace: namespace, items: items) } catch {
             throw APIError.badRequest("invalid_input", error.message)
         }
-        guard env.runtime.registeredProgram(named: IngestProgram.programName) != nil else {
-            throw APIError.unavailable("knowledge_unavailable", "this server does not run ingestion jobs")
-        }
-        var request = RunRequest(agent: IngestProgram.programName, input: jobInput, tenant: identity.tenant, principal: identity.principal)
-        let id = RunID.random()
-        request.runID = id
-        let runtime = env.runtime, started = request
-        _ = try env.gateway.submit(tenant: identity.tenant) { try await runtime.run(started) }
-        let now = Date()
-        let pending = RunRecord(id: id, tenant: identity.tenant, principal: identity.principal, agent: IngestProgram.programName,
-                                input: jobInput, status: .pending, createdAt: now, updatedAt: now)
-        return .accepted(.init(body: .json(Self.wire(IngestJobReport(run: pending, journal: [])))))
+        return .accepted(.init(body: .json(Self.wire(try startIngestJob(jobInput, identity: identity)))))
     }
 
     func getKnowledgeJob(_ input: Operations.GetKnowledgeJob.Input) async throws -> Operations.GetKnowledgeJob.Output {
@@ -130,7 +119,7 @@ extension SpecRoutes {
         return KnowledgeSearch(store: try knowledgeStore())
     }
 
-    private static func requireKnowledgeEditor() throws(APIError) -> Identity {
+    static func requireKnowledgeEditor() throws(APIError) -> Identity {
         let identity = try RequestIdentity.require()
         guard [.admin, .developer, .service].contains(identity.role) else {
             throw APIError.forbidden("ingesting and deleting knowledge is for the roles admin, developer and service")
