@@ -45,6 +45,9 @@ public final class AviaryApplication: Sendable {
         public var logger: Logger
         /// Replaces the configured providers (tests, scripted models). Default `nil`.
         public var modelProvider: (any ModelProvider)?
+        /// Wraps the model provider and changes the tools (`aviary test` recording and replaying).
+        /// Default `nil`.
+        public var interposer: (any ApplicationInterposer)?
 
         /// Creates options.
         public init(sink: (any EventSink)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in },
@@ -64,7 +67,7 @@ public final class AviaryApplication: Sendable {
     /// Loads the project, opens the store, starts what the agents need, runs `body`, then shuts everything down.
     public static func with<T: Sendable>(_ configuration: AviaryConfiguration, options: Options = Options(),
                                          _ body: @Sendable (AviaryApplication) async throws -> T) async throws -> T {
-        let project = try await ProjectLoader().load(configuration)
+        let project = try await ProjectLoader(interposer: options.interposer).load(configuration)
         return try await AviaryDatabase.withDatabase(configuration.storage, logger: options.logger) { database in
             let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: ProviderHTTPConfiguration.make(
                 connectionsPerHost: ProviderHTTPConfiguration.connectionsPerHost(for: configuration),
@@ -90,8 +93,13 @@ public final class AviaryApplication: Sendable {
         // the knowledge base's tool and ingestion jobs work on this database
         var tools = project.tools
         tools.register(RAGSearchTool(store: store))
+        var models: any ModelProvider = options.modelProvider ?? providers
+        if let interposer = options.interposer {
+            tools = interposer.tools(tools)
+            models = interposer.models(models)
+        }
         let ingest = IngestProgram(ingestor: DocumentIngestor(store: store))
-        let runtime = AgentRuntime(catalog: project.catalog, tools: tools, models: options.modelProvider ?? providers,
+        let runtime = AgentRuntime(catalog: project.catalog, tools: tools, models: models,
                                    runs: store, sessions: store, programs: try project.workflowPrograms() + [ingest],
                                    sink: options.sink, sessionsRoot: config.sessionsDirectory, limits: limits,
                                    leasing: RunLeasing(duration: config.server.runLease), recoverProgram: WorkflowProgram.recover,
