@@ -10,5 +10,7 @@ public struct ReplayDivergence: Error, Sendable, Hashable, CustomStringConvertib
         self.message = message
     }
 
-    public var description: String { "replay diverged from the recording: \(message) (re-record with `aviary test --record`)" }
+    public var description: String {
+        "replay diverged from the recording: \(message) (record again with `aviary test --record`, or ask the model a new question with --live)"
+    }
 }

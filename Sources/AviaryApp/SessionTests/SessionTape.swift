@@ -19,7 +19,7 @@ final class SessionTape: Sendable {
     struct Ending: Sendable {
         /// The calls recorded (record mode).
         var recorder: SessionRecorder?
-        /// Where the replay left its recording, unused responses included (replay mode).
+        /// Where the replay left its recording; what it never asked for when it left it nowhere (replay mode).
         var divergences: [String]
     }
 
@@ -42,7 +42,8 @@ final class SessionTape: Sendable {
             defer { state = .idle }
             switch state {
             case .recording(let recorder, _): return Ending(recorder: recorder, divergences: [])
-            case .replaying(let replayer, _): return Ending(recorder: nil, divergences: replayer.divergences + replayer.unused)
+            // what the run never asked for matters only when it followed the recording up to there
+            case .replaying(let replayer, _): return Ending(recorder: nil, divergences: replayer.divergences.isEmpty ? replayer.unused : replayer.divergences)
             case .idle, .live: return Ending(recorder: nil, divergences: [])
             }
         }

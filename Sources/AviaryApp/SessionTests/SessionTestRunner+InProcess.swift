@@ -54,7 +54,11 @@ extension SessionTestRunner {
         observation.response = outcome.value
         observation.answer = chat.response
         observation.sessionID = chat.session.id
-        if !outcome.completed { observation.failure = "run \(outcome.runID) \(outcome.status): \(outcome.error ?? "no answer")" }
+        if !outcome.completed {
+            // a run stopped by a divergence: the divergence says why, once
+            let diverged = !ending.divergences.isEmpty && (outcome.error ?? "").contains("replay diverged")
+            observation.failure = "run \(outcome.runID) \(outcome.status)" + (diverged ? " where the replay diverged" : ": \(outcome.error ?? "no answer")")
+        }
         let after = try await transcripts(app, session: chat.session.id, tenant: tenant, agent: agent)
         observation.conversations = after.map { conversation in
             SessionConversation(agent: conversation.agent, messages: conversation.messages,
