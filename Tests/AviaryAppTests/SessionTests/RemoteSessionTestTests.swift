@@ -31,6 +31,7 @@ import Testing
         try await ExampleProject.with("support-swarm") { loaded in
             var config = loaded
             config.server.port = 0
+            config.embeddings = .none // the setup's ingestion installs no embedding model
             let key = try await AviaryApplication.createAPIKey(config, tenant: "default", principal: "tester", role: "service", name: "test")
             var logger = Logger(label: "test")
             logger.logLevel = .critical

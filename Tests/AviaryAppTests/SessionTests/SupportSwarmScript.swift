@@ -95,7 +95,8 @@ enum SupportSwarmScript {
             try await FakeSearXNG.withServer { searchURL in
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
                 do {
-                    let config = try ConfigurationLoader(environment: [:]).load(project: project)
+                    var config = try ConfigurationLoader(environment: [:]).load(project: project)
+                    config.embeddings = .none // no embedding model to install: rag_search ranks by full text
                     let application = AviaryApplication.Options(startLocalModel: false, installLocalModel: false,
                                                                 environment: ["OPENAI_API_KEY": "sk-fake", "OPENAI_BASE_URL": server.baseURL])
                     let runner = SessionTestRunner(configuration: config, options: .init(
