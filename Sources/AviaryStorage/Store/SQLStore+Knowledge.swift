@@ -53,23 +53,23 @@ extension SQLStore {
     }
 
     public func loadDocument(tenant: String, namespace: String, source: String) async throws -> KnowledgeDocumentRecord? {
-        try await database.raw("""
+        try await reader.raw("""
             SELECT * FROM kb_documents WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace) AND source = \(bind: source)
             """).first().map(decodeDocument)
     }
 
     public func loadDocument(_ id: String, tenant: String) async throws -> KnowledgeDocumentRecord? {
-        try await database.raw("SELECT * FROM kb_documents WHERE id = \(bind: id) AND tenant_id = \(bind: tenant)").first().map(decodeDocument)
+        try await reader.raw("SELECT * FROM kb_documents WHERE id = \(bind: id) AND tenant_id = \(bind: tenant)").first().map(decodeDocument)
     }
 
     public func documents(tenant: String, namespace: String, limit: Int) async throws -> [KnowledgeDocumentRecord] {
-        try await database.raw("""
+        try await reader.raw("""
             SELECT * FROM kb_documents WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace) ORDER BY source LIMIT \(bind: max(0, limit))
             """).all().map(decodeDocument)
     }
 
     public func namespaces(tenant: String) async throws -> [KnowledgeNamespace] {
-        try await database.raw("""
+        try await reader.raw("""
             SELECT namespace, COUNT(*) AS documents, CAST(COALESCE(SUM(chunk_count), 0) AS BIGINT) AS chunks FROM kb_documents
             WHERE tenant_id = \(bind: tenant) GROUP BY namespace ORDER BY namespace
             """).all().map {
@@ -106,13 +106,13 @@ extension SQLStore {
         switch dialect.engine {
         case .sqlite:
             let match = words.map { "\"\($0)\"" }.joined(separator: " OR ")
-            rows = try await database.raw("""
+            rows = try await reader.raw("""
                 SELECT \(unsafeRaw: Self.chunkColumns("c")), -bm25(kb_chunks_fts, 1.0, 0.5) AS score FROM kb_chunks_fts JOIN kb_chunks c ON c.rowid = kb_chunks_fts.rowid
                 WHERE kb_chunks_fts MATCH \(bind: match) AND c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace)\(filterSQL(filters))
                 ORDER BY score DESC, c.id LIMIT \(bind: limit)
                 """).all()
         case .postgres:
-            rows = try await database.raw("""
+            rows = try await reader.raw("""
                 SELECT \(unsafeRaw: Self.chunkColumns("c")), ts_rank_cd(c.tsv, q) AS score FROM kb_chunks c, to_tsquery('english', \(bind: words.joined(separator: " | "))) q
                 WHERE c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace) AND c.tsv @@ q\(filterSQL(filters))
                 ORDER BY score DESC, c.id LIMIT \(bind: limit)

@@ -15,7 +15,7 @@ extension SQLStore {
     }
 
     public func countChunksNeedingEmbeddings(tenant: String, namespace: String, model: String) async throws -> Int {
-        try await database.raw("""
+        try await reader.raw("""
             SELECT COUNT(*) AS n FROM kb_chunks
             WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace) AND (embedding_model IS NULL OR embedding_model <> \(bind: model))
             """).first()?.decode(column: "n", as: Int.self) ?? 0
@@ -38,7 +38,7 @@ extension SQLStore {
     }
 
     public func loadEmbeddings(tenant: String, namespace: String, model: String) async throws -> [ChunkEmbedding] {
-        try await database.raw("""
+        try await reader.raw("""
             SELECT id, embedding FROM kb_chunks
             WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace) AND embedding_model = \(bind: model)
             """).all().map { row in
@@ -48,13 +48,13 @@ extension SQLStore {
     }
 
     public func knowledgeRevision(tenant: String, namespace: String) async throws -> Int {
-        try await database.raw("""
+        try await reader.raw("""
             SELECT revision FROM kb_namespace_revisions WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace)
             """).first()?.decode(column: "revision", as: Int.self) ?? 0
     }
 
     public func chunkIDs(tenant: String, namespace: String, filters: [KnowledgeFilter]) async throws -> Set<String> {
-        Set(try await database.raw("""
+        Set(try await reader.raw("""
             SELECT c.id FROM kb_chunks c WHERE c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace)\(filterSQL(filters))
             """).all().map { try $0.decode(column: "id", as: String.self) })
     }
@@ -67,7 +67,7 @@ extension SQLStore {
                 if i > 0 { list.appendLiteral(", ") }
                 list += "\(bind: id)"
             }
-            chunks += try await database.raw("""
+            chunks += try await reader.raw("""
                 SELECT \(unsafeRaw: Self.chunkColumns("kb_chunks")) FROM kb_chunks WHERE tenant_id = \(bind: tenant) AND id IN (\(list))
                 """).all().map(decodeChunk)
         }
