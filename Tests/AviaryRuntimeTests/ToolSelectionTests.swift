@@ -55,6 +55,23 @@ import Testing
         }
     }
 
+    /// `name?` is optional: the agent runs without it where nothing by that name exists (a tool
+    /// only some deployments configure), and gets it where it does; `name?` still names agents.
+    @Test func anOptionalEntryIsSkippedWhenAbsentAndUsedWhenPresent() async throws {
+        try await RuntimeFixture.with { fx in
+            let agent = AgentDefinition(name: "support", instructions: "Use the tools.", tools: ["get_customer", "web_search?", "lookup_*?", "other?"])
+            let model = ScriptedModel([.text("done")], onMisuse: { Issue.record($0) })
+            let runtime = fx.runtime(agents: [agent], tools: Self.registryTools(), model: model)
+            let run = try await runtime.run(.question("hi", agent: "support"))
+            #expect(run.status == .completed)
+            #expect(model.requests.first?.tools.map(\.name).sorted() == ["get_customer", "other"])
+            #expect(ToolReference("web_search?") == ToolReference("web_search?"))
+            #expect(ToolReference("web_search?").name == "web_search" && ToolReference("web_search?").isOptional)
+            #expect(!ToolReference("?").isOptional, "a lone ? is a name, not an empty optional entry")
+            try model.verifyConsumed()
+        }
+    }
+
     @Test(arguments: [("get_customer", ["get_customer"]), ("get_*", ["get_customer", "get_incidents"]),
                       ("*_incidents", ["get_incidents"]), ("*", ["get_customer", "get_incidents", "other"]),
                       ("g*t_c*", ["get_customer"]), ("get", []), ("nothing*", [])])

@@ -8,8 +8,13 @@ import Foundation
 /// Loads a project folder: `agents/*.yaml`, `tools/*.yaml` (declarative tools), the built-in
 /// workspace tools and `workflows/*.yaml`; seeds example databases; validates every cross-reference.
 public struct ProjectLoader: Sendable {
-    /// Creates a loader.
-    public init() {}
+    /// Changes the tools before agents are checked against them (`aviary test`'s stand-ins).
+    let interposer: (any ApplicationInterposer)?
+
+    /// Creates a loader; `interposer` may add or replace tools before the agents are validated.
+    public init(interposer: (any ApplicationInterposer)? = nil) {
+        self.interposer = interposer
+    }
 
     /// Loads and validates. Throws ``ProjectLoadError`` listing every problem found.
     public func load(_ configuration: AviaryConfiguration) async throws -> Project {
@@ -36,12 +41,16 @@ public struct ProjectLoader: Sendable {
                 problems.append("\(display): \(error)")
             }
         }
+        if let interposer { registry = interposer.tools(registry) }
         let catalog = AgentCatalog(agents)
         let (workflows, workflowProblems) = Self.workflows(in: root, agents: catalog, tools: registry, configuration: configuration)
         problems += workflowProblems
         let workflowNames = Set(workflows.map(\.name))
         for agent in agents {
-            for name in agent.tools where catalog.agent(named: name) == nil && registry.matching(name).isEmpty && !workflowNames.contains(name) {
+            // `name?` is optional: an agent may list a tool only some deployments have (web_search)
+            for reference in agent.tools.map(ToolReference.init) where !reference.isOptional {
+                let name = reference.name
+                guard catalog.agent(named: name) == nil && registry.matching(name).isEmpty && !workflowNames.contains(name) else { continue }
                 if let missing = registry.unavailable[name] {
                     problems.append(missing.problem(agent: agent.name))
                     continue

@@ -64,7 +64,7 @@ public struct ProjectReloader: Sendable {
             var changed = false
             let agentNames = Set(agents.values.map(\.name)), workflowNames = Set(workflows.values.map(\.name))
             for (file, agent) in agents.sorted(by: { $0.key < $1.key }) {
-                let unknown = agent.tools.filter {
+                let unknown = agent.tools.map(ToolReference.init).filter { !$0.isOptional }.map(\.name).filter {
                     !agentNames.contains($0) && !workflowNames.contains($0) && tools.matching($0).isEmpty && tools.tool(named: $0) == nil
                 }
                 let strange = unknown.filter { tools.unavailable[$0] == nil }
