@@ -105,7 +105,7 @@ extension SQLStore {
         let rows: [any SQLRow]
         switch dialect.engine {
         case .sqlite:
-            let match = words.map { "\"\($0)\"" }.joined(separator: " OR ")
+            let match = try await ftsMatch(words)
             rows = try await reader.raw("""
                 SELECT \(unsafeRaw: Self.chunkColumns("c")), -bm25(kb_chunks_fts, 1.0, 0.5) AS score FROM kb_chunks_fts JOIN kb_chunks c ON c.rowid = kb_chunks_fts.rowid
                 WHERE kb_chunks_fts MATCH \(bind: match) AND c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace)\(filterSQL(filters))

@@ -1,0 +1,50 @@
+import SQLKit
+
+/// Which query words SQLite's full-text search ranks by. Words are OR-ed, so a word most chunks
+/// contain ("the", "how", "payment" in a payments corpus) would make the query score most of the
+/// index while adding almost nothing to BM25 (its inverse document frequency is near zero). Such
+/// words are left out when rarer ones remain; a query made only of them requires all of them.
+extension SQLStore {
+    /// A word in more than this share of all chunks is common (and at least ``minimumCommonCount``).
+    static let commonShare = 0.05
+    /// No word in fewer chunks than this is treated as common (small knowledge bases keep every word).
+    static let minimumCommonCount = 500
+
+    /// The FTS5 `MATCH` expression for `words` (letters and digits only, so quoting is safe).
+    func ftsMatch(_ words: [String]) async throws -> String {
+        let quoted = { (w: [String], op: String) in w.map { "\"\($0)\"" }.joined(separator: " \(op) ") }
+        guard words.count > 1 else { return quoted(words, "OR") }
+        let total = try await reader.raw("SELECT MAX(rowid) AS n FROM kb_chunks").first()?.decode(column: "n", as: Int?.self) ?? 0
+        let threshold = max(Self.minimumCommonCount, Int(Double(total) * Self.commonShare))
+        guard total > threshold else { return quoted(words, "OR") }
+        // the index holds stems ("refund" for "refunding"); a stem is nearly always a prefix of its
+        // word (Porter's y → i aside), so each word's longest prefix in the vocabulary stands for it
+        var candidates: [String: String] = [:]
+        for word in words {
+            let chars = Array(word)
+            for length in stride(from: chars.count, through: max(3, chars.count - 4), by: -1) {
+                let prefix = String(chars[0..<length])
+                candidates[prefix] = candidates[prefix] ?? word
+                if length == chars.count, word.hasSuffix("y") { candidates[String(word.dropLast()) + "i"] = word }
+            }
+        }
+        var list = SQLQueryString("")
+        for (i, term) in candidates.keys.sorted().enumerated() {
+            if i > 0 { list.appendLiteral(", ") }
+            list += "\(bind: term)"
+        }
+        var counts: [String: Int] = [:]
+        for row in try await reader.raw("SELECT term, doc FROM kb_chunks_vocab WHERE term IN (\(list))").all() {
+            counts[try row.decode(column: "term", as: String.self)] = try row.decode(column: "doc", as: Int.self)
+        }
+        let common = words.filter { word in
+            let chars = Array(word)
+            let stems = [String(word.dropLast()) + "i"].filter { _ in word.hasSuffix("y") }
+                + stride(from: chars.count, through: max(3, chars.count - 4), by: -1).map { String(chars[0..<$0]) }
+            guard let count = stems.lazy.compactMap({ counts[$0] }).first else { return false }
+            return count > threshold
+        }
+        let rare = words.filter { !common.contains($0) }
+        return rare.isEmpty ? quoted(words, "AND") : quoted(rare, "OR")
+    }
+}
