@@ -1,0 +1,58 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// One HTTP exchange pinned to a vetted address.
+extension URLFetcher {
+    /// GETs `target` over a connection to `address` and hands the response to `handle` while the
+    /// connection is open. The client lives for this one exchange: its DNS override maps the
+    /// target's host name to `address`, so no second lookup happens (the Host header, SNI and
+    /// certificate check still use the name), and it follows no redirect itself.
+    func get<T: Sendable>(_ target: FetchTarget, address: IPAddress,
+                          _ handle: @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout = .init(connect: TimeAmount(min(policy.connectTimeout, policy.timeout)), read: TimeAmount(policy.timeout))
+        configuration.connectionPool = .init(idleTimeout: .seconds(1), concurrentHTTP1ConnectionsPerHostSoftLimit: 1)
+        if case .name(let name) = target.host { configuration.dnsOverride = [name: address.description] }
+        let client = HTTPClient(eventLoopGroup: eventLoopGroup, configuration: configuration)
+        var request = HTTPClientRequest(url: target.description)
+        request.headers.add(name: "User-Agent", value: policy.userAgent)
+        request.headers.add(name: "Accept", value: Self.accept)
+        do {
+            let response: HTTPClientResponse
+            do {
+                response = try await client.execute(request, deadline: .now() + TimeAmount(policy.timeout))
+            } catch {
+                throw Self.transportError(error, target: target, address: address)
+            }
+            let result = try await handle(response)
+            try? await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            if let failure = error as? HTTPClientError { throw Self.transportError(failure, target: target, address: address) }
+            throw error
+        }
+    }
+
+    /// The Accept header: the document types, anything else last.
+    static let accept = "text/html,application/xhtml+xml,text/markdown,text/plain,text/csv,application/json,application/pdf;q=0.9,*/*;q=0.1"
+
+    /// A client failure as a ``FetchError``: timeouts, or an unreachable server.
+    private static func transportError(_ error: any Error, target: FetchTarget, address: IPAddress) -> any Error {
+        if error is FetchError || error is CancellationError { return error }
+        let via = "\(target.host)" == address.urlHost ? "\(target.host)" : "\(target.host) (\(address))"
+        if let failure = error as? HTTPClientError {
+            switch failure {
+            case .connectTimeout, .tlsHandshakeTimeout, .getConnectionFromPoolTimeout:
+                return FetchError(.timeout, "timed out connecting to \(via)")
+            case .deadlineExceeded, .readTimeout:
+                return FetchError(.timeout, "timed out waiting for \(target)")
+            default:
+                break
+            }
+        }
+        return FetchError(.unreachable, "could not fetch \(target) from \(via): \(error)")
+    }
+}
