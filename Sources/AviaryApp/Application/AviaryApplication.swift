@@ -90,7 +90,8 @@ public final class AviaryApplication: Sendable {
         // the knowledge base's tool and ingestion jobs work on this database
         var tools = project.tools
         tools.register(RAGSearchTool(store: store))
-        let ingest = IngestProgram(ingestor: DocumentIngestor(store: store))
+        let fetcher = URLFetcher(policy: config.knowledgeFetch, eventLoopGroup: client.eventLoopGroup)
+        let ingest = IngestProgram(ingestor: DocumentIngestor(store: store, fetcher: fetcher))
         let runtime = AgentRuntime(catalog: project.catalog, tools: tools, models: options.modelProvider ?? providers,
                                    runs: store, sessions: store, programs: try project.workflowPrograms() + [ingest],
                                    sink: options.sink, sessionsRoot: config.sessionsDirectory, limits: limits,

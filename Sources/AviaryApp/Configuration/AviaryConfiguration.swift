@@ -1,4 +1,5 @@
 import AviaryHTTP
+import AviaryKnowledge
 import AviaryRuntime
 import AviaryTools
 import Foundation
@@ -45,6 +46,10 @@ public struct AviaryConfiguration: Sendable {
     /// How long finished runs keep their events and journals, per tenant (`retention:` in
     /// aviary.yaml); `aviary serve` prunes by it with ``RunRetentionService``. Default: forever.
     public var retention: RetentionPolicy
+    /// How ingestion fetches URLs: the SSRF allowlist, size, time and redirect limits, robots.txt
+    /// and the User-Agent (`knowledge.fetch:` in aviary.yaml). Default: ``FetchPolicy``'s defaults
+    /// (public addresses only, 20 MB, 30 s, 5 redirects, robots.txt obeyed).
+    public var knowledgeFetch: FetchPolicy
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {
@@ -63,6 +68,7 @@ public struct AviaryConfiguration: Sendable {
         self.limits = RuntimeLimits()
         self.workspace = WorkspaceLimits()
         self.retention = RetentionPolicy()
+        self.knowledgeFetch = FetchPolicy()
     }
 
     /// Where session workspaces live: `<data>/sessions`.
