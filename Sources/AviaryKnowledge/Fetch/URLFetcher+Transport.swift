@@ -24,14 +24,14 @@ extension URLFetcher {
             do {
                 response = try await client.execute(request, deadline: .now() + TimeAmount(policy.timeout))
             } catch {
-                throw Self.transportError(error, target: target, address: address)
+                throw transportError(error, target: target, address: address)
             }
             let result = try await handle(response)
             try? await client.shutdown()
             return result
         } catch {
             try? await client.shutdown()
-            if let failure = error as? HTTPClientError { throw Self.transportError(failure, target: target, address: address) }
+            if let failure = error as? HTTPClientError { throw transportError(failure, target: target, address: address) }
             throw error
         }
     }
@@ -39,8 +39,9 @@ extension URLFetcher {
     /// The Accept header: the document types, anything else last.
     static let accept = "text/html,application/xhtml+xml,text/markdown,text/plain,text/csv,application/json,application/pdf;q=0.9,*/*;q=0.1"
 
-    /// A client failure as a ``FetchError``: timeouts, or an unreachable server.
-    private static func transportError(_ error: any Error, target: FetchTarget, address: IPAddress) -> any Error {
+    /// A client failure as a ``FetchError``: timeouts (the client's deadline is the fetch's time
+    /// limit, so it says the same), or an unreachable server.
+    private func transportError(_ error: any Error, target: FetchTarget, address: IPAddress) -> any Error {
         if error is FetchError || error is CancellationError { return error }
         let via = "\(target.host)" == address.urlHost ? "\(target.host)" : "\(target.host) (\(address))"
         if let failure = error as? HTTPClientError {
@@ -48,7 +49,7 @@ extension URLFetcher {
             case .connectTimeout, .tlsHandshakeTimeout, .getConnectionFromPoolTimeout:
                 return FetchError(.timeout, "timed out connecting to \(via)")
             case .deadlineExceeded, .readTimeout:
-                return FetchError(.timeout, "timed out waiting for \(target)")
+                return FetchError(.timeout, "timed out after \(policy.timeoutText) s fetching \(target)")
             default:
                 break
             }
