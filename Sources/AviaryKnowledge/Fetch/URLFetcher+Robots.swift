@@ -41,8 +41,8 @@ extension URLFetcher {
             let current = target
             let step: RobotsStep
             do {
-                let address = try await vet(current)
-                step = try await get(current, address: address) { response in
+                let addresses = try await vet(current)
+                step = try await get(current, addresses: addresses) { response in
                     try await self.readRobots(response, from: current)
                 }
             } catch is CancellationError {

@@ -4,16 +4,39 @@ import NIOHTTP1
 
 /// One HTTP exchange pinned to a vetted address.
 extension URLFetcher {
-    /// GETs `target` over a connection to `address` and hands the response to `handle` while the
-    /// connection is open. The client lives for this one exchange: its DNS override maps the
-    /// target's host name to `address`, so no second lookup happens (the Host header, SNI and
-    /// certificate check still use the name), and it follows no redirect itself.
-    func get<T: Sendable>(_ target: FetchTarget, address: IPAddress,
+    /// GETs `target` from the first of `addresses` (all vetted) that accepts a connection, and
+    /// hands the response to `handle` while the connection is open.
+    func get<T: Sendable>(_ target: FetchTarget, addresses: [IPAddress],
                           _ handle: @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
+        for (i, address) in addresses.enumerated() {
+            do {
+                return try await exchange(target, address: address, handle)
+            } catch let failure as ConnectionFailure {
+                // the next address only when this one could not be reached (not on a timeout)
+                guard failure.error.code == .unreachable, i + 1 < addresses.count else { throw failure.error }
+            }
+        }
+        throw FetchError(.unreachable, "\(target.host) has no addresses")
+    }
+
+    /// A failure before any response came: the next address may do better.
+    private struct ConnectionFailure: Error {
+        let error: FetchError
+    }
+
+    /// One exchange over a connection to `address`. The client lives for this one exchange: its
+    /// DNS override maps the target's host name to `address`, so no second lookup happens (the
+    /// Host header, SNI and certificate check still use the name), and it follows no redirect
+    /// itself.
+    private func exchange<T: Sendable>(_ target: FetchTarget, address: IPAddress,
+                                       _ handle: @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.timeout = .init(connect: TimeAmount(min(policy.connectTimeout, policy.timeout)), read: TimeAmount(policy.timeout))
         configuration.connectionPool = .init(idleTimeout: .seconds(1), concurrentHTTP1ConnectionsPerHostSoftLimit: 1)
+        // a refused connection fails at once (the client would retry it until the connect
+        // timeout): ``get(_:addresses:_:)`` moves on to the next vetted address instead
+        configuration.connectionPool.retryConnectionEstablishment = false
         if case .name(let name) = target.host { configuration.dnsOverride = [name: address.description] }
         let client = HTTPClient(eventLoopGroup: eventLoopGroup, configuration: configuration)
         var request = HTTPClientRequest(url: target.description)
@@ -24,7 +47,9 @@ extension URLFetcher {
             do {
                 response = try await client.execute(request, deadline: .now() + TimeAmount(policy.timeout))
             } catch {
-                throw transportError(error, target: target, address: address)
+                let mapped = transportError(error, target: target, address: address)
+                if let fetchError = mapped as? FetchError { throw ConnectionFailure(error: fetchError) }
+                throw mapped
             }
             let result = try await handle(response)
             try? await client.shutdown()

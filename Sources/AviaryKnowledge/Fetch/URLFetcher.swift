@@ -52,10 +52,10 @@ public struct URLFetcher: DocumentFetcher {
         var target = start
         var redirects = 0
         while true {
-            let address = try await vet(target)
+            let addresses = try await vet(target)
             if policy.respectRobots { try await checkRobots(target) }
             let current = target
-            let hop = try await get(current, address: address) { response in
+            let hop = try await get(current, addresses: addresses) { response in
                 try await self.read(response, from: current)
             }
             switch hop {
@@ -71,21 +71,21 @@ public struct URLFetcher: DocumentFetcher {
         }
     }
 
-    /// The address to connect to for `target`: its IP literal, or the first address its name
-    /// resolves to, once every address passed the policy.
-    func vet(_ target: FetchTarget) async throws(FetchError) -> IPAddress {
+    /// The addresses `target` may be fetched from, in the order to try them: its IP literal, or
+    /// every address its name resolves to, once all of them passed the policy.
+    func vet(_ target: FetchTarget) async throws(FetchError) -> [IPAddress] {
         switch target.host {
         case .address(let address):
             if let refusal = policy.allow.refusal(of: address, host: target.host) { throw refusal }
-            return address
+            return [address]
         case .name(let name):
             if let refusal = policy.allow.refusal(ofHostName: name) { throw refusal }
             let addresses = try await resolver.addresses(of: name)
             for address in addresses {
                 if let refusal = policy.allow.refusal(of: address, host: target.host) { throw refusal }
             }
-            guard let first = addresses.first else { throw FetchError(.unreachable, "\(name) has no addresses") }
-            return first
+            guard !addresses.isEmpty else { throw FetchError(.unreachable, "\(name) has no addresses") }
+            return addresses
         }
     }
 

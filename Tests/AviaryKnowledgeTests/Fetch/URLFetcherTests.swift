@@ -165,4 +165,20 @@ import Testing
             #expect(try await byName.fetch(URL(string: "http://docs.test:\(port)/host")!).data.isEmpty == false)
         }
     }
+
+    @Test func theNextVettedAddressIsTriedWhenOneCannotBeReached() async throws {
+        try await FetchTestSite.run({ router in
+            router.get("page") { _, _ in FetchTestSite.response(Self.page) }
+        }) { base in
+            let port = base.split(separator: ":").last!
+            // the server listens on 127.0.0.1 only: ::1 is refused (or has no route), then 127.0.0.1 answers
+            let resolver = StubResolver(["two.test": ["::1", "127.0.0.1"]])
+            let fetcher = URLFetcher(policy: FetchPolicy(allow: try FetchAllowlist(["127.0.0.1", "::1"]), respectRobots: false), resolver: resolver)
+            #expect(try await fetcher.fetch(URL(string: "http://two.test:\(port)/page")!).contentType?.hasPrefix("text/html") == true)
+            // the system resolver (localhost from /etc/hosts), opened by name
+            #expect(try await SystemHostResolver().addresses(of: "localhost").contains(.v4(0x7F00_0001)))
+            let system = URLFetcher(policy: FetchPolicy(allow: try FetchAllowlist(["localhost"]), respectRobots: false))
+            #expect(try await system.fetch(URL(string: "http://localhost:\(port)/page")!).data.isEmpty == false)
+        }
+    }
 }
