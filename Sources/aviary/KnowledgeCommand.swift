@@ -21,7 +21,9 @@ struct IngestCommand: AsyncParsableCommand {
             let meta: JSONValue
             do { meta = try metadata.map { try JSONValue(parsing: $0) } ?? .object([:]) } catch { throw ValidationError("--metadata is not JSON: \(error)") }
             guard meta.objectValue != nil else { throw ValidationError("--metadata: expected a JSON object") }
-            let run = try await AviaryApplication.ingest(try options.configuration(), paths: paths, namespace: namespace, metadata: meta) { done, total, result in
+            let run = try await AviaryApplication.ingest(try options.configuration(), paths: paths, namespace: namespace, metadata: meta,
+                                                         options: AviaryApplication.Options(progress: { printError($0) }),
+                                                         onEmbedded: { printError("vectors: \($0) chunks embedded") }) { done, total, result in
                 let bar = String(repeating: "█", count: done * 20 / max(total, 1)).padding(toLength: 20, withPad: "░", startingAt: 0)
                 let detail = result.status == .failed ? "failed: \(result.error ?? "")" : "\(result.status.rawValue), \(result.chunks) chunks"
                 printError("\(bar) \(done)/\(total)  \(result.source)  \(detail)")
@@ -30,8 +32,19 @@ struct IngestCommand: AsyncParsableCommand {
             if json { print(run.output?.jsonString ?? "{}") } else {
                 print("job \(run.id.rawValue) \(run.status.rawValue): \(counts?["created"]?.intValue ?? 0) created, \(counts?["replaced"]?.intValue ?? 0) replaced, "
                       + "\(counts?["skipped"]?.intValue ?? 0) unchanged, \(counts?["failed"]?.intValue ?? 0) failed; \(counts?["chunks"]?.intValue ?? 0) chunks written")
+                print(Self.vectorsLine(run.output?["embeddings"]))
             }
             if run.status != .completed || (counts?["failed"]?.intValue ?? 0) > 0 { throw ExitCode.failure }
+        }
+    }
+
+    /// The job's vectors, in one line.
+    static func vectorsLine(_ e: JSONValue?) -> String {
+        guard let e, let status = e["status"]?.stringValue else { return "vectors: none recorded" }
+        switch status {
+        case "off": return "vectors: off (no embedding model): retrieval is lexical only"
+        case "failed": return "vectors: failed after \(e["embedded"]?.intValue ?? 0) embedded: \(e["error"]?.stringValue ?? ""); \(e["remaining"]?.intValue ?? 0) chunks wait for the next job (searchable by full text meanwhile)"
+        default: return "vectors: \(e["embedded"]?.intValue ?? 0) embedded with \(e["model"]?.stringValue ?? "?")\((e["remaining"]?.intValue ?? 0) > 0 ? ", \(e["remaining"]?.intValue ?? 0) remaining" : "")"
         }
     }
 }
@@ -62,7 +75,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
     }
 
     struct Query: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The passages that best answer a question (lexical retrieval).")
+        static let configuration = CommandConfiguration(abstract: "The passages that best answer a question (hybrid retrieval with an embedding model, else lexical).")
         @OptionGroup var options: ProjectOptions
         @Argument(help: "The question.") var question: String
         @Option(help: "The knowledge base.") var namespace: String = "default"
@@ -70,8 +83,10 @@ struct KnowledgeCommand: AsyncParsableCommand {
         @Flag(help: "Print the results as JSON (the query API's shape).") var json = false
         func run() async throws {
             try await failing {
-                let result = try await AviaryApplication.queryKnowledge(try options.configuration(), question: question, namespace: namespace, topK: topK)
+                let result = try await AviaryApplication.queryKnowledge(try options.configuration(), question: question, namespace: namespace, topK: topK,
+                                                                        options: AviaryApplication.Options(progress: { printError($0) }))
                 if json { print(result.jsonString); return }
+                if let note = result["note"]?.stringValue { printError("note: \(note)") }
                 let hits = result["results"]?.arrayValue ?? []
                 if hits.isEmpty { printError("nothing in \(namespace) matches") }
                 for hit in hits {

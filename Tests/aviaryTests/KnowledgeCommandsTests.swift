@@ -7,7 +7,7 @@ import Testing
 /// ingested with a progress line per item, a broken file reported while the rest go in, a second
 /// ingestion skipping what did not change, and queries printing what the query API returns.
 @Suite struct KnowledgeCommandsTests {
-    static let env = ["OPENAI_API_KEY": "x"]
+    static let env = ["OPENAI_API_KEY": "x", "AVIARY_EMBEDDINGS": "none"]
 
     @Test func documentsAreIngestedQueriedListedAndDeleted() async throws {
         try await withTemporaryDirectory { dir in

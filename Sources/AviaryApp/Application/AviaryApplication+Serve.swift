@@ -80,7 +80,7 @@ extension AviaryApplication {
                 let dependencies = ServerDependencies(runtime: app.runtime, supervisor: supervisor, runs: store, sessions: store, keys: store,
                                                       hub: hub, readiness: readiness, metrics: PrometheusServerMetrics(metrics: metrics),
                                                       tracer: tracing.isExporting ? tracing.tracer : nil, logger: options.logger,
-                                                      conversations: store, knowledge: store)
+                                                      conversations: store, knowledge: store, knowledgeSearch: app.knowledgeSearch)
                 let httpServer = try await AviaryServer(configuration: server, dependencies: dependencies)
                 // finished runs' events and journals pruned by `retention:`, only when some period is limited
                 let retention: [any Service] = configuration.retention.prunesAnything

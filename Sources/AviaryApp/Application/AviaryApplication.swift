@@ -21,12 +21,16 @@ public final class AviaryApplication: Sendable {
     public let providers: ProviderRegistry
     /// The agent runtime.
     public let runtime: AgentRuntime
+    /// Retrieval over the knowledge bases (hybrid when an embedding model is configured).
+    public var knowledgeSearch: KnowledgeSearch { knowledge.search }
+    let knowledge: KnowledgeServices
 
-    init(project: Project, store: SQLStore, providers: ProviderRegistry, runtime: AgentRuntime) {
+    init(project: Project, store: SQLStore, providers: ProviderRegistry, runtime: AgentRuntime, knowledge: KnowledgeServices) {
         self.project = project
         self.store = store
         self.providers = providers
         self.runtime = runtime
+        self.knowledge = knowledge
     }
 
     /// Options for building an application.
@@ -45,13 +49,17 @@ public final class AviaryApplication: Sendable {
         public var logger: Logger
         /// Replaces the configured providers (tests, scripted models). Default `nil`.
         public var modelProvider: (any ModelProvider)?
+        /// Replaces the configured embedding model (`embeddings:`). Default `nil`.
+        public var embeddingModel: (any EmbeddingModel)?
 
         /// Creates options.
         public init(sink: (any EventSink)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in },
                     startLocalModel: Bool = true, installLocalModel: Bool = true,
                     environment: [String: String] = ProcessInfo.processInfo.environment,
-                    logger: Logger = Logger(label: "aviary"), modelProvider: (any ModelProvider)? = nil) {
+                    logger: Logger = Logger(label: "aviary"), modelProvider: (any ModelProvider)? = nil,
+                    embeddingModel: (any EmbeddingModel)? = nil) {
             self.modelProvider = modelProvider
+            self.embeddingModel = embeddingModel
             self.sink = sink
             self.progress = progress
             self.startLocalModel = startLocalModel
@@ -88,19 +96,30 @@ public final class AviaryApplication: Sendable {
         // child runs take the same tenant run slots as the server's requests
         limits.admission = limits.admission ?? RunAdmission(limitPerTenant: config.server.maxConcurrentRunsPerTenant)
         // the knowledge base's tool and ingestion jobs work on this database
+        let knowledge = try KnowledgeServices(configuration: config, store: store, transport: AsyncHTTPTransport(client: client), options: options)
         var tools = project.tools
-        tools.register(RAGSearchTool(store: store))
-        let fetcher = URLFetcher(policy: config.knowledgeFetch, eventLoopGroup: client.eventLoopGroup)
-        let ingest = IngestProgram(ingestor: DocumentIngestor(store: store, fetcher: fetcher))
+        tools.register(RAGSearchTool(search: knowledge.search))
+        let ingest = knowledge.ingest
         let runtime = AgentRuntime(catalog: project.catalog, tools: tools, models: options.modelProvider ?? providers,
                                    runs: store, sessions: store, programs: try project.workflowPrograms() + [ingest],
                                    sink: options.sink, sessionsRoot: config.sessionsDirectory, limits: limits,
                                    leasing: RunLeasing(duration: config.server.runLease), recoverProgram: WorkflowProgram.recover,
                                    logger: options.logger)
-        let app = AviaryApplication(project: project, store: store, providers: providers, runtime: runtime)
+        let app = AviaryApplication(project: project, store: store, providers: providers, runtime: runtime, knowledge: knowledge)
+        do {
+            let result = try await runBody(app, options, body)
+            await knowledge.shutdown()
+            return result
+        } catch {
+            await knowledge.shutdown()
+            throw error
+        }
+    }
+
+    private static func runBody<T: Sendable>(_ app: AviaryApplication, _ options: Options, _ body: @Sendable (AviaryApplication) async throws -> T) async throws -> T {
         guard options.modelProvider == nil, options.startLocalModel, try app.needsLocalModel() else { return try await body(app) }
-        return try await LocalModelSupervisor(configuration: config, options: options).withServer { baseURL in
-            providers.setLocalBaseURL(baseURL)
+        return try await LocalModelSupervisor(configuration: app.project.configuration, options: options).withServer { baseURL in
+            app.providers.setLocalBaseURL(baseURL)
             return try await body(app)
         }
     }

@@ -11,7 +11,8 @@ extension AviaryApplication {
     /// (`aviary ingest`). Folders are walked for the formats the converter reads; `http(s)://`
     /// arguments are fetched by the rules of `knowledge.fetch` (after the files, in the order given).
     public static func ingest(_ configuration: AviaryConfiguration, paths: [String], namespace: String, metadata: JSONValue = .object([:]),
-                              options: Options = Options(), progress: @escaping @Sendable (Int, Int, IngestItemResult) -> Void) async throws -> RunRecord {
+                              options: Options = Options(), onEmbedded: @escaping @Sendable (Int) -> Void = { _ in },
+                              progress: @escaping @Sendable (Int, Int, IngestItemResult) -> Void) async throws -> RunRecord {
         let urls = paths.filter(KnowledgeFiles.isURL)
         let locals = paths.filter { !KnowledgeFiles.isURL($0) }
         let files = locals.isEmpty ? [] : try KnowledgeFiles.expand(locals)
@@ -26,6 +27,7 @@ extension AviaryApplication {
             request.runID = RunID.random()
             let runID = request.runID!
             let reported = ReportedItems()
+            let embedded = ReportedItems()
             let report: @Sendable (RunRecord?) async -> Void = { finished in
                 var outputs: [(Int, JSONValue?)] = []
                 if let finished {
@@ -34,6 +36,7 @@ extension AviaryApplication {
                     let journal = (try? await app.store.loadJournal(runID, tenant: configuration.tenant)) ?? []
                     outputs = journal.filter { $0.key.hasPrefix("item/") && $0.state == .completed }
                         .compactMap { step in Int(step.key.dropFirst(5)).map { ($0, step.output) } }
+                    if let vectors = IngestJobReport.embeddingProgress(journal)?.embedded, embedded.advance(to: vectors) { onEmbedded(vectors) }
                 }
                 for (i, output) in outputs.sorted(by: { $0.0 < $1.0 }) where reported.claim(i) {
                     if let result = output.flatMap(IngestItemResult.init(json:)) { progress(i + 1, items.count, result) }
@@ -67,10 +70,13 @@ extension AviaryApplication {
     }
 
     /// The best chunks for a question (`aviary kb query`), as the query API returns them.
-    public static func queryKnowledge(_ configuration: AviaryConfiguration, question: String, namespace: String, topK: Int) async throws -> JSONValue {
-        try await withStore(configuration) { store in
-            let hits = try await KnowledgeSearch(store: store).search(question, namespace: namespace, tenant: configuration.tenant, topK: topK)
-            return KnowledgeSearch.json(hits, query: question, namespace: namespace)
+    public static func queryKnowledge(_ configuration: AviaryConfiguration, question: String, namespace: String, topK: Int,
+                                      options: Options = Options()) async throws -> JSONValue {
+        var options = options
+        options.startLocalModel = false
+        return try await with(configuration, options: options) { app in
+            try await app.knowledgeSearch.retrieve(question, namespace: namespace, tenant: configuration.tenant, topK: topK)
+                .json(query: question, namespace: namespace)
         }
     }
 
@@ -89,6 +95,8 @@ final class ReportedItems: Sendable {
     private let next = Mutex(0)
     /// True once for each index, in order: an index past the next one waits for the ones before it.
     func claim(_ index: Int) -> Bool { next.withLock { if $0 == index { $0 += 1; return true } else { return false } } }
+    /// True when `value` is above the last value passed (which it becomes).
+    func advance(to value: Int) -> Bool { next.withLock { if value > $0 { $0 = value; return true } else { return false } } }
 }
 
 /// The files `aviary ingest` takes from its arguments: files as given, folders walked for the

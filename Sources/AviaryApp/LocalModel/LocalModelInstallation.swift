@@ -54,56 +54,16 @@ public struct LocalModelInstallation: Sendable, Hashable {
     /// each line it prints (stdout and stderr) to `onLine`. Returns when the script exits 0;
     /// throws ``LocalModelError/setupFailed`` otherwise. Cancelling the task stops the script.
     public func install(script: URL, onLine: @escaping @Sendable (String) -> Void) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script.path]
         var environment = ProcessInfo.processInfo.environment
         environment["AVIARY_HOME"] = root.deletingLastPathComponent().path
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
+        let status: Int32
         do {
-            try process.runWithSignalsUnblocked()
-        } catch {
-            throw LocalModelError.setupFailed.with("could not run \(script.path): \(error)")
+            status = try await LoggedProcess.run(URL(fileURLWithPath: "/bin/bash"), [script.path], environment: environment, onLine: onLine)
+        } catch let error as LoggedProcess.LaunchError {
+            throw LocalModelError.setupFailed.with("could not run \(script.path): \(error.underlying)")
         }
-        try? pipe.fileHandleForWriting.close()
-        let pid = process.processIdentifier
-        let status: Int32 = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
-                    Self.forwardLines(from: pipe.fileHandleForReading, to: onLine)
-                    process.waitUntilExit()
-                    continuation.resume(returning: process.terminationStatus)
-                }
-            }
-        } onCancel: {
-            kill(pid, SIGTERM)
-        }
-        try Task.checkCancellation()
         guard status == 0 else {
             throw LocalModelError.setupFailed.with("\(script.path) exited with status \(status)")
         }
-    }
-
-    /// Reads until end of file, calling `onLine` for each complete line (and the unterminated rest).
-    private static func forwardLines(from handle: FileHandle, to onLine: @Sendable (String) -> Void) {
-        var pending: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let fd = handle.fileDescriptor
-        while true {
-            // POSIX read, retried on EINTR (FileHandle.availableData traps on it).
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            pending.append(contentsOf: buffer[..<n])
-            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                onLine(String(decoding: pending[..<newline], as: UTF8.self))
-                pending.removeSubrange(...newline)
-            }
-        }
-        if !pending.isEmpty { onLine(String(decoding: pending, as: UTF8.self)) }
     }
 }

@@ -33,6 +33,8 @@ extension LocalModelServer {
         public var command: @Sendable (_ port: Int) -> Command
         /// Where the child's stdout and stderr are appended.
         public var logFile: URL
+        /// What the logs call the server (default `local model server`).
+        public var displayName = "local model server"
         /// The path polled until it answers 200 (default `/v1/models`).
         public var healthPath: String = "/v1/models"
         /// How long one start may take to become healthy (default 120 s: loading the model).

@@ -77,25 +77,25 @@ public struct LocalModelServer: Service {
                 throw LocalModelError.launchFailed.with("could not start \(command.executable.path): \(error)")
             }
             readiness.launched(processID: child.pid)
-            logger.info("local model server starting", metadata: ["pid": "\(child.pid)", "port": "\(port)"])
+            logger.info("\(configuration.displayName) starting", metadata: ["pid": "\(child.pid)", "port": "\(port)"])
             let started = ContinuousClock.now
 
             switch await waitForHealth(of: child, port: port) {
             case .ready:
                 readiness.ready(url)
-                logger.info("local model server ready", metadata: ["url": "\(url)"])
+                logger.info("\(configuration.displayName) ready", metadata: ["url": "\(url)"])
                 guard await child.waitForExit() else {
                     await stop(child)
                     return
                 }
                 readiness.exited()
                 if ContinuousClock.now - started >= configuration.stableAfter { failuresInARow = 0 }
-                logger.warning("local model server exited", metadata: ["pid": "\(child.pid)"])
+                logger.warning("\(configuration.displayName) exited", metadata: ["pid": "\(child.pid)"])
             case .exited:
                 readiness.exited()
-                logger.warning("local model server exited while starting", metadata: ["pid": "\(child.pid)"])
+                logger.warning("\(configuration.displayName) exited while starting", metadata: ["pid": "\(child.pid)"])
             case .timedOut:
-                logger.warning("local model server did not become healthy in time", metadata: ["pid": "\(child.pid)"])
+                logger.warning("\(configuration.displayName) did not become healthy in time", metadata: ["pid": "\(child.pid)"])
                 await stop(child)
             case .cancelled:
                 await stop(child)
@@ -105,7 +105,7 @@ public struct LocalModelServer: Service {
             failuresInARow += 1
             guard failuresInARow <= configuration.maxRestarts else {
                 throw LocalModelError.tooManyRestarts.with(
-                    "the local model server stopped \(failuresInARow) times in a row; see \(configuration.logFile.path)")
+                    "the \(configuration.displayName) stopped \(failuresInARow) times in a row; see \(configuration.logFile.path)")
             }
             let backoff = min(configuration.restartBackoff * (1 << min(failuresInARow - 1, 20)), configuration.maxRestartBackoff)
             logger.info("restarting local model server", metadata: ["in": "\(backoff)", "attempt": "\(failuresInARow)"])
@@ -131,6 +131,6 @@ public struct LocalModelServer: Service {
     private func stop(_ child: ChildProcess) async {
         await child.terminate(grace: configuration.terminationGracePeriod)
         readiness.exited()
-        logger.info("local model server stopped", metadata: ["pid": "\(child.pid)"])
+        logger.info("\(configuration.displayName) stopped", metadata: ["pid": "\(child.pid)"])
     }
 }

@@ -22,6 +22,36 @@ public protocol KnowledgeStore: Sendable {
     func searchLexical(tenant: String, namespace: String, query: String, filters: [KnowledgeFilter], limit: Int) async throws -> [KnowledgeHit]
     /// The metadata fields the namespace's documents have (filters on other fields are refused).
     func metadataFields(tenant: String, namespace: String) async throws -> Set<String>
+
+    /// Up to `limit` chunks of a namespace without a vector of `model`, in storage order (what an
+    /// ingestion job embeds next).
+    func chunksNeedingEmbeddings(tenant: String, namespace: String, model: String, limit: Int) async throws -> [KnowledgeChunkRecord]
+    /// How many chunks of a namespace have no vector of `model`.
+    func countChunksNeedingEmbeddings(tenant: String, namespace: String, model: String) async throws -> Int
+    /// Stores each chunk's vector of `model`; a chunk deleted meanwhile is skipped. Returns how many were stored.
+    func storeEmbeddings(_ vectors: [ChunkEmbedding], model: String, tenant: String, namespace: String) async throws -> Int
+    /// Every vector of `model` in a namespace.
+    func loadEmbeddings(tenant: String, namespace: String, model: String) async throws -> [ChunkEmbedding]
+    /// The namespace's revision: it changes with every change to its chunks or vectors (0 for a namespace never written).
+    func knowledgeRevision(tenant: String, namespace: String) async throws -> Int
+    /// The ids of a namespace's chunks whose metadata passes every filter.
+    func chunkIDs(tenant: String, namespace: String, filters: [KnowledgeFilter]) async throws -> Set<String>
+    /// The tenant's chunks with these ids (absent ones left out), in no particular order.
+    func loadChunks(_ ids: [String], tenant: String) async throws -> [KnowledgeChunkRecord]
+}
+
+/// A chunk's vector.
+public struct ChunkEmbedding: Sendable, Hashable {
+    /// The chunk's id.
+    public var chunkID: String
+    /// The vector.
+    public var vector: [Float]
+
+    /// Creates a chunk's vector.
+    public init(chunkID: String, vector: [Float]) {
+        self.chunkID = chunkID
+        self.vector = vector
+    }
 }
 
 extension KnowledgeStore {

@@ -2953,6 +2953,8 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/KnowledgeJob/error`.
             internal var error: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJob/embeddings`.
+            internal var embeddings: Components.Schemas.KnowledgeJobEmbeddings?
             /// Creates a new `KnowledgeJob`.
             ///
             /// - Parameters:
@@ -2966,6 +2968,7 @@ extension Components {
             ///   - counts:
             ///   - items: The results of the items finished so far, in item order.
             ///   - error: Why the job as a whole failed (`failed`; absent or null otherwise). A failed item does not fail the job.
+            ///   - embeddings:
             internal init(
                 jobId: Swift.String,
                 status: Components.Schemas.KnowledgeJobStatus,
@@ -2976,7 +2979,8 @@ extension Components {
                 doneItems: Swift.Int,
                 counts: Components.Schemas.KnowledgeJobCounts,
                 items: [Components.Schemas.KnowledgeItemResult],
-                error: Swift.String? = nil
+                error: Swift.String? = nil,
+                embeddings: Components.Schemas.KnowledgeJobEmbeddings? = nil
             ) {
                 self.jobId = jobId
                 self.status = status
@@ -2988,6 +2992,7 @@ extension Components {
                 self.counts = counts
                 self.items = items
                 self.error = error
+                self.embeddings = embeddings
             }
             internal enum CodingKeys: String, CodingKey {
                 case jobId = "job_id"
@@ -3000,6 +3005,7 @@ extension Components {
                 case counts
                 case items
                 case error
+                case embeddings
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -3043,6 +3049,10 @@ extension Components {
                     Swift.String.self,
                     forKey: .error
                 )
+                self.embeddings = try container.decodeIfPresent(
+                    Components.Schemas.KnowledgeJobEmbeddings.self,
+                    forKey: .embeddings
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "job_id",
                     "status",
@@ -3053,7 +3063,108 @@ extension Components {
                     "done_items",
                     "counts",
                     "items",
-                    "error"
+                    "error",
+                    "embeddings"
+                ])
+            }
+        }
+        /// Where the job's vectors are. Chunks are searchable by full text as soon as they are stored; after the items, the job computes the vectors of the namespace's chunks that lack one, in batches, and hybrid queries cover the chunks whose vectors exist. `off`: no embedding model is configured (retrieval is lexical only). A model that fails ends this part with `failed` and its `error`; the items and their chunks stay, and the chunks left without vectors are embedded by the next job of the namespace.
+        ///
+        /// - Remark: Generated from `#/components/schemas/KnowledgeJobEmbeddings`.
+        internal struct KnowledgeJobEmbeddings: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobEmbeddings/status`.
+            internal enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case off = "off"
+                case waiting = "waiting"
+                case running = "running"
+                case completed = "completed"
+                case failed = "failed"
+            }
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobEmbeddings/status`.
+            internal var status: Components.Schemas.KnowledgeJobEmbeddings.StatusPayload
+            /// The embedding model.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobEmbeddings/model`.
+            internal var model: Swift.String?
+            /// Vectors this job stored so far.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobEmbeddings/embedded`.
+            internal var embedded: Swift.Int
+            /// The namespace's chunks still without a vector when the job ended.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobEmbeddings/remaining`.
+            internal var remaining: Swift.Int?
+            /// Why computing vectors failed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobEmbeddings/error`.
+            internal var error: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/KnowledgeJobEmbeddings/note`.
+            internal var note: Swift.String?
+            /// Creates a new `KnowledgeJobEmbeddings`.
+            ///
+            /// - Parameters:
+            ///   - status:
+            ///   - model: The embedding model.
+            ///   - embedded: Vectors this job stored so far.
+            ///   - remaining: The namespace's chunks still without a vector when the job ended.
+            ///   - error: Why computing vectors failed.
+            ///   - note:
+            internal init(
+                status: Components.Schemas.KnowledgeJobEmbeddings.StatusPayload,
+                model: Swift.String? = nil,
+                embedded: Swift.Int,
+                remaining: Swift.Int? = nil,
+                error: Swift.String? = nil,
+                note: Swift.String? = nil
+            ) {
+                self.status = status
+                self.model = model
+                self.embedded = embedded
+                self.remaining = remaining
+                self.error = error
+                self.note = note
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case status
+                case model
+                case embedded
+                case remaining
+                case error
+                case note
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.status = try container.decode(
+                    Components.Schemas.KnowledgeJobEmbeddings.StatusPayload.self,
+                    forKey: .status
+                )
+                self.model = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .model
+                )
+                self.embedded = try container.decode(
+                    Swift.Int.self,
+                    forKey: .embedded
+                )
+                self.remaining = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .remaining
+                )
+                self.error = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .error
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "status",
+                    "model",
+                    "embedded",
+                    "remaining",
+                    "error",
+                    "note"
                 ])
             }
         }
@@ -3125,7 +3236,7 @@ extension Components {
                 ])
             }
         }
-        /// `lexical`: ranked by the full-text relevance of the query's words (what this server answers until embeddings are configured). `hybrid`: lexical relevance and embedding similarity combined.
+        /// `lexical`: ranked by the full-text relevance of the query's words (without an embedding model). `hybrid`: the full-text and embedding-similarity rankings fused by reciprocal rank.
         ///
         /// - Remark: Generated from `#/components/schemas/KnowledgeRetrieval`.
         internal enum KnowledgeRetrieval: String, Codable, Hashable, Sendable, CaseIterable {
@@ -3266,6 +3377,18 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/KnowledgeQueryResult/results`.
             internal var results: [Components.Schemas.KnowledgeResult]
+            /// With `hybrid` retrieval, the namespace's chunks whose vectors are not computed yet (the vector ranking does not reach them; full-text search does).
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryResult/chunks_without_vectors`.
+            internal var chunksWithoutVectors: Swift.Int?
+            /// The reranker that ordered the results, when one is configured and answered.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryResult/reranker`.
+            internal var reranker: Swift.String?
+            /// What the caller should know about this retrieval, e.g. why it is lexical only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/KnowledgeQueryResult/note`.
+            internal var note: Swift.String?
             /// Creates a new `KnowledgeQueryResult`.
             ///
             /// - Parameters:
@@ -3273,22 +3396,34 @@ extension Components {
             ///   - namespace:
             ///   - retrieval:
             ///   - results: Best first.
+            ///   - chunksWithoutVectors: With `hybrid` retrieval, the namespace's chunks whose vectors are not computed yet (the vector ranking does not reach them; full-text search does).
+            ///   - reranker: The reranker that ordered the results, when one is configured and answered.
+            ///   - note: What the caller should know about this retrieval, e.g. why it is lexical only.
             internal init(
                 query: Swift.String,
                 namespace: Swift.String,
                 retrieval: Components.Schemas.KnowledgeRetrieval,
-                results: [Components.Schemas.KnowledgeResult]
+                results: [Components.Schemas.KnowledgeResult],
+                chunksWithoutVectors: Swift.Int? = nil,
+                reranker: Swift.String? = nil,
+                note: Swift.String? = nil
             ) {
                 self.query = query
                 self.namespace = namespace
                 self.retrieval = retrieval
                 self.results = results
+                self.chunksWithoutVectors = chunksWithoutVectors
+                self.reranker = reranker
+                self.note = note
             }
             internal enum CodingKeys: String, CodingKey {
                 case query
                 case namespace
                 case retrieval
                 case results
+                case chunksWithoutVectors = "chunks_without_vectors"
+                case reranker
+                case note
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -3308,11 +3443,26 @@ extension Components {
                     [Components.Schemas.KnowledgeResult].self,
                     forKey: .results
                 )
+                self.chunksWithoutVectors = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .chunksWithoutVectors
+                )
+                self.reranker = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reranker
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "query",
                     "namespace",
                     "retrieval",
-                    "results"
+                    "results",
+                    "chunks_without_vectors",
+                    "reranker",
+                    "note"
                 ])
             }
         }

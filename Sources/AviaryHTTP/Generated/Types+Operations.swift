@@ -10587,9 +10587,395 @@ internal enum Operations {
             }
         }
     }
+    /// Retry a job's failed items
+    ///
+    /// Starts a new ingestion job with the items of a finished job that failed (the same item as the request gave it, into the same namespace), and answers at once (202) with the new job; follow it with `GET /knowledge-bases/jobs/{job_id}`. The items that did not fail are not redone. A job still running, or one without failed items, answers 409. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `POST /knowledge-bases/jobs/{job_id}/retry`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)`.
+    internal enum RetryKnowledgeJob {
+        internal static let id: Swift.String = "retryKnowledgeJob"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/path`.
+            internal struct Path: Sendable, Hashable {
+                /// The ingestion job's id (`job_id` of `POST /knowledge-bases/ingest`).
+                ///
+                /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/path/job_id`.
+                internal var jobId: Components.Parameters.KnowledgeJobID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - jobId: The ingestion job's id (`job_id` of `POST /knowledge-bases/ingest`).
+                internal init(jobId: Components.Parameters.KnowledgeJobID) {
+                    self.jobId = jobId
+                }
+            }
+            internal var path: Operations.RetryKnowledgeJob.Input.Path
+            /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RetryKnowledgeJob.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.RetryKnowledgeJob.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.RetryKnowledgeJob.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            internal init(
+                path: Operations.RetryKnowledgeJob.Input.Path,
+                headers: Operations.RetryKnowledgeJob.Input.Headers = .init()
+            ) {
+                self.path = path
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Accepted: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/responses/202/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/responses/202/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.RetryKnowledgeJob.Output.Accepted.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/responses/202/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/responses/202/content/application\/json`.
+                    case json(Components.Schemas.KnowledgeJob)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.KnowledgeJob {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.RetryKnowledgeJob.Output.Accepted.Body
+                /// Creates a new `Accepted`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.RetryKnowledgeJob.Output.Accepted.Headers = .init(),
+                    body: Operations.RetryKnowledgeJob.Output.Accepted.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The new job, accepted, with the failed items only.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)/responses/202`.
+            ///
+            /// HTTP response code: `202 accepted`.
+            case accepted(Operations.RetryKnowledgeJob.Output.Accepted)
+            /// The associated value of the enum case if `self` is `.accepted`.
+            ///
+            /// - Throws: An error if `self` is not `.accepted`.
+            /// - SeeAlso: `.accepted`.
+            internal var accepted: Operations.RetryKnowledgeJob.Output.Accepted {
+                get throws {
+                    switch self {
+                    case let .accepted(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "accepted",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No, malformed, unknown, revoked or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The caller's role is none of `admin`, `developer` and `service`, the roles that ingest into and delete from knowledge bases.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.KnowledgeEditorsOnly)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.KnowledgeEditorsOnly {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No ingestion job with this id in the caller's tenant (another tenant's jobs are indistinguishable from absent ones).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.UnknownKnowledgeJob)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.UnknownKnowledgeJob {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct Conflict: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/responses/409/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    ///
+                    /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/responses/409/headers/X-Request-ID`.
+                    internal var xRequestID: Components.Headers.XRequestID?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - xRequestID: The request id: the caller's `X-Request-ID` when it is 1–64 characters of letters, digits, `-`, `_`, `.`; otherwise generated. Also in the server's logs.
+                    internal init(xRequestID: Components.Headers.XRequestID? = nil) {
+                        self.xRequestID = xRequestID
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.RetryKnowledgeJob.Output.Conflict.Headers
+                /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/responses/409/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/knowledge-bases/jobs/{job_id}/retry/POST/responses/409/content/application\/json`.
+                    case json(Components.Schemas._Error)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas._Error {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.RetryKnowledgeJob.Output.Conflict.Body
+                /// Creates a new `Conflict`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.RetryKnowledgeJob.Output.Conflict.Headers = .init(),
+                    body: Operations.RetryKnowledgeJob.Output.Conflict.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The job is still running (`job_running`), or none of its items failed (`nothing_to_retry`).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Operations.RetryKnowledgeJob.Output.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Operations.RetryKnowledgeJob.Output.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `rate_limited`: the key's request rate is exceeded. `auth_rate_limited`: the client's address made too many failed authentications. `too_many_runs`: the tenant already executes `server.max_concurrent_runs_per_tenant` runs in this process (Retry-After: 1). `too_many_streams` (streamed chat completions): the key or tenant holds as many event streams as `server.streams` allows.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)/responses/429`.
+            ///
+            /// HTTP response code: `429 tooManyRequests`.
+            case tooManyRequests(Components.Responses.RateLimitedOrTooManyRuns)
+            /// The associated value of the enum case if `self` is `.tooManyRequests`.
+            ///
+            /// - Throws: An error if `self` is not `.tooManyRequests`.
+            /// - SeeAlso: `.tooManyRequests`.
+            internal var tooManyRequests: Components.Responses.RateLimitedOrTooManyRuns {
+                get throws {
+                    switch self {
+                    case let .tooManyRequests(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "tooManyRequests",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Unexpected error (logged with the request id).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)/responses/500`.
+            ///
+            /// HTTP response code: `500 internalServerError`.
+            case internalServerError(Components.Responses.InternalError)
+            /// The associated value of the enum case if `self` is `.internalServerError`.
+            ///
+            /// - Throws: An error if `self` is not `.internalServerError`.
+            /// - SeeAlso: `.internalServerError`.
+            internal var internalServerError: Components.Responses.InternalError {
+                get throws {
+                    switch self {
+                    case let .internalServerError(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "internalServerError",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// `shutting_down`: the server is shutting down and accepts no new runs, or the run was stopped at a step boundary by the shutdown (status `interrupted`, resumable). `auth_unavailable`: the API key store cannot be read.
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)/responses/503`.
+            ///
+            /// HTTP response code: `503 serviceUnavailable`.
+            case serviceUnavailable(Components.Responses.ShuttingDown)
+            /// The associated value of the enum case if `self` is `.serviceUnavailable`.
+            ///
+            /// - Throws: An error if `self` is not `.serviceUnavailable`.
+            /// - SeeAlso: `.serviceUnavailable`.
+            internal var serviceUnavailable: Components.Responses.ShuttingDown {
+                get throws {
+                    switch self {
+                    case let .serviceUnavailable(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "serviceUnavailable",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The request did not complete within `server.request_timeout_seconds` (default 30).
+            ///
+            /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)/responses/504`.
+            ///
+            /// HTTP response code: `504 gatewayTimeout`.
+            case gatewayTimeout(Components.Responses.RequestTimeout)
+            /// The associated value of the enum case if `self` is `.gatewayTimeout`.
+            ///
+            /// - Throws: An error if `self` is not `.gatewayTimeout`.
+            /// - SeeAlso: `.gatewayTimeout`.
+            internal var gatewayTimeout: Components.Responses.RequestTimeout {
+                get throws {
+                    switch self {
+                    case let .gatewayTimeout(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "gatewayTimeout",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json
+                ]
+            }
+        }
+    }
     /// Query a knowledge base
     ///
-    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words), which this server answers until embeddings are configured, or `hybrid` (lexical relevance and embedding similarity combined). A namespace without documents, or a query without searchable words, answers no results. `filters` keeps only chunks whose metadata passes every condition, before ranking. Any role may query.
+    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words) when no embedding model is configured (`note` says so), or `hybrid` (the full-text ranking and the embedding-similarity ranking fused by reciprocal rank; `chunks_without_vectors` counts the chunks whose vectors are still being computed). With a reranker configured, the fused candidates are reordered by it (`reranker`). A namespace without documents, or a query without searchable words, answers no results. `filters` keeps only chunks whose metadata passes every condition, before ranking. Any role may query.
     ///
     /// - Remark: HTTP `POST /knowledge-bases/query`.
     /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)`.

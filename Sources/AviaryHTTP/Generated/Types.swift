@@ -215,9 +215,16 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /knowledge-bases/jobs/{job_id}`.
     /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/get(getKnowledgeJob)`.
     func getKnowledgeJob(_ input: Operations.GetKnowledgeJob.Input) async throws -> Operations.GetKnowledgeJob.Output
+    /// Retry a job's failed items
+    ///
+    /// Starts a new ingestion job with the items of a finished job that failed (the same item as the request gave it, into the same namespace), and answers at once (202) with the new job; follow it with `GET /knowledge-bases/jobs/{job_id}`. The items that did not fail are not redone. A job still running, or one without failed items, answers 409. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `POST /knowledge-bases/jobs/{job_id}/retry`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)`.
+    func retryKnowledgeJob(_ input: Operations.RetryKnowledgeJob.Input) async throws -> Operations.RetryKnowledgeJob.Output
     /// Query a knowledge base
     ///
-    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words), which this server answers until embeddings are configured, or `hybrid` (lexical relevance and embedding similarity combined). A namespace without documents, or a query without searchable words, answers no results. `filters` keeps only chunks whose metadata passes every condition, before ranking. Any role may query.
+    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words) when no embedding model is configured (`note` says so), or `hybrid` (the full-text ranking and the embedding-similarity ranking fused by reciprocal rank; `chunks_without_vectors` counts the chunks whose vectors are still being computed). With a reranker configured, the fused candidates are reordered by it (`reranker`). A namespace without documents, or a query without searchable words, answers no results. `filters` keeps only chunks whose metadata passes every condition, before ranking. Any role may query.
     ///
     /// - Remark: HTTP `POST /knowledge-bases/query`.
     /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)`.
@@ -696,9 +703,24 @@ extension APIProtocol {
             headers: headers
         ))
     }
+    /// Retry a job's failed items
+    ///
+    /// Starts a new ingestion job with the items of a finished job that failed (the same item as the request gave it, into the same namespace), and answers at once (202) with the new job; follow it with `GET /knowledge-bases/jobs/{job_id}`. The items that did not fail are not redone. A job still running, or one without failed items, answers 409. Roles `admin`, `developer` and `service` only.
+    ///
+    /// - Remark: HTTP `POST /knowledge-bases/jobs/{job_id}/retry`.
+    /// - Remark: Generated from `#/paths//knowledge-bases/jobs/{job_id}/retry/post(retryKnowledgeJob)`.
+    internal func retryKnowledgeJob(
+        path: Operations.RetryKnowledgeJob.Input.Path,
+        headers: Operations.RetryKnowledgeJob.Input.Headers = .init()
+    ) async throws -> Operations.RetryKnowledgeJob.Output {
+        try await retryKnowledgeJob(Operations.RetryKnowledgeJob.Input(
+            path: path,
+            headers: headers
+        ))
+    }
     /// Query a knowledge base
     ///
-    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words), which this server answers until embeddings are configured, or `hybrid` (lexical relevance and embedding similarity combined). A namespace without documents, or a query without searchable words, answers no results. `filters` keeps only chunks whose metadata passes every condition, before ranking. Any role may query.
+    /// The chunks of the namespace that best answer `query`, best first and at most `top_k`, each with its text, score and rank and what a citation needs: its document's source and id, the headings above it, its position in the document and its document's metadata. `retrieval` says how they were ranked: `lexical` (the full-text relevance of the query's words) when no embedding model is configured (`note` says so), or `hybrid` (the full-text ranking and the embedding-similarity ranking fused by reciprocal rank; `chunks_without_vectors` counts the chunks whose vectors are still being computed). With a reranker configured, the fused candidates are reordered by it (`reranker`). A namespace without documents, or a query without searchable words, answers no results. `filters` keeps only chunks whose metadata passes every condition, before ranking. Any role may query.
     ///
     /// - Remark: HTTP `POST /knowledge-bases/query`.
     /// - Remark: Generated from `#/paths//knowledge-bases/query/post(queryKnowledge)`.

@@ -45,18 +45,7 @@ extension SpecRoutes {
         do { jobInput = try IngestProgram.input(namespace: namespace, items: items) } catch {
             throw APIError.badRequest("invalid_input", error.message)
         }
-        guard env.runtime.registeredProgram(named: IngestProgram.programName) != nil else {
-            throw APIError.unavailable("knowledge_unavailable", "this server does not run ingestion jobs")
-        }
-        var request = RunRequest(agent: IngestProgram.programName, input: jobInput, tenant: identity.tenant, principal: identity.principal)
-        let id = RunID.random()
-        request.runID = id
-        let runtime = env.runtime, started = request
-        _ = try env.gateway.submit(tenant: identity.tenant) { try await runtime.run(started) }
-        let now = Date()
-        let pending = RunRecord(id: id, tenant: identity.tenant, principal: identity.principal, agent: IngestProgram.programName,
-                                input: jobInput, status: .pending, createdAt: now, updatedAt: now)
-        return .accepted(.init(body: .json(Self.wire(IngestJobReport(run: pending, journal: [])))))
+        return .accepted(.init(body: .json(Self.wire(try startIngestJob(jobInput, identity: identity)))))
     }
 
     func getKnowledgeJob(_ input: Operations.GetKnowledgeJob.Input) async throws -> Operations.GetKnowledgeJob.Output {
@@ -78,19 +67,20 @@ extension SpecRoutes {
         guard (1...50).contains(topK) else { throw APIError.badRequest("invalid_input", "top_k: expected 1 to 50") }
         let filters = try body.filters.map(JSONValue.init(container:))
         let namespace = body.namespace ?? "default"
-        let hits: [KnowledgeHit]
+        let found: KnowledgeResults
         do {
-            hits = try await KnowledgeSearch(store: try knowledgeStore()).search(query, namespace: namespace, tenant: identity.tenant, topK: topK,
-                                                                                 filters: filters)
+            found = try await knowledgeSearch().retrieve(query, namespace: namespace, tenant: identity.tenant, topK: topK, filters: filters)
         } catch let error as KnowledgeFilterError {
             throw APIError.badRequest("invalid_input", error.message)
         }
-        let results = try hits.map { hit in
+        let results = try found.hits.map { hit in
             Components.Schemas.KnowledgeResult(text: hit.chunk.text, score: hit.score, rank: hit.rank, source: hit.chunk.source,
                                                headingPath: hit.chunk.headingPath, position: hit.chunk.position, documentId: hit.chunk.documentID,
                                                metadata: try OpenAPIObjectContainer.object(hit.chunk.metadata))
         }
-        return .ok(.init(body: .json(.init(query: query, namespace: namespace, retrieval: .lexical, results: results))))
+        return .ok(.init(body: .json(.init(query: query, namespace: namespace, retrieval: found.retrieval == .hybrid ? .hybrid : .lexical,
+                                           results: results, chunksWithoutVectors: found.chunksWithoutVectors, reranker: found.reranker,
+                                           note: found.note))))
     }
 
     func listKnowledgeBases(_ input: Operations.ListKnowledgeBases.Input) async throws -> Operations.ListKnowledgeBases.Output {
@@ -135,7 +125,13 @@ extension SpecRoutes {
         return store
     }
 
-    private static func requireKnowledgeEditor() throws(APIError) -> Identity {
+    /// The server's search (hybrid when it has an embedding model), or a lexical one over its store.
+    private func knowledgeSearch() throws(APIError) -> KnowledgeSearch {
+        if let search = env.deps.knowledgeSearch { return search }
+        return KnowledgeSearch(store: try knowledgeStore())
+    }
+
+    static func requireKnowledgeEditor() throws(APIError) -> Identity {
         let identity = try RequestIdentity.require()
         guard [.admin, .developer, .service].contains(identity.role) else {
             throw APIError.forbidden("ingesting and deleting knowledge is for the roles admin, developer and service")
@@ -155,6 +151,10 @@ extension SpecRoutes {
                                    chunks: c["chunks"] ?? 0),
                      items: job.items.map { .init(index: $0.index, source: $0.result.source, status: .init(rawValue: $0.result.status.rawValue) ?? .failed,
                                                   chunks: $0.result.chunks, error: $0.result.error) },
-                     error: job.error)
+                     error: job.error,
+                     embeddings: job.embeddings.map { e in
+                         .init(status: .init(rawValue: e.status.rawValue) ?? .running, model: e.model, embedded: e.embedded, remaining: e.remaining,
+                               error: e.error, note: e.status == .off ? "no embedding model is configured: retrieval is lexical only" : nil)
+                     })
     }
 }

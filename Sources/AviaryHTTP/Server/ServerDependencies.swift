@@ -1,4 +1,5 @@
 import AviaryCore
+import AviaryKnowledge
 import AviaryRuntime
 import Logging
 import Tracing
@@ -32,13 +33,16 @@ public struct ServerDependencies: Sendable {
     /// Knowledge bases (`/knowledge-bases/*`); `nil` answers their endpoints with 503. Ingestion
     /// jobs run as the runtime's `knowledge.ingest` program, which must be registered.
     public var knowledge: (any KnowledgeStore)?
+    /// How `/knowledge-bases/query` retrieves (hybrid with an embedding model); `nil` searches
+    /// ``knowledge`` lexically.
+    public var knowledgeSearch: KnowledgeSearch?
 
     /// Creates the dependencies.
     public init(runtime: AgentRuntime, supervisor: RunSupervisor, runs: any RunStore, sessions: any SessionStore,
                 keys: any APIKeyStore, hub: RunEventHub, readiness: [ReadinessCheck] = [], metrics: (any ServerMetrics)? = nil,
                 tracer: (any Tracer)? = nil, logger: Logger = Logger(label: "aviary.http"),
                 conversations: (any ConversationStore)? = nil, signals: ChangeSignals = ChangeSignals(),
-                knowledge: (any KnowledgeStore)? = nil) {
+                knowledge: (any KnowledgeStore)? = nil, knowledgeSearch: KnowledgeSearch? = nil) {
         self.runtime = runtime
         self.supervisor = supervisor
         self.runs = runs
@@ -52,6 +56,7 @@ public struct ServerDependencies: Sendable {
         self.conversations = conversations
         self.signals = signals
         self.knowledge = knowledge
+        self.knowledgeSearch = knowledgeSearch
     }
 }
 

@@ -26,6 +26,8 @@ public struct IngestJobReport: Sendable {
     public var totalItems: Int
     /// The finished items, with their index.
     public var items: [(index: Int, result: IngestItemResult)]
+    /// Where the job's vectors are (nil when the job records none: it has no embedding model, or predates them).
+    public var embeddings: EmbeddingProgress?
     /// Why the job failed as a whole.
     public var error: String?
     /// When it was created and last changed.
@@ -46,6 +48,7 @@ public struct IngestJobReport: Sendable {
             // a finished job whose journal was pruned (retention): its output still has the results
             items = recorded.enumerated().compactMap { i, value in IngestItemResult(json: value).map { (i, $0) } }
         }
+        embeddings = run.output?["embeddings"].flatMap(EmbeddingProgress.init(json:)) ?? Self.embeddingProgress(journal)
         switch run.status {
         case .pending: status = journal.isEmpty ? .pending : .running
         case .completed: status = .completed
@@ -55,6 +58,18 @@ public struct IngestJobReport: Sendable {
         error = status == .failed ? (run.error ?? "the job \(run.status.rawValue)") : nil
         createdAt = run.createdAt
         updatedAt = run.updatedAt
+    }
+
+    /// The vectors stored so far by a running job's `embed/<n>` steps (nil before the first).
+    public static func embeddingProgress(_ journal: [JournalEntry]) -> EmbeddingProgress? {
+        let steps = journal.filter { $0.key.hasPrefix("embed/") && $0.state == .completed }
+        guard !steps.isEmpty else { return nil }
+        var progress = EmbeddingProgress(status: .running)
+        for step in steps {
+            progress.embedded += step.output?["embedded"]?.intValue ?? 0
+            if let error = step.output?["error"]?.stringValue { progress.status = .failed; progress.error = error }
+        }
+        return progress
     }
 
     /// The counts of the finished items: created, replaced, skipped, failed, and chunks written.

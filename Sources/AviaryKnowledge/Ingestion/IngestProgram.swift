@@ -4,7 +4,9 @@ import AviaryRuntime
 /// An ingestion job as a run on the kernel (`knowledge.ingest`): input `{namespace, items}`,
 /// each item one journaled step (`item/<i>`), so a restart resumes an unfinished job at the first
 /// item it had not finished and never ingests a finished one again. An item that fails is
-/// recorded with its error and the job goes on. The output: `{namespace, items: [result], counts}`.
+/// recorded with its error and the job goes on. With an embedding model, the job then fills in the
+/// vectors of the namespace's chunks that lack them (``EmbeddingBackfill``, steps `embed/<n>`);
+/// chunks are searchable lexically before that. The output: `{namespace, items: [result], counts, embeddings}`.
 public struct IngestProgram: RunProgram {
     /// The program's name: runs of it are ingestion jobs.
     public static let programName = "knowledge.ingest"
@@ -13,9 +15,16 @@ public struct IngestProgram: RunProgram {
 
     public var name: String { Self.programName }
     let ingestor: DocumentIngestor
+    /// The model that embeds chunks (nil: no vectors, lexical retrieval only).
+    public let embedder: (any EmbeddingModel)?
+    /// Chunks embedded per journaled step.
+    public var embeddingBatchSize = 32
 
-    /// Creates the program over an ingestor.
-    public init(ingestor: DocumentIngestor) { self.ingestor = ingestor }
+    /// Creates the program over an ingestor, with an embedding model or without.
+    public init(ingestor: DocumentIngestor, embedder: (any EmbeddingModel)? = nil) {
+        self.ingestor = ingestor
+        self.embedder = embedder
+    }
 
     /// A job's input, checked: the namespace and the items (thrown: what to fix).
     public static func input(namespace: String, items: [JSONValue]) throws(IngestError) -> JSONValue {
@@ -50,16 +59,22 @@ public struct IngestProgram: RunProgram {
             }
             results.append(IngestItemResult(json: recorded) ?? IngestItemResult(source: "items[\(i)]", status: .failed, error: "unreadable record"))
         }
-        return RunResult(output: Self.output(namespace: namespace, results))
+        var embeddings = EmbeddingProgress(status: .off)
+        if let embedder {
+            embeddings = try await EmbeddingBackfill(store: ingestor.store, embedder: embedder, batchSize: embeddingBatchSize)
+                .run(in: context, namespace: namespace)
+        }
+        return RunResult(output: Self.output(namespace: namespace, results, embeddings: embeddings))
     }
 
     /// The job's output for `results`.
-    public static func output(namespace: String, _ results: [IngestItemResult]) -> JSONValue {
+    public static func output(namespace: String, _ results: [IngestItemResult], embeddings: EmbeddingProgress = EmbeddingProgress(status: .off)) -> JSONValue {
         var counts: [String: JSONValue] = [:]
         for status in ["created", "replaced", "skipped", "failed"] {
             counts[status] = .number(Double(results.filter { $0.status.rawValue == status }.count))
         }
         counts["chunks"] = .number(Double(results.reduce(0) { $0 + $1.chunks }))
-        return .object(["namespace": .string(namespace), "items": .array(results.map(\.json)), "counts": .object(counts)])
+        return .object(["namespace": .string(namespace), "items": .array(results.map(\.json)), "counts": .object(counts),
+                        "embeddings": embeddings.json])
     }
 }

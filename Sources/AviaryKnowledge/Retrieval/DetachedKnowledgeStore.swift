@@ -22,4 +22,13 @@ public struct DetachedKnowledgeStore: KnowledgeStore {
         throw Detached()
     }
     public func metadataFields(tenant: String, namespace: String) async throws -> Set<String> { throw Detached() }
+    public func chunksNeedingEmbeddings(tenant: String, namespace: String, model: String, limit: Int) async throws -> [KnowledgeChunkRecord] {
+        throw Detached()
+    }
+    public func countChunksNeedingEmbeddings(tenant: String, namespace: String, model: String) async throws -> Int { throw Detached() }
+    public func storeEmbeddings(_ vectors: [ChunkEmbedding], model: String, tenant: String, namespace: String) async throws -> Int { throw Detached() }
+    public func loadEmbeddings(tenant: String, namespace: String, model: String) async throws -> [ChunkEmbedding] { throw Detached() }
+    public func knowledgeRevision(tenant: String, namespace: String) async throws -> Int { throw Detached() }
+    public func chunkIDs(tenant: String, namespace: String, filters: [KnowledgeFilter]) async throws -> Set<String> { throw Detached() }
+    public func loadChunks(_ ids: [String], tenant: String) async throws -> [KnowledgeChunkRecord] { throw Detached() }
 }

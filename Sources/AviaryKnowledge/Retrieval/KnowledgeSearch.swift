@@ -1,41 +1,112 @@
 import AviaryCore
 
 /// Retrieval over a knowledge base: the chunks that best answer a query, with what a citation
-/// needs. Lexical for now (BM25 / `ts_rank_cd`); hybrid retrieval with embeddings, metadata
-/// filters and reranking extend this seam.
+/// needs. Lexical (BM25 / `ts_rank_cd`) always; with an embedding model also by vector (exact
+/// cosine over the namespace's vectors), the two rankings fused by reciprocal rank; metadata
+/// filters apply before either ranking; an optional reranker reorders the fused candidates.
 public struct KnowledgeSearch: Sendable {
     /// Where the chunks are.
     public let store: any KnowledgeStore
+    /// The model that embeds queries (nil: lexical retrieval only).
+    public let embedder: (any EmbeddingModel)?
+    /// The in-memory vector indexes, shared by every search of a process.
+    public let vectors: VectorIndexCache
+    /// Reorders the fused candidates (nil: none).
+    public let reranker: (any Reranker)?
     /// The most results one query returns.
     public static let maxResults = 50
 
     /// Creates a search over a store.
-    public init(store: any KnowledgeStore) { self.store = store }
+    public init(store: any KnowledgeStore, embedder: (any EmbeddingModel)? = nil, vectors: VectorIndexCache = VectorIndexCache(),
+                reranker: (any Reranker)? = nil) {
+        self.store = store
+        self.embedder = embedder
+        self.vectors = vectors
+        self.reranker = reranker
+    }
 
     /// The `topK` best chunks of the tenant's `namespace` for `query`, among those whose metadata
     /// passes `filters` (``KnowledgeFilter/parse(_:)``). A filter on a field no document of the
     /// namespace has is refused (a typo would otherwise silently match nothing).
     public func search(_ query: String, namespace: String, tenant: String, topK: Int = 5, filters: JSONValue? = nil) async throws -> [KnowledgeHit] {
-        var conditions: [KnowledgeFilter] = []
-        if let filters, filters.objectValue?.isEmpty == false {
-            conditions = try KnowledgeFilter.parse(filters)
-            let known = try await store.metadataFields(tenant: tenant, namespace: namespace)
-            if !known.isEmpty, let unknown = conditions.first(where: { !known.contains($0.field) }) {
-                throw KnowledgeFilterError("filters.\(unknown.field): no document of '\(namespace)' has this metadata field (fields: \(known.sorted().joined(separator: ", ")))")
-            }
-        }
-        return try await store.searchLexical(tenant: tenant, namespace: namespace, query: query, filters: conditions,
-                                             limit: min(max(topK, 1), Self.maxResults))
+        try await retrieve(query, namespace: namespace, tenant: tenant, topK: topK, filters: filters).hits
     }
 
-    /// The results as the query API and the `rag_search` tool return them.
-    public static func json(_ hits: [KnowledgeHit], query: String, namespace: String) -> JSONValue {
-        .object(["query": .string(query), "namespace": .string(namespace), "retrieval": "lexical",
-                 "results": .array(hits.map { hit in
-                     .object(["text": .string(hit.chunk.text), "score": .number(hit.score), "rank": .number(Double(hit.rank)),
-                              "source": .string(hit.chunk.source), "heading_path": .array(hit.chunk.headingPath.map(JSONValue.string)),
-                              "position": .number(Double(hit.chunk.position)), "document_id": .string(hit.chunk.documentID),
-                              "metadata": hit.chunk.metadata])
-                 })])
+    /// Like ``search(_:namespace:tenant:topK:filters:)``, with how the results were found.
+    public func retrieve(_ query: String, namespace: String, tenant: String, topK: Int = 5, filters: JSONValue? = nil) async throws -> KnowledgeResults {
+        let conditions = try await checkedFilters(filters, namespace: namespace, tenant: tenant)
+        let k = min(max(topK, 1), Self.maxResults)
+        let pool = reranker == nil ? k : min(max(k * 3, 20), 100)
+        guard let embedder else {
+            let hits = try await store.searchLexical(tenant: tenant, namespace: namespace, query: query, filters: conditions, limit: pool)
+            return try await rerank(query, KnowledgeResults(hits: hits, retrieval: .lexical, note: "no embedding model is configured: lexical retrieval only"), k)
+        }
+        let candidates = max(pool * 4, 40)
+        let lexical = try await store.searchLexical(tenant: tenant, namespace: namespace, query: query, filters: conditions, limit: candidates)
+        let queryVector: [Float]
+        do {
+            guard let v = try await embedder.embed([query], as: .query).first else { throw KnowledgeSearchError("the embedding model returned no vector") }
+            queryVector = v
+        } catch {
+            return try await rerank(query, KnowledgeResults(hits: Array(lexical.prefix(pool)), retrieval: .lexical,
+                                                            note: "embedding the query failed (\(error)): lexical retrieval only"), k)
+        }
+        let entry = try await vectors.entry(store: store, tenant: tenant, namespace: namespace, model: embedder.name)
+        let allowed = conditions.isEmpty ? nil : try await store.chunkIDs(tenant: tenant, namespace: namespace, filters: conditions)
+        let nearest = entry.index.nearest(to: queryVector, k: candidates, among: allowed)
+        let fused = ReciprocalRankFusion().fuse([lexical.map(\.chunk.id), nearest.map(\.id)]).prefix(pool)
+        var chunks = Dictionary(lexical.map { ($0.chunk.id, $0.chunk) }, uniquingKeysWith: { a, _ in a })
+        let absent = fused.map(\.id).filter { chunks[$0] == nil }
+        for chunk in try await store.loadChunks(absent, tenant: tenant) { chunks[chunk.id] = chunk }
+        var hits: [KnowledgeHit] = []
+        for item in fused {
+            guard let chunk = chunks[item.id] else { continue } // deleted since the index was built
+            hits.append(KnowledgeHit(chunk: chunk, score: item.score, rank: hits.count + 1))
+        }
+        var note: String?
+        if entry.missing > 0 { note = "\(entry.missing) chunks of '\(namespace)' have no vector yet: the vector ranking does not cover them" }
+        return try await rerank(query, KnowledgeResults(hits: hits, retrieval: .hybrid, chunksWithoutVectors: entry.missing, note: note), k)
     }
+
+    private func checkedFilters(_ filters: JSONValue?, namespace: String, tenant: String) async throws -> [KnowledgeFilter] {
+        guard let filters, filters.objectValue?.isEmpty == false else { return [] }
+        let conditions = try KnowledgeFilter.parse(filters)
+        let known = try await store.metadataFields(tenant: tenant, namespace: namespace)
+        if !known.isEmpty, let unknown = conditions.first(where: { !known.contains($0.field) }) {
+            throw KnowledgeFilterError("filters.\(unknown.field): no document of '\(namespace)' has this metadata field (fields: \(known.sorted().joined(separator: ", ")))")
+        }
+        return conditions
+    }
+
+    /// Reorders `results` with the reranker (when there is one) and keeps the best `k`. A reranker
+    /// that fails leaves the fused order, saying so.
+    private func rerank(_ query: String, _ results: KnowledgeResults, _ k: Int) async throws -> KnowledgeResults {
+        var results = results
+        guard let reranker, results.hits.count > 1 else {
+            results.hits = Array(results.hits.prefix(k))
+            return results
+        }
+        do {
+            let scores = try await reranker.scores(query: query, passages: results.hits.map(\.chunk.text))
+            guard scores.count == results.hits.count else { throw KnowledgeSearchError("the reranker returned \(scores.count) scores for \(results.hits.count) passages") }
+            let order = results.hits.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.prefix(k)
+            results.hits = order.enumerated().map { rank, i in KnowledgeHit(chunk: results.hits[i].chunk, score: scores[i], rank: rank + 1) }
+            results.reranker = reranker.name
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            results.hits = Array(results.hits.prefix(k))
+            results.note = [results.note, "reranking failed (\(error)): results in fused order"].compactMap { $0 }.joined(separator: "; ")
+        }
+        return results
+    }
+}
+
+/// A retrieval that could not be done, with why.
+public struct KnowledgeSearchError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public var message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
 }

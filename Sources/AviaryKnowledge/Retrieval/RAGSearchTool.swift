@@ -8,9 +8,14 @@ public struct RAGSearchTool: Tool {
     public let defaultNamespace: String
     let search: KnowledgeSearch
 
-    /// Creates the tool over a store.
+    /// Creates the tool over a store, with lexical retrieval.
     public init(store: any KnowledgeStore, defaultNamespace: String = "default") {
-        self.search = KnowledgeSearch(store: store)
+        self.init(search: KnowledgeSearch(store: store), defaultNamespace: defaultNamespace)
+    }
+
+    /// Creates the tool over a search (hybrid when the search has an embedding model).
+    public init(search: KnowledgeSearch, defaultNamespace: String = "default") {
+        self.search = search
         self.defaultNamespace = defaultNamespace
     }
 
@@ -42,12 +47,12 @@ public struct RAGSearchTool: Tool {
         }
         let namespace = arguments["namespace"]?.stringValue ?? defaultNamespace
         let topK = arguments["top_k"]?.intValue ?? 5
-        let hits: [KnowledgeHit]
+        let results: KnowledgeResults
         do {
-            hits = try await search.search(query, namespace: namespace, tenant: context.tenant, topK: min(topK, 20), filters: arguments["filters"])
+            results = try await search.retrieve(query, namespace: namespace, tenant: context.tenant, topK: min(topK, 20), filters: arguments["filters"])
         } catch let error as KnowledgeFilterError {
             throw ToolError.invalidArguments(error.message)
         }
-        return ToolOutput(KnowledgeSearch.json(hits, query: query, namespace: namespace))
+        return ToolOutput(results.json(query: query, namespace: namespace))
     }
 }

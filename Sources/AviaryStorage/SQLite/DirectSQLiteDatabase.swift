@@ -277,13 +277,13 @@ final class DirectSQLiteDatabase: SQLDatabase, Sendable {
         for waiter in waiters { waiter.continuation.resume(throwing: error) }
     }
 
-    private func serialized(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
+    func serialized(_ query: any SQLExpression) throws -> (String, [SQLiteData]) {
         if let statement = query as? SQLStatement { return (statement.sql, statement.values.map(\.sqlite)) }
         let (sql, rawBinds) = serialize(query)
         return (sql, try rawBinds.map(encode))
     }
 
-    private func deliver(_ outcome: SQLiteHandle.Outcome, _ onRow: @Sendable (any SQLRow) -> Void) {
+    func deliver(_ outcome: SQLiteHandle.Outcome, _ onRow: @Sendable (any SQLRow) -> Void) {
         guard case .rows(let columns, let rows) = outcome, !rows.isEmpty else { return }
         let layout = DirectSQLiteRow.Layout(columns: columns)
         for values in rows { onRow(DirectSQLiteRow(layout: layout, values: values, decoder: decoder)) }

@@ -18,10 +18,12 @@ public final class SQLiteStorage: ClosableStorage {
     /// Migrations this open applied (empty when the file was up to date or `migrate` was false).
     public let appliedMigrations: [String]
     let connection: DirectSQLiteDatabase
+    private let readers: SQLiteReaderDatabase
     private let thread: NIOThreadPool
 
-    private init(connection: DirectSQLiteDatabase, thread: NIOThreadPool, store: SQLStore, appliedMigrations: [String]) {
+    private init(connection: DirectSQLiteDatabase, readers: SQLiteReaderDatabase, thread: NIOThreadPool, store: SQLStore, appliedMigrations: [String]) {
         self.connection = connection
+        self.readers = readers
         self.thread = thread
         self.store = store
         self.appliedMigrations = appliedMigrations
@@ -75,8 +77,9 @@ public final class SQLiteStorage: ClosableStorage {
             }
             let database = GatedSQLDatabase(base: connection, session: connection.unbatched, gate: ConnectionGate())
             let applied = migrate ? try await Migrator(database: database).migrate() : []
-            let store = SQLStore(database: database, dialect: StoreDialect(database, groupsWrites: true))
-            return SQLiteStorage(connection: connection, thread: thread, store: store, appliedMigrations: applied)
+            let readers = try SQLiteReaderDatabase(path: path, writer: connection)
+            let store = SQLStore(database: database, dialect: StoreDialect(database, groupsWrites: true), reader: readers)
+            return SQLiteStorage(connection: connection, readers: readers, thread: thread, store: store, appliedMigrations: applied)
         } catch {
             connection.close()
             try? await thread.shutdownGracefully()
@@ -93,6 +96,7 @@ public final class SQLiteStorage: ClosableStorage {
 
     /// Closes the connection and stops its thread.
     public func close() async throws {
+        await readers.close()
         try await thread.shutdownGracefully()
         connection.close()
     }

@@ -47,28 +47,29 @@ extension SQLStore {
                       content_hash, metadata, created_at) VALUES \(rows)
                     """).run()
             }
+            try await Self.raiseRevision(db, tenant: d.tenant, namespace: d.namespace)
             return existingID == nil ? .created(chunks: chunks.count) : .replaced(chunks: chunks.count)
         }
     }
 
     public func loadDocument(tenant: String, namespace: String, source: String) async throws -> KnowledgeDocumentRecord? {
-        try await database.raw("""
+        try await reader.raw("""
             SELECT * FROM kb_documents WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace) AND source = \(bind: source)
             """).first().map(decodeDocument)
     }
 
     public func loadDocument(_ id: String, tenant: String) async throws -> KnowledgeDocumentRecord? {
-        try await database.raw("SELECT * FROM kb_documents WHERE id = \(bind: id) AND tenant_id = \(bind: tenant)").first().map(decodeDocument)
+        try await reader.raw("SELECT * FROM kb_documents WHERE id = \(bind: id) AND tenant_id = \(bind: tenant)").first().map(decodeDocument)
     }
 
     public func documents(tenant: String, namespace: String, limit: Int) async throws -> [KnowledgeDocumentRecord] {
-        try await database.raw("""
+        try await reader.raw("""
             SELECT * FROM kb_documents WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace) ORDER BY source LIMIT \(bind: max(0, limit))
             """).all().map(decodeDocument)
     }
 
     public func namespaces(tenant: String) async throws -> [KnowledgeNamespace] {
-        try await database.raw("""
+        try await reader.raw("""
             SELECT namespace, COUNT(*) AS documents, CAST(COALESCE(SUM(chunk_count), 0) AS BIGINT) AS chunks FROM kb_documents
             WHERE tenant_id = \(bind: tenant) GROUP BY namespace ORDER BY namespace
             """).all().map {
@@ -80,13 +81,18 @@ extension SQLStore {
     public func deleteDocument(_ id: String, tenant: String) async throws -> Bool {
         try await transaction { db in
             try await db.raw("DELETE FROM kb_chunks WHERE document_id = \(bind: id) AND tenant_id = \(bind: tenant)").run()
-            return try await db.raw("DELETE FROM kb_documents WHERE id = \(bind: id) AND tenant_id = \(bind: tenant) RETURNING id").first() != nil
+            guard let row = try await db.raw("DELETE FROM kb_documents WHERE id = \(bind: id) AND tenant_id = \(bind: tenant) RETURNING namespace").first() else {
+                return false
+            }
+            try await Self.raiseRevision(db, tenant: tenant, namespace: try row.decode(column: "namespace", as: String.self))
+            return true
         }
     }
 
     public func deleteNamespace(_ namespace: String, tenant: String) async throws -> Int {
         try await transaction { db in
             try await db.raw("DELETE FROM kb_chunks WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace)").run()
+            try await Self.raiseRevision(db, tenant: tenant, namespace: namespace)
             return try await db.raw("""
                 DELETE FROM kb_documents WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace) RETURNING id
                 """).all().count
@@ -100,14 +106,14 @@ extension SQLStore {
         switch dialect.engine {
         case .sqlite:
             let match = words.map { "\"\($0)\"" }.joined(separator: " OR ")
-            rows = try await database.raw("""
-                SELECT c.*, -bm25(kb_chunks_fts, 1.0, 0.5) AS score FROM kb_chunks_fts JOIN kb_chunks c ON c.rowid = kb_chunks_fts.rowid
+            rows = try await reader.raw("""
+                SELECT \(unsafeRaw: Self.chunkColumns("c")), -bm25(kb_chunks_fts, 1.0, 0.5) AS score FROM kb_chunks_fts JOIN kb_chunks c ON c.rowid = kb_chunks_fts.rowid
                 WHERE kb_chunks_fts MATCH \(bind: match) AND c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace)\(filterSQL(filters))
                 ORDER BY score DESC, c.id LIMIT \(bind: limit)
                 """).all()
         case .postgres:
-            rows = try await database.raw("""
-                SELECT c.*, ts_rank_cd(c.tsv, q) AS score FROM kb_chunks c, to_tsquery('english', \(bind: words.joined(separator: " | "))) q
+            rows = try await reader.raw("""
+                SELECT \(unsafeRaw: Self.chunkColumns("c")), ts_rank_cd(c.tsv, q) AS score FROM kb_chunks c, to_tsquery('english', \(bind: words.joined(separator: " | "))) q
                 WHERE c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace) AND c.tsv @@ q\(filterSQL(filters))
                 ORDER BY score DESC, c.id LIMIT \(bind: limit)
                 """).all()
@@ -136,7 +142,13 @@ extension SQLStore {
             updatedAt: Self.date(try row.decode(column: "updated_at", as: Double.self)))
     }
 
-    private func decodeChunk(_ row: any SQLRow) throws -> KnowledgeChunkRecord {
+    /// The columns a chunk is read from (never its vector), prefixed with a table alias when given.
+    static func chunkColumns(_ alias: String) -> String {
+        ["id", "document_id", "namespace", "source", "position", "text", "heading_path", "content_hash", "metadata"]
+            .map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    func decodeChunk(_ row: any SQLRow) throws -> KnowledgeChunkRecord {
         KnowledgeChunkRecord(
             id: try row.decode(column: "id", as: String.self), documentID: try row.decode(column: "document_id", as: String.self),
             namespace: try row.decode(column: "namespace", as: String.self), source: try row.decode(column: "source", as: String.self),

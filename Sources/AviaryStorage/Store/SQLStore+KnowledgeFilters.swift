@@ -79,7 +79,7 @@ extension SQLStore {
 extension SQLStore {
     public func metadataFields(tenant: String, namespace: String) async throws -> Set<String> {
         var fields = Set<String>()
-        let rows = try await database.raw("""
+        let rows = try await reader.raw("""
             SELECT DISTINCT metadata FROM kb_documents WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace)
             """).all()
         for row in rows {

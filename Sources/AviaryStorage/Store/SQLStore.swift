@@ -11,6 +11,9 @@ import SQLKit
 public struct SQLStore: RunStore, SessionStore, ConversationStore, KnowledgeStore {
     /// The database.
     public let database: any SQLDatabase
+    /// Where the reads that must not wait behind commits go (knowledge-base queries): read-only
+    /// connections on SQLite, the database itself on PostgreSQL.
+    let reader: any SQLDatabase
     let dialect: StoreDialect
 
     /// Wraps a migrated database. Its `withSession` must give the closure a connection of its own
@@ -20,9 +23,10 @@ public struct SQLStore: RunStore, SessionStore, ConversationStore, KnowledgeStor
         self.init(database: database, dialect: StoreDialect(database))
     }
 
-    init(database: any SQLDatabase, dialect: StoreDialect) {
+    init(database: any SQLDatabase, dialect: StoreDialect, reader: (any SQLDatabase)? = nil) {
         self.database = database
         self.dialect = dialect
+        self.reader = reader ?? database
     }
 
     /// Runs `body` in a transaction (see `SQLDatabase.withTransaction`).

@@ -14,7 +14,8 @@ import Testing
 @Suite struct IngestURLTests {
     static func writeProject(_ dir: URL, fetch: String) throws {
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("agents"), withIntermediateDirectories: true)
-        try "model: openai/fake-model\nknowledge:\n  fetch: \(fetch)\n".write(to: dir.appendingPathComponent("aviary.yaml"), atomically: true, encoding: .utf8)
+        // no embeddings: the embedded model would be installed from the network
+        try "model: openai/fake-model\nembeddings: none\nknowledge:\n  fetch: \(fetch)\n".write(to: dir.appendingPathComponent("aviary.yaml"), atomically: true, encoding: .utf8)
         try "name: scribe\ninstructions: Take notes.\n".write(to: dir.appendingPathComponent("agents/scribe.yaml"), atomically: true, encoding: .utf8)
     }
 
