@@ -6,6 +6,8 @@ public struct FakeRecordedRequest: Sendable, Hashable {
     public var method: String
     /// The path (`/v1/chat/completions`).
     public var path: String
+    /// The query's parameters, decoded (the last value wins for repeated names).
+    public var query: [String: String]
     /// Header fields with lowercased names (the last value wins for repeated names).
     public var headers: [String: String]
     /// The body parsed as JSON; `nil` when empty or not JSON.
@@ -14,9 +16,10 @@ public struct FakeRecordedRequest: Sendable, Hashable {
     public var rawBody: String
 
     /// Creates a record.
-    public init(method: String, path: String, headers: [String: String], body: JSONValue?, rawBody: String) {
+    public init(method: String, path: String, query: [String: String] = [:], headers: [String: String], body: JSONValue?, rawBody: String) {
         self.method = method
         self.path = path
+        self.query = query
         self.headers = headers
         self.body = body
         self.rawBody = rawBody

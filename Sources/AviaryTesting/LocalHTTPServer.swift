@@ -49,15 +49,23 @@ public enum LocalHTTPServer {
         let bytes = Array(buffer.readableBytesView)
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
-        return FakeRecordedRequest(method: request.method.rawValue, path: request.uri.path, headers: headers,
+        var query: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
+        return FakeRecordedRequest(method: request.method.rawValue, path: request.uri.path, query: query, headers: headers,
                                    body: bytes.isEmpty ? nil : try? JSONValue(parsing: bytes),
                                    rawBody: String(decoding: bytes, as: UTF8.self))
     }
 
     /// A complete response with a body.
-    static func response(status: Int, contentType: String, body: String, retryAfter: String? = nil) -> Response {
+    static func response(status: Int, contentType: String, body: String, retryAfter: String? = nil,
+                         headers extra: [String: String] = [:]) -> Response {
         var headers: HTTPFields = [.contentType: contentType]
         if let retryAfter { headers[.retryAfter] = retryAfter }
+        // header names are HTTP tokens: letters, digits and `-` (so the name conversion cannot fail)
+        for (name, value) in extra.sorted(by: { $0.key < $1.key })
+        where !name.isEmpty && name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            headers[.init(name)!] = value
+        }
         return Response(status: .init(code: status), headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }

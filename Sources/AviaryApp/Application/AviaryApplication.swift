@@ -51,6 +51,9 @@ public final class AviaryApplication: Sendable {
         public var modelProvider: (any ModelProvider)?
         /// Replaces the configured embedding model (`embeddings:`). Default `nil`.
         public var embeddingModel: (any EmbeddingModel)?
+        /// Wraps the model provider and changes the tools (`aviary test` recording and replaying).
+        /// Default `nil`.
+        public var interposer: (any ApplicationInterposer)?
 
         /// Creates options.
         public init(sink: (any EventSink)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in },
@@ -72,7 +75,7 @@ public final class AviaryApplication: Sendable {
     /// Loads the project, opens the store, starts what the agents need, runs `body`, then shuts everything down.
     public static func with<T: Sendable>(_ configuration: AviaryConfiguration, options: Options = Options(),
                                          _ body: @Sendable (AviaryApplication) async throws -> T) async throws -> T {
-        let project = try await ProjectLoader().load(configuration)
+        let project = try await ProjectLoader(interposer: options.interposer).load(configuration)
         return try await AviaryDatabase.withDatabase(configuration.storage, logger: options.logger) { database in
             let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: ProviderHTTPConfiguration.make(
                 connectionsPerHost: ProviderHTTPConfiguration.connectionsPerHost(for: configuration),
@@ -99,8 +102,17 @@ public final class AviaryApplication: Sendable {
         let knowledge = try KnowledgeServices(configuration: config, store: store, transport: AsyncHTTPTransport(client: client), options: options)
         var tools = project.tools
         tools.register(RAGSearchTool(search: knowledge.search))
+        if let search = config.webSearch {
+            let transport = AsyncHTTPTransport(client: client, maxResponseBytes: WebSearchSettings.maximumResponseBytes)
+            tools.register(search.makeTool(provider: search.makeProvider(transport: transport, environment: options.environment)))
+        }
+        var models: any ModelProvider = options.modelProvider ?? providers
+        if let interposer = options.interposer {
+            tools = interposer.tools(tools)
+            models = interposer.models(models)
+        }
         let ingest = knowledge.ingest
-        let runtime = AgentRuntime(catalog: project.catalog, tools: tools, models: options.modelProvider ?? providers,
+        let runtime = AgentRuntime(catalog: project.catalog, tools: tools, models: models,
                                    runs: store, sessions: store, programs: try project.workflowPrograms() + [ingest],
                                    sink: options.sink, sessionsRoot: config.sessionsDirectory, limits: limits,
                                    leasing: RunLeasing(duration: config.server.runLease), recoverProgram: WorkflowProgram.recover,

@@ -35,10 +35,12 @@ public struct ChatOutcome: Sendable {
     public var costUSD: Double { usage.costUSD }
 
     /// Seed 000's `/chat` response shape (the HTTP API's encoding) plus `status`, as one line of JSON.
-    public var json: String {
-        let value: JSONValue = ["sessionId": .string(sessionID), "response": .string(response), "runId": .string(runID),
-                                "status": .string(status), "metadata": usage.wire]
-        return value.jsonString
+    public var json: String { value.jsonString }
+
+    /// Seed 000's `/chat` response shape (the HTTP API's encoding) plus `status`.
+    public var value: JSONValue {
+        ["sessionId": .string(sessionID), "response": .string(response), "runId": .string(runID),
+         "status": .string(status), "metadata": usage.wire]
     }
 }
 

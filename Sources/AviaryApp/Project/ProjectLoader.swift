@@ -8,8 +8,13 @@ import Foundation
 /// Loads a project folder: `agents/*.yaml`, `tools/*.yaml` (declarative tools), the built-in
 /// workspace tools and `workflows/*.yaml`; seeds example databases; validates every cross-reference.
 public struct ProjectLoader: Sendable {
-    /// Creates a loader.
-    public init() {}
+    /// Changes the tools before agents are checked against them (`aviary test`'s stand-ins).
+    let interposer: (any ApplicationInterposer)?
+
+    /// Creates a loader; `interposer` may add or replace tools before the agents are validated.
+    public init(interposer: (any ApplicationInterposer)? = nil) {
+        self.interposer = interposer
+    }
 
     /// Loads and validates. Throws ``ProjectLoadError`` listing every problem found.
     public func load(_ configuration: AviaryConfiguration) async throws -> Project {
@@ -22,6 +27,7 @@ public struct ProjectLoader: Sendable {
         let (agents, agentErrors) = AgentLoader().loadFolder(agentsFolder, relativeTo: root)
         problems += agentErrors.map(\.description)
         var registry = ToolRegistry(WorkspaceTools.all(limits: configuration.workspace) + [RAGSearchTool(store: DetachedKnowledgeStore())])
+        ConfigurableTools.register(into: &registry, configuration: configuration)
         for file in YAMLFolder.files(in: root.appendingPathComponent("tools", isDirectory: true)) {
             let display = "tools/" + file.lastPathComponent
             do {
@@ -35,12 +41,20 @@ public struct ProjectLoader: Sendable {
                 problems.append("\(display): \(error)")
             }
         }
+        if let interposer { registry = interposer.tools(registry) }
         let catalog = AgentCatalog(agents)
         let (workflows, workflowProblems) = Self.workflows(in: root, agents: catalog, tools: registry, configuration: configuration)
         problems += workflowProblems
         let workflowNames = Set(workflows.map(\.name))
         for agent in agents {
-            for name in agent.tools where catalog.agent(named: name) == nil && registry.matching(name).isEmpty && !workflowNames.contains(name) {
+            // `name?` is optional: an agent may list a tool only some deployments have (web_search)
+            for reference in agent.tools.map(ToolReference.init) where !reference.isOptional {
+                let name = reference.name
+                guard catalog.agent(named: name) == nil && registry.matching(name).isEmpty && !workflowNames.contains(name) else { continue }
+                if let missing = registry.unavailable[name] {
+                    problems.append(missing.problem(agent: agent.name))
+                    continue
+                }
                 problems.append("agent '\(agent.name)': field 'tools': unknown tool, agent or workflow '\(name)'; available: \((registry.names + catalog.names + workflowNames).sorted().joined(separator: ", "))")
             }
         }
@@ -55,7 +69,8 @@ public struct ProjectLoader: Sendable {
         let folder = root.appendingPathComponent("workflows", isDirectory: true)
         guard FileManager.default.fileExists(atPath: folder.path) else { return ([], []) }
         let (loaded, errors) = WorkflowLoader().loadFolder(folder, relativeTo: root)
-        let validator = WorkflowValidator(agents: Set(agents.names), tools: Set(tools.names), workflows: Set(loaded.map(\.name)))
+        var validator = WorkflowValidator(agents: Set(agents.names), tools: Set(tools.names), workflows: Set(loaded.map(\.name)))
+        validator.unavailableTools = tools.unavailable
         var problems = errors.map(\.description)
         var valid: [WorkflowDefinition] = []
         for definition in loaded {

@@ -64,11 +64,13 @@ public struct ProjectReloader: Sendable {
             var changed = false
             let agentNames = Set(agents.values.map(\.name)), workflowNames = Set(workflows.values.map(\.name))
             for (file, agent) in agents.sorted(by: { $0.key < $1.key }) {
-                let unknown = agent.tools.filter {
+                let unknown = agent.tools.map(ToolReference.init).filter { !$0.isOptional }.map(\.name).filter {
                     !agentNames.contains($0) && !workflowNames.contains($0) && tools.matching($0).isEmpty && tools.tool(named: $0) == nil
                 }
+                let strange = unknown.filter { tools.unavailable[$0] == nil }
                 var why: String?
-                if !unknown.isEmpty { why = "field 'tools': unknown tool, agent or workflow '\(unknown.joined(separator: "', '"))'" }
+                if !strange.isEmpty { why = "field 'tools': unknown tool, agent or workflow '\(strange.joined(separator: "', '"))'" }
+                else if let missing = unknown.first.flatMap({ tools.unavailable[$0] }) { why = missing.problem(agent: agent.name) }
                 else if tools.tool(named: agent.name) != nil { why = "field 'name': '\(agent.name)' is already used by a tool" }
                 else if workflowNames.contains(agent.name), !previousAgentNames.contains(agent.name) {
                     why = "field 'name': '\(agent.name)' is already used by a workflow"
@@ -78,7 +80,8 @@ public struct ProjectReloader: Sendable {
                 agents[file] = previous.agents[file].flatMap { $0 == agent ? nil : $0 }
                 changed = true
             }
-            let validator = WorkflowValidator(agents: Set(agents.values.map(\.name)), tools: Set(tools.names), workflows: workflowNames)
+            var validator = WorkflowValidator(agents: Set(agents.values.map(\.name)), tools: Set(tools.names), workflows: workflowNames)
+            validator.unavailableTools = tools.unavailable
             for (file, workflow) in workflows.sorted(by: { $0.key < $1.key }) {
                 let found = validator.problems(in: workflow).map(\.description)
                     + (configuration.map { ProjectLoader.modelProblems(workflow, configuration: $0) } ?? [])

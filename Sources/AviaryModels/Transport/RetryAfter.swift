@@ -2,8 +2,9 @@
 ///
 /// Understands `retry-after-ms`, `Retry-After` (delta seconds or an HTTP date) and, for 429s without
 /// those, OpenAI's `x-ratelimit-reset-{requests,tokens}` durations (`1s`, `6m0s`, `250ms`) for the
-/// limit whose `x-ratelimit-remaining-*` is 0. Every value is a finite, non-negative number of
-/// seconds of at most ``limit`` (a day): the headers come from outside, so nothing here may trap.
+/// limit whose `x-ratelimit-remaining-*` is 0, then Brave's `x-ratelimit-reset` lists
+/// (``shortestWindowReset(_:)``). Every value is a finite, non-negative number of seconds of at
+/// most ``limit`` (a day): the headers come from outside, so nothing here may trap.
 enum RetryAfter {
     /// The longest wait any header can ask for; `RetryPolicy` caps it further.
     static let limit: Double = 86_400
@@ -23,7 +24,18 @@ enum RetryAfter {
                   let seconds = parseDuration(reset) else { continue }
             best = max(best ?? 0, seconds)
         }
-        return best.map { min($0, limit) }
+        return best.map { min($0, limit) } ?? shortestWindowReset(headers)
+    }
+
+    /// Brave's `X-RateLimit-Reset: 1, 1419704` with `X-RateLimit-Remaining: 0, 1000`: one value per
+    /// window, the shortest first. The wait for that first window, when it is the one used up (a
+    /// used-up monthly quota is no reason to wait).
+    static func shortestWindowReset(_ headers: [(name: String, value: String)]) -> Double? {
+        func first(_ name: String) -> Double? {
+            HTTPResponseData.lookup(name, in: headers)?.split(separator: ",").first.flatMap { Double(String($0).trimmingSpaces) }
+        }
+        guard first("x-ratelimit-remaining") == 0, let seconds = first("x-ratelimit-reset"), seconds.isFinite, seconds >= 0 else { return nil }
+        return min(seconds, limit)
     }
 
     /// `Retry-After`: delta seconds, or an IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`) relative to `now`.

@@ -100,7 +100,8 @@ struct AgentFieldParser {
         var rules: [String: ApprovalRule] = [:]
         for (tool, value) in object.sorted(by: { $0.key < $1.key }) {
             let field = "approvals.\(tool)"
-            guard tools.contains(where: { $0 == tool || (Glob.isPattern($0) && Glob.matches($0, tool)) }) else {
+            let names = tools.map { ToolReference($0).name }
+            guard names.contains(where: { $0 == tool || (Glob.isPattern($0) && Glob.matches($0, tool)) }) else {
                 throw error(field, "'\(tool)' is not among the agent's tools (\(tools.joined(separator: ", "))), so the rule would never apply")
             }
             switch value {

@@ -7,9 +7,10 @@ extension AgentRuntime {
     func prepare(_ agent: AgentDefinition, context: RunContext) async throws -> RunExecution {
         // only a parent (a workflow's agent node) sets them: a caller's own input cannot
         let overrides = context.parentRunID == nil ? nil : try AgentOverrides(input: context.input, agent: agent.name)
-        let model = try models.resolve(overrides?.model ?? agent.model)
+        let model = try models.resolve(overrides?.model ?? agent.model, forAgent: agent.name)
         var selected: [String: PreparedTool] = [:]
-        for name in overrides?.tools ?? agent.tools {
+        for entry in overrides?.tools ?? agent.tools {
+            let reference = ToolReference(entry), name = reference.name
             if let other = catalog.agent(named: name), other.name != agent.name {
                 // Production runs published agents only, delegates included: a draft is for its
                 // builders, who reach it by running a draft (debug) agent.
@@ -25,7 +26,11 @@ extension AgentRuntime {
                 continue
             }
             let matches = Glob.isPattern(name) ? tools.keys.filter { Glob.matches(name, $0) } : tools[name] == nil ? [] : [name]
-            if matches.isEmpty { throw RuntimeError(.agentNotRunnable, "agent '\(agent.name)' lists unknown tool '\(name)'") }
+            if matches.isEmpty {
+                if reference.isOptional { continue } // `name?`: absent in this deployment
+                if let missing = unavailableTools[name] { throw RuntimeError(.agentNotRunnable, missing.problem(agent: agent.name)) }
+                throw RuntimeError(.agentNotRunnable, "agent '\(agent.name)' lists unknown tool '\(name)'")
+            }
             for m in matches { selected[m] = tools[m] }
         }
         var history = try await loadHistory(agent, context: context)

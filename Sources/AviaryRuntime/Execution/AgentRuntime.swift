@@ -9,6 +9,8 @@ public final class AgentRuntime: Sendable {
     /// The project's agents (``replaceDefinitions(catalog:programs:)`` swaps them while serving).
     public var catalog: AgentCatalog { definitions.withLock { $0.catalog } }
     let tools: [String: PreparedTool]
+    /// Built-in tools left out of this configuration, with what they need (``UnavailableTool``).
+    let unavailableTools: [String: UnavailableTool]
     let models: any ModelProvider
     let runs: any RunStore
     let sessions: any SessionStore
@@ -62,6 +64,7 @@ public final class AgentRuntime: Sendable {
         var prepared: [String: PreparedTool] = [:]
         for name in tools.names { if let t = tools.tool(named: name) { prepared[name] = PreparedTool(t) } }
         self.tools = prepared
+        self.unavailableTools = tools.unavailable
         self.models = models
         self.runs = runs
         self.sessions = sessions

@@ -9,9 +9,14 @@ import Foundation
 /// in the earlier layout (`<root>/<session id>/workspace`) keeps using it; it is then outside its
 /// tenant's folder and counts toward the session quota only (ids that are not plain names never
 /// use the earlier layout).
-struct SessionWorkspaces: Sendable {
+public struct SessionWorkspaces: Sendable {
     /// The sessions folder (`<data>/sessions`).
-    let root: URL
+    public let root: URL
+
+    /// The layout under a sessions folder.
+    public init(root: URL) {
+        self.root = root
+    }
 
     /// The folder holding every session workspace of `tenant`.
     func tenantFolder(_ tenant: String) -> URL {
@@ -20,7 +25,7 @@ struct SessionWorkspaces: Sendable {
     }
 
     /// The workspace of session `id` of `tenant` (not created here).
-    func workspace(session id: String, tenant: String) -> URL {
+    public func workspace(session id: String, tenant: String) -> URL {
         let legacy = root.appendingPathComponent(id, isDirectory: true).appendingPathComponent("workspace", isDirectory: true)
         // Only ids that are plain names: an id with `/` or `..` must not reach outside the root.
         if id != "tenants", Self.folderName(id) == id, FileManager.default.fileExists(atPath: legacy.path) { return legacy }

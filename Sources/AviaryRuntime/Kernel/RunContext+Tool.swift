@@ -14,6 +14,7 @@ extension RunContext {
     /// show callers); the step is recorded failed and a resume calls again.
     public func tool(_ key: String, name: String, arguments: JSONValue, approval: ApprovalRule? = nil) async throws -> ToolOutput {
         guard let tool = runtime.tools[name] else {
+            if let missing = runtime.unavailableTools[name] { throw ToolError.unknownTool(missing.reason) }
             throw ToolError.unknownTool("unknown tool '\(name)'; known tools: \(runtime.tools.keys.sorted().joined(separator: ", "))")
         }
         let call = ToolCall(id: key, name: name, arguments: arguments)

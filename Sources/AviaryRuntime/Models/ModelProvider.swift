@@ -5,6 +5,15 @@ import AviaryCore
 public protocol ModelProvider: Sendable {
     /// Resolves a reference; `nil` means the project default.
     func resolve(_ reference: String?) throws -> ResolvedModel
+    /// Resolves the model of one run of `agent` (the runtime calls this one). Providers that
+    /// answer per agent — recording or replaying each agent's calls — implement it; the default
+    /// is ``resolve(_:)``.
+    func resolve(_ reference: String?, forAgent agent: String) throws -> ResolvedModel
+}
+
+extension ModelProvider {
+    /// ``resolve(_:)``: the agent does not change the model.
+    public func resolve(_ reference: String?, forAgent agent: String) throws -> ResolvedModel { try resolve(reference) }
 }
 
 /// A model ready to call, with the concrete id to put in requests and its prices.

@@ -4,6 +4,8 @@ import Foundation
 /// All tools a project has, by name. Agents select from it with names and globs (`files.*`).
 public struct ToolRegistry: Sendable {
     private var tools: [String: any Tool] = [:]
+    /// Built-in tools this configuration leaves out, by name (``UnavailableTool``).
+    public private(set) var unavailable: [String: UnavailableTool] = [:]
 
     /// Creates a registry from tools; later duplicates replace earlier ones.
     public init(_ tools: [any Tool] = []) {
@@ -11,7 +13,15 @@ public struct ToolRegistry: Sendable {
     }
 
     /// Adds or replaces a tool.
-    public mutating func register(_ tool: any Tool) { tools[tool.spec.name] = tool }
+    public mutating func register(_ tool: any Tool) {
+        tools[tool.spec.name] = tool
+        unavailable[tool.spec.name] = nil
+    }
+
+    /// Records a built-in tool that is left out and what it needs (ignored when a tool of that name is registered).
+    public mutating func markUnavailable(_ entry: UnavailableTool) {
+        if tools[entry.name] == nil { unavailable[entry.name] = entry }
+    }
 
     /// The tool with this exact name.
     public func tool(named name: String) -> (any Tool)? { tools[name] }

@@ -11,6 +11,8 @@ public struct WorkflowValidator: Sendable {
     public var tools: Set<String>
     /// The project's workflows (for `workflow` nodes).
     public var workflows: Set<String>
+    /// Built-in tools the configuration leaves out: a node naming one is told what it needs.
+    public var unavailableTools: [String: UnavailableTool] = [:]
 
     /// The names an expression reads at the top of the context besides node ids.
     static let reserved: Set<String> = ["input", "nodes", "run", "output", "item", "index"]
@@ -54,10 +56,12 @@ public struct WorkflowValidator: Sendable {
             if !agents.contains(name) { fail(node.id, "agent", "unknown agent '\(name)'; agents: \(agents.sorted().joined(separator: ", "))") }
             for tool in overrides ?? [] where !tools.contains(tool) && !agents.contains(tool) && !workflows.contains(tool)
                 && !(Glob.isPattern(tool) && tools.contains(where: { Glob.matches(tool, $0) })) {
-                fail(node.id, "tools", "unknown tool '\(tool)'")
+                fail(node.id, "tools", unavailableTools[tool]?.reason ?? "unknown tool '\(tool)'")
             }
         case .tool(let name, _):
-            if !tools.contains(name) { fail(node.id, "tool", "unknown tool '\(name)'; tools: \(tools.sorted().joined(separator: ", "))") }
+            if !tools.contains(name) {
+                fail(node.id, "tool", unavailableTools[name]?.reason ?? "unknown tool '\(name)'; tools: \(tools.sorted().joined(separator: ", "))")
+            }
         case .workflow(let name):
             if name == definition.name { fail(node.id, "workflow", "a workflow cannot run itself") }
             else if !workflows.contains(name) { fail(node.id, "workflow", "unknown workflow '\(name)'; workflows: \(workflows.sorted().joined(separator: ", "))") }

@@ -1,24 +1,30 @@
 import AviaryCore
 import Synchronization
 
+/// The script of the fake model servers (``FakeOpenAIServer``, ``FakeAnthropicServer``).
+public typealias FakeServerScript = FakeScript<FakeReply>
+
 /// The shared state of a fake server: a queue of scripted replies, every request received and
-/// failures (requests that arrived with no reply left). Thread-safe.
-public final class FakeServerScript: Sendable {
+/// failures (requests that arrived with no reply left, unless a fallback answers them). Thread-safe.
+public final class FakeScript<Reply: Sendable>: Sendable {
     private struct State {
-        var replies: [FakeReply]
+        var replies: [Reply]
         var requests: [FakeRecordedRequest] = []
         var failures: [String] = []
     }
 
     private let state: Mutex<State>
+    /// The reply to requests that find the queue empty; `nil` makes them failures.
+    public let fallback: Reply?
 
-    /// Creates a script with replies served in order.
-    public init(replies: [FakeReply] = []) {
+    /// Creates a script with replies served in order, then `fallback` (if any) for every later request.
+    public init(replies: [Reply] = [], fallback: Reply? = nil) {
         state = Mutex(State(replies: replies))
+        self.fallback = fallback
     }
 
     /// Appends replies to the queue.
-    public func enqueue(_ replies: FakeReply...) {
+    public func enqueue(_ replies: Reply...) {
         state.withLock { $0.replies.append(contentsOf: replies) }
     }
 
@@ -29,14 +35,16 @@ public final class FakeServerScript: Sendable {
     public var failures: [String] { state.withLock { $0.failures } }
 
     /// Scripted replies not yet served.
-    public var remainingReplies: [FakeReply] { state.withLock { $0.replies } }
+    public var remainingReplies: [Reply] { state.withLock { $0.replies } }
 
-    /// Records a request and takes the next reply; `nil` (and a recorded failure) when none is left.
-    func take(_ request: FakeRecordedRequest) -> (number: Int, reply: FakeReply?) {
+    /// Records a request and takes the next reply, else the fallback; `nil` (and a recorded failure)
+    /// when neither is left.
+    func take(_ request: FakeRecordedRequest) -> (number: Int, reply: Reply?) {
         state.withLock { state in
             state.requests.append(request)
             let number = state.requests.count
             guard !state.replies.isEmpty else {
+                if let fallback { return (number, fallback) }
                 state.failures.append("unexpected request #\(number): \(request.method) \(request.path) "
                     + "with no scripted reply left; body: \(request.rawBody.prefix(500))")
                 return (number, nil)
