@@ -108,7 +108,12 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "AviaryKnowledge", dependencies: [
             "AviaryCore", "AviaryRuntime", "CLibXML2",
+            // URL fetching (Fetch/): HTTP with pinned addresses, getaddrinfo on NIO's thread pool
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ], swiftSettings: swiftSettings),
         .target(name: "AviaryHTTP", dependencies: [
             "AviaryCore", "AviaryRuntime", "AviaryWorkflows", "AviaryKnowledge",
@@ -202,6 +207,8 @@ let package = Package(
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryKnowledgeTests", dependencies: [
             "AviaryCore", "AviaryKnowledge", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ], swiftSettings: swiftSettings),
         .testTarget(name: "AviaryWorkflowsTests", dependencies: [
             "AviaryCore", "AviaryRuntime", "AviaryStorage", "AviaryTesting", "AviaryTestSupport", "AviaryWorkflows",
@@ -211,6 +218,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -4,13 +4,14 @@ import AviaryCore
 import AviaryKnowledge
 import Foundation
 
-/// `aviary ingest PATH… --namespace NS`: local documents into a knowledge base, as one durable job.
+/// `aviary ingest PATH|URL… --namespace NS`: local documents and web pages into a knowledge base, as one durable job.
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Ingest files and folders (Markdown, text, HTML, CSV, JSON, PDF with pdftotext) into a knowledge base.")
+        abstract: "Ingest files, folders and web pages (Markdown, text, HTML, CSV, JSON, PDF with pdftotext) into a knowledge base.",
+        discussion: "http(s) URLs are fetched by the rules of knowledge.fetch in aviary.yaml: public addresses only unless allowed, robots.txt obeyed, 20 MB and 30 s at most by default.")
     @OptionGroup var options: ProjectOptions
-    @Argument(help: "Files or folders (folders are walked).") var paths: [String]
+    @Argument(help: "Files, folders (walked) or http(s) URLs.") var paths: [String]
     @Option(help: "The knowledge base to ingest into.") var namespace: String = "default"
     @Option(help: "Metadata every chunk carries, as a JSON object.") var metadata: String?
     @Flag(help: "Print the job's result as JSON.") var json = false

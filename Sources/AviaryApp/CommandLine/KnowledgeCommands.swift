@@ -6,14 +6,18 @@ import Foundation
 import Synchronization
 
 extension AviaryApplication {
-    /// Ingests local files and folders into a namespace as one job (a run of
+    /// Ingests local files and folders, and web pages, into a namespace as one job (a run of
     /// ``IngestProgram``), printing each item's result through `progress` as it lands
-    /// (`aviary ingest`). Folders are walked for the formats the converter reads.
+    /// (`aviary ingest`). Folders are walked for the formats the converter reads; `http(s)://`
+    /// arguments are fetched by the rules of `knowledge.fetch` (after the files, in the order given).
     public static func ingest(_ configuration: AviaryConfiguration, paths: [String], namespace: String, metadata: JSONValue = .object([:]),
                               options: Options = Options(), onEmbedded: @escaping @Sendable (Int) -> Void = { _ in },
                               progress: @escaping @Sendable (Int, Int, IngestItemResult) -> Void) async throws -> RunRecord {
-        let files = try KnowledgeFiles.expand(paths)
-        let items = files.map { IngestItem(origin: .file(path: $0.path), source: $0.path, metadata: metadata).json }
+        let urls = paths.filter(KnowledgeFiles.isURL)
+        let locals = paths.filter { !KnowledgeFiles.isURL($0) }
+        let files = locals.isEmpty ? [] : try KnowledgeFiles.expand(locals)
+        let items = try files.map { IngestItem(origin: .file(path: $0.path), source: $0.path, metadata: metadata).json }
+            + urls.map { IngestItem(origin: .url(try KnowledgeFiles.fetchable($0)), source: $0, metadata: metadata).json }
         let input = try IngestProgram.input(namespace: namespace, items: items)
         // ingestion calls no model: the embedded one is neither installed nor started for it
         var options = options
@@ -99,6 +103,20 @@ final class ReportedItems: Sendable {
 /// formats the converter reads (hidden files and folders skipped), sorted.
 enum KnowledgeFiles {
     static let extensions: Set<String> = ["md", "markdown", "txt", "html", "htm", "csv", "json", "pdf"]
+
+    /// Whether an argument is a URL (`scheme://…`) rather than a path.
+    static func isURL(_ argument: String) -> Bool {
+        guard let range = argument.range(of: "://"), let first = argument.first, first.isASCII, first.isLetter else { return false }
+        return argument[..<range.lowerBound].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+    }
+
+    /// The URL an argument names, refused before the job starts when it is not an http(s) URL
+    /// the fetcher could read (the addresses are checked when the item runs).
+    static func fetchable(_ argument: String) throws -> URL {
+        guard let url = URL(string: argument) else { throw ConfigurationError("\(argument): not a URL") }
+        do { _ = try FetchTarget(url) } catch { throw ConfigurationError("\(argument): \(error.message)") }
+        return url
+    }
 
     static func expand(_ paths: [String]) throws -> [URL] {
         var files: [URL] = []

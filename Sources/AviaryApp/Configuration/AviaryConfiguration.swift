@@ -1,4 +1,5 @@
 import AviaryHTTP
+import AviaryKnowledge
 import AviaryRuntime
 import AviaryTools
 import Foundation
@@ -50,6 +51,10 @@ public struct AviaryConfiguration: Sendable {
     /// The engine behind the `web_search` tool (`web_search:` in aviary.yaml). Default `nil`: no
     /// `web_search` tool, and an agent that names it is told what to add.
     public var webSearch: WebSearchSettings?
+    /// How ingestion fetches URLs: the SSRF allowlist, size, time and redirect limits, robots.txt
+    /// and the User-Agent (`knowledge.fetch:` in aviary.yaml). Default: ``FetchPolicy``'s defaults
+    /// (public addresses only, 20 MB, 30 s, 5 redirects, robots.txt obeyed).
+    public var knowledgeFetch: FetchPolicy
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {
@@ -68,6 +73,7 @@ public struct AviaryConfiguration: Sendable {
         self.limits = RuntimeLimits()
         self.workspace = WorkspaceLimits()
         self.retention = RetentionPolicy()
+        self.knowledgeFetch = FetchPolicy()
     }
 
     /// Where session workspaces live: `<data>/sessions`.

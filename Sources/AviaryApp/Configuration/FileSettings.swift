@@ -5,7 +5,7 @@ import Foundation
 /// The `aviary.yaml` schema: reads known keys into a configuration, rejecting unknown ones by name.
 struct FileSettings {
     let value: JSONValue
-    static let topLevel: Set<String> = ["model", "default_agent", "profiles", "providers", "models", "storage", "tenant", "server", "performance", "limits", "workspace", "retention", "embeddings", "web_search"]
+    static let topLevel: Set<String> = ["model", "default_agent", "profiles", "providers", "models", "storage", "tenant", "server", "performance", "limits", "workspace", "retention", "embeddings", "web_search", "knowledge"]
     static let limitKeys: Set<String> = ["max_tool_calls_per_turn", "max_parallel_tool_calls", "max_delegation_depth"]
     static let providerKeys: Set<String> = ["kind", "base_url", "api_key", "api_key_env", "timeout", "max_concurrent_requests"]
     static let modelKeys: Set<String> = ["tool_calling", "input_price_per_1k", "output_price_per_1k"]
@@ -71,6 +71,7 @@ struct FileSettings {
         try RetentionFileSettings.apply(try object(root["retention"], "retention"), to: &config.retention)
         if let embeddings = root["embeddings"], !embeddings.isNull { config.embeddings = try EmbeddingSettings.parse(embeddings) }
         config.webSearch = try WebSearchFileSettings.settings(root["web_search"])
+        try KnowledgeFileSettings.apply(try object(root["knowledge"], "knowledge"), to: &config.knowledgeFetch)
         let storage = try object(root["storage"], "storage")
         for key in storage.keys.sorted() where key != "database" && key != "url" {
             throw ConfigurationError("aviary.yaml: storage: unknown key '\(key)'; known keys: database, url")

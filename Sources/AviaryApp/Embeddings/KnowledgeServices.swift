@@ -51,7 +51,9 @@ struct KnowledgeServices: Sendable {
         self.embedded = embedded
         search = KnowledgeSearch(store: store, embedder: queryEmbedder)
         // one journaled batch of the job is one request to the model: what was embedded stays embedded
-        var ingest = IngestProgram(ingestor: DocumentIngestor(store: store), embedder: embedder)
+        // URL items are fetched by the `knowledge.fetch` rules (on AsyncHTTPClient's shared event loops)
+        var ingest = IngestProgram(ingestor: DocumentIngestor(store: store, fetcher: URLFetcher(policy: configuration.knowledgeFetch)),
+                                   embedder: embedder)
         ingest.embeddingBatchSize = batchSize
         self.ingest = ingest
     }

@@ -2584,7 +2584,7 @@ extension Components {
             case conversation_message = "conversation.message"
             case hil_unassigned = "hil.unassigned"
         }
-        /// What to ingest: `items`, inline documents.
+        /// What to ingest: `items` (inline documents or URLs) and `urls`, at least one document in all.
         ///
         /// - Remark: Generated from `#/components/schemas/KnowledgeIngestRequest`.
         internal struct KnowledgeIngestRequest: Codable, Hashable, Sendable {
@@ -2596,7 +2596,7 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/KnowledgeIngestRequest/items`.
             internal var items: [Components.Schemas.KnowledgeIngestItem]?
-            /// Pages to fetch and ingest. Not supported yet: a non-empty `urls` is refused (400 `unsupported`); pass each page as an item's `content` with `content_type: text/html`.
+            /// Pages to fetch and ingest (http or https), after `items`, with the request's `metadata`; each page's source is its URL. The server fetches them by its `knowledge.fetch` rules.
             ///
             /// - Remark: Generated from `#/components/schemas/KnowledgeIngestRequest/urls`.
             internal var urls: [Swift.String]?
@@ -2609,7 +2609,7 @@ extension Components {
             /// - Parameters:
             ///   - namespace: The knowledge base to ingest into: 1 to 100 letters, digits, `_`, `-` or `.`, except `.`, `..`, `ingest`, `query` and `jobs` (the paths under `/knowledge-bases` use them). Its first document creates it.
             ///   - items: The documents, ingested in this order (1 to 1000).
-            ///   - urls: Pages to fetch and ingest. Not supported yet: a non-empty `urls` is refused (400 `unsupported`); pass each page as an item's `content` with `content_type: text/html`.
+            ///   - urls: Pages to fetch and ingest (http or https), after `items`, with the request's `metadata`; each page's source is its URL. The server fetches them by its `knowledge.fetch` rules.
             ///   - metadata: Metadata for every item that has none of its own.
             internal init(
                 namespace: Swift.String? = nil,
@@ -2654,7 +2654,7 @@ extension Components {
                 ])
             }
         }
-        /// One document: inline `content`, or a `url` to fetch (not supported yet); exactly one of the two.
+        /// One document: inline `content`, or a `url` to fetch; exactly one of the two.
         ///
         /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem`.
         internal struct KnowledgeIngestItem: Codable, Hashable, Sendable {
@@ -2662,15 +2662,15 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem/content`.
             internal var content: Swift.String?
-            /// The media type of `content`: `text/markdown` (the default), `text/html`, `text/plain`, `text/csv` or `application/json`, optionally with a `charset`. An item of a type Aviary does not convert fails (its result says why).
+            /// The media type of `content`: `text/markdown` (the default), `text/html`, `text/plain`, `text/csv` or `application/json`, optionally with a `charset`. An item of a type Aviary does not convert fails (its result says why). Only with `content`: a fetched page's type is the one its server sends.
             ///
             /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem/content_type`.
             internal var contentType: Swift.String?
-            /// How results cite the document, and its identity in the namespace: an item with the source of a stored document replaces that document. Default: `inline-N`, N the item's position in `items` from 1, so give each document a source of its own.
+            /// How results cite the document, and its identity in the namespace: an item with the source of a stored document replaces that document. Default: the item's `url`, or for `content` `inline-N`, N the item's position in `items` from 1, so give each inline document a source of its own.
             ///
             /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem/source`.
             internal var source: Swift.String?
-            /// A page to fetch and ingest. Not supported yet: refused (400 `unsupported`).
+            /// A page or file to fetch and ingest (http or https; no user info). Its content type is the one the server sends (HTML, XHTML, Markdown, plain text, CSV, JSON or PDF); its relative links resolve against the URL reached after redirects. The default `source` is this URL. A host the server may not fetch (an internal address, robots.txt disallowing the path) fails the item.
             ///
             /// - Remark: Generated from `#/components/schemas/KnowledgeIngestItem/url`.
             internal var url: Swift.String?
@@ -2682,9 +2682,9 @@ extension Components {
             ///
             /// - Parameters:
             ///   - content: The document itself, in its `content_type`.
-            ///   - contentType: The media type of `content`: `text/markdown` (the default), `text/html`, `text/plain`, `text/csv` or `application/json`, optionally with a `charset`. An item of a type Aviary does not convert fails (its result says why).
-            ///   - source: How results cite the document, and its identity in the namespace: an item with the source of a stored document replaces that document. Default: `inline-N`, N the item's position in `items` from 1, so give each document a source of its own.
-            ///   - url: A page to fetch and ingest. Not supported yet: refused (400 `unsupported`).
+            ///   - contentType: The media type of `content`: `text/markdown` (the default), `text/html`, `text/plain`, `text/csv` or `application/json`, optionally with a `charset`. An item of a type Aviary does not convert fails (its result says why). Only with `content`: a fetched page's type is the one its server sends.
+            ///   - source: How results cite the document, and its identity in the namespace: an item with the source of a stored document replaces that document. Default: the item's `url`, or for `content` `inline-N`, N the item's position in `items` from 1, so give each inline document a source of its own.
+            ///   - url: A page or file to fetch and ingest (http or https; no user info). Its content type is the one the server sends (HTML, XHTML, Markdown, plain text, CSV, JSON or PDF); its relative links resolve against the URL reached after redirects. The default `source` is this URL. A host the server may not fetch (an internal address, robots.txt disallowing the path) fails the item.
             ///   - metadata: Metadata kept with the document and returned with each of its chunks in query results. Default: the request's `metadata`.
             internal init(
                 content: Swift.String? = nil,

@@ -11,21 +11,33 @@ import OpenAPIRuntime
 extension SpecRoutes {
     func ingestKnowledge(_ input: Operations.IngestKnowledge.Input) async throws -> Operations.IngestKnowledge.Output {
         let identity = try Self.requireKnowledgeEditor()
-        guard case .json(let body) = input.body else { throw APIError.badRequest("invalid_body", "expected a JSON body with items") }
-        if let urls = body.urls, !urls.isEmpty {
-            throw APIError.badRequest("unsupported", "urls: fetching URLs is not supported yet; send each page as an item's content (content_type text/html)")
-        }
+        guard case .json(let body) = input.body else { throw APIError.badRequest("invalid_body", "expected a JSON body with items or urls") }
         let shared = try body.metadata.map(JSONValue.init(container:))
         var items: [JSONValue] = []
         for (i, item) in (body.items ?? []).enumerated() {
-            if item.url != nil {
-                throw APIError.badRequest("unsupported", "items[\(i)].url: fetching URLs is not supported yet; send the page as content (content_type text/html)")
+            var o: [String: JSONValue]
+            switch (item.content, item.url) {
+            case (let content?, nil):
+                o = ["content": .string(content)]
+                if let type = item.contentType { o["content_type"] = .string(type) }
+            case (nil, let url?):
+                guard item.contentType == nil else {
+                    throw APIError.badRequest("invalid_input", "items[\(i)].content_type: only with content; a fetched page's type is the one its server sends")
+                }
+                o = ["url": .string(url)]
+            default:
+                throw APIError.badRequest("invalid_input", "items[\(i)]: expected content (an inline document) or url, not both")
             }
-            guard let content = item.content else { throw APIError.badRequest("invalid_input", "items[\(i)]: expected content") }
-            var o: [String: JSONValue] = ["content": .string(content)]
-            if let type = item.contentType { o["content_type"] = .string(type) }
             if let source = item.source { o["source"] = .string(source) }
             if let metadata = try item.metadata.map(JSONValue.init(container:)) ?? shared { o["metadata"] = metadata }
+            items.append(.object(o))
+        }
+        // `urls`: pages to fetch, after the items, with the request's metadata
+        for (j, url) in (body.urls ?? []).enumerated() {
+            guard let parsed = URL(string: url) else { throw APIError.badRequest("invalid_input", "urls[\(j)]: expected a URL") }
+            do { _ = try FetchTarget(parsed) } catch { throw APIError.badRequest("invalid_input", "urls[\(j)]: \(error.message)") }
+            var o: [String: JSONValue] = ["url": .string(url)]
+            if let shared { o["metadata"] = shared }
             items.append(.object(o))
         }
         let namespace = body.namespace ?? "default"

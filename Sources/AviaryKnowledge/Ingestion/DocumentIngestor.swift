@@ -1,7 +1,7 @@
 import AviaryCore
 import Foundation
 
-/// Ingests one item into a namespace: reads it, converts it to Markdown, chunks it and replaces
+/// Ingests one item into a namespace: reads (or fetches) it, converts it to Markdown, chunks it and replaces
 /// the document's chunks in the store (all or nothing; unchanged content is skipped by its hash).
 /// A failure is the item's result, never an error of the whole ingestion.
 public struct DocumentIngestor: Sendable {
@@ -9,21 +9,24 @@ public struct DocumentIngestor: Sendable {
     public let store: any KnowledgeStore
     /// How documents are chunked.
     public let chunker: MarkdownChunker
+    /// Fetches URL items; `nil` refuses them (each such item fails).
+    public let fetcher: (any DocumentFetcher)?
     /// The largest file read, in bytes.
     public var maxFileBytes = 32 << 20
     /// The clock stamping documents.
     public var now: @Sendable () -> Date = { Date() }
 
-    /// Creates an ingestor.
-    public init(store: any KnowledgeStore, chunker: MarkdownChunker = MarkdownChunker()) {
+    /// Creates an ingestor; URL items need a `fetcher` (``URLFetcher``).
+    public init(store: any KnowledgeStore, chunker: MarkdownChunker = MarkdownChunker(), fetcher: (any DocumentFetcher)? = nil) {
         self.store = store
         self.chunker = chunker
+        self.fetcher = fetcher
     }
 
     /// Ingests `item` into the tenant's `namespace`.
     public func ingest(_ item: IngestItem, namespace: String, tenant: String) async -> IngestItemResult {
         do {
-            let converted = try read(item)
+            let converted = try await read(item)
             let hash = ContentHash.sha256Hex(converted.markdown + "\u{0}" + item.metadata.jsonString)
             let chunks = chunker.chunks(of: converted.markdown)
             guard !chunks.isEmpty else { return IngestItemResult(source: item.source, status: .failed, error: "the document has no text") }
@@ -46,7 +49,7 @@ public struct DocumentIngestor: Sendable {
         }
     }
 
-    private func read(_ item: IngestItem) throws -> ConvertedDocument {
+    private func read(_ item: IngestItem) async throws -> ConvertedDocument {
         switch item.origin {
         case .inline(let content, let type):
             return try DocumentConverter.convert(Data(content.utf8), contentType: type ?? "text/markdown", fileExtension: nil, baseURL: nil)
@@ -58,6 +61,10 @@ public struct DocumentIngestor: Sendable {
                 throw IngestError("\(path) is \(size) bytes, over the limit of \(maxFileBytes)")
             }
             return try DocumentConverter.convert(try Data(contentsOf: url), contentType: nil, fileExtension: url.pathExtension, baseURL: nil)
+        case .url(let url):
+            guard let fetcher else { throw IngestError("\(url.absoluteString): fetching URLs is not enabled for this ingestor") }
+            let page = try await fetcher.fetch(url)
+            return try DocumentConverter.convert(page.data, contentType: page.contentType, fileExtension: page.fileExtension, baseURL: page.url)
         }
     }
 }

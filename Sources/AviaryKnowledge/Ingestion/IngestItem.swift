@@ -1,8 +1,8 @@
 import AviaryCore
 import Foundation
 
-/// One thing to ingest: an inline document (`content`), or a local file (`path`). URLs are
-/// refused until fetching is in (it must be SSRF-safe first).
+/// One thing to ingest: an inline document (`content`), a local file (`path`), or a web page
+/// or file to fetch (`url`, http or https, fetched by the ingestor's ``DocumentFetcher``).
 public struct IngestItem: Sendable, Hashable {
     /// Where the item comes from.
     public enum Origin: Sendable, Hashable {
@@ -10,11 +10,13 @@ public struct IngestItem: Sendable, Hashable {
         case inline(content: String, contentType: String?)
         /// A file on this machine.
         case file(path: String)
+        /// A document to fetch over http or https.
+        case url(URL)
     }
 
     /// What to read.
     public var origin: Origin
-    /// The document's source, as results cite it: the file's path, or the name given to inline content.
+    /// The document's source, as results cite it: the file's path, the URL, or the name given to inline content.
     public var source: String
     /// Metadata every chunk of the document carries.
     public var metadata: JSONValue
@@ -35,25 +37,32 @@ public struct IngestItem: Sendable, Hashable {
             if let type { o["content_type"] = .string(type) }
         case .file(let path):
             o["path"] = .string(path)
+        case .url(let url):
+            o["url"] = .string(url.absoluteString)
         }
         return .object(o)
     }
 
-    /// Reads an item of a job's input: `{content, content_type?, source?}`, `{path, source?}`, with `metadata`.
+    /// Reads an item of a job's input: `{content, content_type?, source?}`, `{path, source?}` or
+    /// `{url, source?}` (the source defaults to the URL), with `metadata`. A URL must be an
+    /// absolute http or https URL without user info; whether its host may be fetched is the
+    /// fetcher's decision, when the item runs.
     public init(json: JSONValue, index: Int) throws(IngestError) {
-        guard let o = json.objectValue else { throw IngestError("items[\(index)]: expected an object with content or path") }
+        guard let o = json.objectValue else { throw IngestError("items[\(index)]: expected an object with content, path or url") }
         let metadata = o["metadata"] ?? .object([:])
         guard metadata.objectValue != nil else { throw IngestError("items[\(index)].metadata: expected an object") }
-        if o["url"] != nil {
-            throw IngestError("items[\(index)].url: fetching URLs is not supported yet; pass the page as content (with content_type text/html) or as a file")
-        }
-        if let content = o["content"]?.stringValue {
+        if let raw = o["url"] {
+            guard o["content"] == nil, o["path"] == nil else { throw IngestError("items[\(index)]: expected one of content, path and url") }
+            guard let text = raw.stringValue, let url = URL(string: text) else { throw IngestError("items[\(index)].url: expected a URL") }
+            do { _ = try FetchTarget(url) } catch { throw IngestError("items[\(index)].url: \(error.message)") }
+            self.init(origin: .url(url), source: o["source"]?.stringValue ?? text, metadata: metadata)
+        } else if let content = o["content"]?.stringValue {
             let source = o["source"]?.stringValue ?? "inline-\(index + 1)"
             self.init(origin: .inline(content: content, contentType: o["content_type"]?.stringValue), source: source, metadata: metadata)
         } else if let path = o["path"]?.stringValue {
             self.init(origin: .file(path: path), source: o["source"]?.stringValue ?? path, metadata: metadata)
         } else {
-            throw IngestError("items[\(index)]: expected content (inline text) or path (a local file)")
+            throw IngestError("items[\(index)]: expected content (inline text), path (a local file) or url (a page to fetch)")
         }
     }
 }

@@ -72,11 +72,14 @@ struct KnowledgeRoutesTests {
             let editor = try await fx.key(role: .service, principal: "svc")
             let user = try await fx.key(role: .user, principal: "alice")
             #expect(try await fx.call(.POST, "/knowledge-bases/ingest", key: user, json: ["items": [["content": "x"]]]).status == 403)
-            let urls = try await fx.call(.POST, "/knowledge-bases/ingest", key: editor, json: ["urls": ["https://example.com"]])
-            #expect(urls.status == 400 && urls.errorCode == "unsupported")
-            let itemURL = try await fx.call(.POST, "/knowledge-bases/ingest", key: editor, json: ["items": [["url": "https://example.com"]]])
-            #expect(itemURL.status == 400 && itemURL.errorCode == "unsupported")
-            for body: JSONValue in [["items": []], ["namespace": "bad name", "items": [["content": "x"]]], ["namespace": "query", "items": [["content": "x"]]]] {
+            let ftp = try await fx.call(.POST, "/knowledge-bases/ingest", key: editor, json: ["urls": ["https://example.com", "ftp://example.com/a.txt"]])
+            #expect(ftp.status == 400 && ftp.errorCode == "invalid_input")
+            #expect(ftp.json?["error"]?["message"]?.stringValue?.hasPrefix("urls[1]: ftp: URLs are not fetched") == true)
+            let both = try await fx.call(.POST, "/knowledge-bases/ingest", key: editor, json: ["items": [["url": "https://example.com", "content": "x"]]])
+            #expect(both.json?["error"]?["message"] == "items[0]: expected content (an inline document) or url, not both")
+            for body: JSONValue in [["items": []], [:], ["namespace": "bad name", "items": [["content": "x"]]], ["namespace": "query", "items": [["content": "x"]]],
+                                    ["items": [["url": "https://example.com", "content_type": "text/html"]]], ["items": [["url": "file:///etc/passwd"]]],
+                                    ["items": [["url": "http://user@example.com/"]]], ["items": [["source": "neither"]]]] {
                 let refused = try await fx.call(.POST, "/knowledge-bases/ingest", key: editor, json: body)
                 #expect(refused.status == 400 && refused.errorCode == "invalid_input", "\(body.jsonString): \(refused.text)")
             }

@@ -29,18 +29,18 @@ struct ServerFixture: Sendable {
     /// Builds and starts the server, runs `body`, then shuts everything down gracefully.
     static func with<T: Sendable>(agents: [AgentDefinition], tools: [any Tool] = [], model: any LanguageModel,
                                   programs: [any RunProgram] = [], directory: URL? = nil, readiness: [ReadinessCheck] = [], logger: Logger? = nil,
-                                  embedder: (any EmbeddingModel)? = nil,
+                                  embedder: (any EmbeddingModel)? = nil, fetcher: (any DocumentFetcher)? = nil,
                                   configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
                                   _ body: @Sendable (ServerFixture) async throws -> T) async throws -> T {
-        if let directory { return try await run(in: directory, agents, tools, programs, model, readiness, logger, embedder, configure, body) }
+        if let directory { return try await run(in: directory, agents, tools, programs, model, readiness, logger, embedder, fetcher, configure, body) }
         return try await withTemporaryDirectory { dir in
-            try await run(in: dir, agents, tools, programs, model, readiness, logger, embedder, configure, body)
+            try await run(in: dir, agents, tools, programs, model, readiness, logger, embedder, fetcher, configure, body)
         }
     }
 
     private static func run<T: Sendable>(in dir: URL, _ agents: [AgentDefinition], _ tools: [any Tool], _ programs: [any RunProgram],
                                          _ model: any LanguageModel,
-                                         _ readiness: [ReadinessCheck], _ givenLogger: Logger?, _ embedder: (any EmbeddingModel)?,
+                                         _ readiness: [ReadinessCheck], _ givenLogger: Logger?, _ embedder: (any EmbeddingModel)?, _ fetcher: (any DocumentFetcher)?,
                                          _ configure: @Sendable (inout ServerConfiguration) -> Void,
                                          _ body: @Sendable (ServerFixture) async throws -> T) async throws -> T {
         try await SQLiteStorage.withStorage(path: dir.appendingPathComponent("aviary.sqlite").path) { storage in
@@ -50,7 +50,7 @@ struct ServerFixture: Sendable {
             if let givenLogger { logger = givenLogger }
             let runtime = AgentRuntime(catalog: AgentCatalog(agents), tools: ToolRegistry(tools), models: SingleModelProvider(model),
                                        runs: storage.store, sessions: storage.store,
-                                       programs: programs + [IngestProgram(ingestor: DocumentIngestor(store: storage.store), embedder: embedder)], sink: hub,
+                                       programs: programs + [IngestProgram(ingestor: DocumentIngestor(store: storage.store, fetcher: fetcher), embedder: embedder)], sink: hub,
                                        sessionsRoot: dir.appendingPathComponent("sessions"), logger: logger)
             var config = ServerConfiguration(chatAgent: agents.first?.name ?? "agent", host: "127.0.0.1", port: 0)
             configure(&config)

@@ -11,14 +11,14 @@ import Testing
 /// journaled step, failures recorded per item while the rest go on, unchanged documents skipped,
 /// changed ones replaced whole, and what was ingested found by `rag_search`.
 @Suite struct IngestJobTests {
-    static func withRuntime(_ body: (AgentRuntime, SQLStore, URL) async throws -> Void) async throws {
+    static func withRuntime(fetcher: (any DocumentFetcher)? = nil, _ body: (AgentRuntime, SQLStore, URL) async throws -> Void) async throws {
         try await withTemporaryDirectory { dir in
             let storage = try await SQLiteStorage.open(path: dir.appendingPathComponent("aviary.sqlite").path)
             defer { Task { try? await storage.close() } }
             let store = storage.store
             let runtime = AgentRuntime(catalog: AgentCatalog([]), tools: ToolRegistry([RAGSearchTool(store: store)]),
                                        models: SingleModelProvider(FunctionModel { _ in .text("unused") }), runs: store, sessions: store,
-                                       programs: [IngestProgram(ingestor: DocumentIngestor(store: store))], leasing: RunLeasing(owner: "ingest-tests"))
+                                       programs: [IngestProgram(ingestor: DocumentIngestor(store: store, fetcher: fetcher))], leasing: RunLeasing(owner: "ingest-tests"))
             try await body(runtime, store, dir)
         }
     }
@@ -87,7 +87,8 @@ import Testing
     @Test func badJobsAreRefusedBeforeTheyStart() throws {
         #expect(throws: IngestError.self) { try IngestProgram.input(namespace: "bad name", items: [["content": "x"]]) }
         #expect(throws: IngestError.self) { try IngestProgram.input(namespace: "ok", items: []) }
-        #expect(throws: IngestError.self) { try IngestProgram.input(namespace: "ok", items: [["url": "http://example.com"]]) }
+        #expect(throws: IngestError.self) { try IngestProgram.input(namespace: "ok", items: [["url": "ftp://example.com/file.txt"]]) }
+        #expect(throws: IngestError.self) { try IngestProgram.input(namespace: "ok", items: [["url": "http://example.com", "content": "x"]]) }
         #expect(throws: IngestError.self) { try IngestProgram.input(namespace: "ok", items: [["content": "x", "metadata": "nope"]]) }
         #expect(throws: IngestError.self) { try IngestProgram.input(namespace: "ok", items: [["neither": true]]) }
     }
