@@ -40,7 +40,7 @@ extension OpenAIEmbeddingModel {
             self.provider = provider
             self.requiresAPIKey = requiresAPIKey
             self.apiKeyEnvironmentVariable = apiKeyEnvironmentVariable
-                ?? provider.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) } + "_API_KEY"
+                ?? ProviderClient.defaultKeyVariable(provider)
             self.batchSize = max(1, batchSize)
             self.queryPrefix = queryPrefix
             self.passagePrefix = passagePrefix

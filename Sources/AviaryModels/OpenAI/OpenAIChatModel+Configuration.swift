@@ -54,8 +54,7 @@ extension OpenAIChatModel {
             self.provider = provider
             self.requiresAPIKey = requiresAPIKey
             self.apiKeyEnvironmentVariable = apiKeyEnvironmentVariable
-                ?? provider.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) }
-                + "_API_KEY"
+                ?? ProviderClient.defaultKeyVariable(provider)
             self.extraHeaders = extraHeaders
             self.retryPolicy = retryPolicy
             self.timeout = timeout

@@ -52,6 +52,11 @@ struct ProviderClient: Sendable {
         }
     }
 
+    /// The conventional key variable of a provider: `<PROVIDER>_API_KEY`, non-alphanumerics as `_`.
+    static func defaultKeyVariable(_ provider: String) -> String {
+        provider.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) } + "_API_KEY"
+    }
+
     /// Throws ``ProviderError/Kind/missingAPIKey`` when a required key is absent.
     static func checkAPIKey(_ key: String?, required: Bool, provider: String, variable: String) throws {
         if required, key?.isEmpty ?? true {

@@ -19,17 +19,9 @@ extension SQLStore {
         guard total > threshold else { return quoted(words, "OR") }
         // the index holds stems ("refund" for "refunding"); a stem is nearly always a prefix of its
         // word (Porter's y → i aside), so each word's longest prefix in the vocabulary stands for it
-        var candidates: [String: String] = [:]
-        for word in words {
-            let chars = Array(word)
-            for length in stride(from: chars.count, through: max(3, chars.count - 4), by: -1) {
-                let prefix = String(chars[0..<length])
-                candidates[prefix] = candidates[prefix] ?? word
-                if length == chars.count, word.hasSuffix("y") { candidates[String(word.dropLast()) + "i"] = word }
-            }
-        }
+        let stems = Dictionary(uniqueKeysWithValues: words.map { ($0, Self.stemCandidates($0)) })
         var list = SQLQueryString("")
-        for (i, term) in candidates.keys.sorted().enumerated() {
+        for (i, term) in Set(stems.values.joined()).sorted().enumerated() {
             if i > 0 { list.appendLiteral(", ") }
             list += "\(bind: term)"
         }
@@ -38,13 +30,18 @@ extension SQLStore {
             counts[try row.decode(column: "term", as: String.self)] = try row.decode(column: "doc", as: Int.self)
         }
         let common = words.filter { word in
-            let chars = Array(word)
-            let stems = [String(word.dropLast()) + "i"].filter { _ in word.hasSuffix("y") }
-                + stride(from: chars.count, through: max(3, chars.count - 4), by: -1).map { String(chars[0..<$0]) }
-            guard let count = stems.lazy.compactMap({ counts[$0] }).first else { return false }
+            guard let count = stems[word]?.lazy.compactMap({ counts[$0] }).first else { return false }
             return count > threshold
         }
         let rare = words.filter { !common.contains($0) }
         return rare.isEmpty ? quoted(words, "AND") : quoted(rare, "OR")
+    }
+
+    /// The terms that may be `word`'s stem in the index, the most likely first: `…i` for a word
+    /// ending in `y`, then the word and its prefixes down to 4 letters shorter (at least 3).
+    static func stemCandidates(_ word: String) -> [String] {
+        let chars = Array(word)
+        let prefixes = stride(from: chars.count, through: max(3, chars.count - 4), by: -1).map { String(chars[0..<$0]) }
+        return (word.hasSuffix("y") ? [String(word.dropLast()) + "i"] : []) + prefixes
     }
 }
