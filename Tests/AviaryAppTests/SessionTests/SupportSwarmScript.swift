@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import AviaryApp
 import AviaryCore
 import AviaryModels
@@ -82,36 +81,43 @@ enum SupportSwarmScript {
     static let note = """
         Recorded with `aviary test --record` against a scripted stand-in, not a real model: a local OpenAI-compatible \
         fake server (AviaryTesting's FakeOpenAIServer) served the responses of \
-        Tests/AviaryAppTests/SessionTests/SupportSwarmScript.swift, and web_search was a stand-in tool with the contract of \
-        Aviary's web_search tool (FakeSearXNG.WebSearchTool, same folder) querying a local SearXNG-style fake server \
-        (fictional results). Re-record with a real model and web search provider: \
-        `aviary test --record --project Examples/support-swarm`.
+        Tests/AviaryAppTests/SessionTests/SupportSwarmScript.swift, and Aviary's web_search tool \
+        (`web_search: {provider: searxng}`) queried a local fake SearXNG server (AviaryTesting's \
+        FakeSearchServer) answering with fictional results. Re-record with a real model and web search \
+        provider: `aviary test --record --project Examples/support-swarm`.
         """
 
+    /// The fictional results the fake SearXNG server gives every query.
+    static let searchResults = [
+        WebSearchResult(title: "Stone card machine fees explained (example result)", url: "https://example.com/stone/fees",
+                        snippet: "Fictional search result for the Aviary example: Stone's card machine charges debit 1.45%, credit à vista 3.29% and 2–12 instalments from 5.59% to 12.99%; money from card sales arrives the next business day (D+1) by default.",
+                        published: "2025-05-02"),
+        WebSearchResult(title: "Stone machine plans: rent or buy (example result)", url: "https://example.com/stone/plans",
+                        snippet: "Fictional search result for the Aviary example: Stone's card machines are rented from R$ 29.90 per month, with no purchase option on the basic plan; same-day settlement costs 0.99% more per sale.",
+                        published: "2025-04-18"),
+        WebSearchResult(title: "How to compare acquirers (example result)", url: "https://example.com/guides/compare-acquirers",
+                        snippet: "Fictional search result for the Aviary example: compare the fee for your payment mix, when the money is available and the machine's cost, not the headline rate alone."),
+    ]
+
     /// Records the three cases of the project at `project` (a copy of the support swarm) through
-    /// the real recording path; returns the results.
+    /// the real recording path, with the real `web_search` tool over a fake SearXNG; returns the results.
     static func record(project: URL) async throws -> [SessionTestResult] {
         try await withFakeOpenAIServer(replies: case01 + case02 + case03) { server in
-            try await FakeSearXNG.withServer { searchURL in
-                let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
-                do {
-                    var config = try ConfigurationLoader(environment: [:]).load(project: project)
-                    config.embeddings = .none // no embedding model to install: rag_search ranks by full text
-                    let application = AviaryApplication.Options(startLocalModel: false, installLocalModel: false,
-                                                                environment: ["OPENAI_API_KEY": "sk-fake", "OPENAI_BASE_URL": server.baseURL])
-                    let runner = SessionTestRunner(configuration: config, options: .init(
-                        record: true, note: note, application: application,
-                        extraTools: [FakeSearXNG.WebSearchTool(url: searchURL, transport: AsyncHTTPTransport(client: client))]))
-                    let results = try await runner.run()
-                    try await client.shutdown()
-                    guard server.failures.isEmpty, server.script.remainingReplies.isEmpty else {
-                        throw CLIScriptError(message: "the fake model's script and the run disagree: \(server.failures) (left: \(server.script.remainingReplies.count))")
-                    }
-                    return results
-                } catch {
-                    try? await client.shutdown()
-                    throw error
+            try await withFakeSearXNGServer(fallback: .results(searchResults)) { search in
+                var config = try ConfigurationLoader(environment: [:]).load(project: project)
+                config.embeddings = .none // no embedding model to install: rag_search ranks by full text
+                config.webSearch = WebSearchSettings(provider: .searxng, url: search.baseURL)
+                let application = AviaryApplication.Options(startLocalModel: false, installLocalModel: false,
+                                                            environment: ["OPENAI_API_KEY": "sk-fake", "OPENAI_BASE_URL": server.baseURL])
+                let runner = SessionTestRunner(configuration: config, options: .init(record: true, note: note, application: application))
+                let results = try await runner.run()
+                guard server.failures.isEmpty, server.script.remainingReplies.isEmpty, search.failures.isEmpty else {
+                    throw CLIScriptError(message: "the fake model's script and the run disagree: \(server.failures) \(search.failures) (left: \(server.script.remainingReplies.count))")
                 }
+                guard search.requests.count == 1 else {
+                    throw CLIScriptError(message: "web_search reached the fake SearXNG \(search.requests.count) times, not once")
+                }
+                return results
             }
         }
     }

@@ -1,4 +1,5 @@
 import AviaryKnowledge
+import AviaryTestSupport
 import Foundation
 import Testing
 
@@ -12,8 +13,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let tool = directory.appendingPathComponent("pdftotext")
-        try "#!/bin/sh\n\(script)\n".write(to: tool, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        try ExecutableScript.write("#!/bin/sh\n\(script)\n", to: tool)
         try test(tool)
     }
 
