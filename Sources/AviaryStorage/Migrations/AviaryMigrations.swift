@@ -6,7 +6,8 @@ public enum AviaryMigrations {
     /// Every migration, in order.
     public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes,
                                           interruptedRunsIndex, sessionRunsIndex, principalNamespaces, runLeases,
-                                          waitingRunsIndex, waitExpiry, conversations, knowledge, knowledgeVectors, knowledgeVocabulary]
+                                          waitingRunsIndex, waitExpiry, conversations, knowledge, knowledgeVectors, knowledgeVocabulary,
+                                          knowledgeScope]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """

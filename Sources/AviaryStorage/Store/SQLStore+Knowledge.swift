@@ -105,12 +105,26 @@ extension SQLStore {
         let rows: [any SQLRow]
         switch dialect.engine {
         case .sqlite:
-            let match = try await ftsMatch(words)
-            rows = try await reader.raw("""
-                SELECT \(unsafeRaw: Self.chunkColumns("c")), -bm25(kb_chunks_fts, 1.0, 0.5) AS score FROM kb_chunks_fts JOIN kb_chunks c ON c.rowid = kb_chunks_fts.rowid
-                WHERE kb_chunks_fts MATCH \(bind: match) AND c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace)\(filterSQL(filters))
-                ORDER BY score DESC, c.id LIMIT \(bind: limit)
-                """).all()
+            // the namespace's token and the words, matched inside FTS5 (migration 0016)
+            let match = "fts_scope:\"\(Self.ftsScope(tenant: tenant, namespace: namespace))\" AND (\(try await ftsMatch(words)))"
+            if filters.isEmpty {
+                // ranked inside FTS5; only the best `limit` are joined to their chunks
+                rows = try await reader.raw("""
+                    SELECT \(unsafeRaw: Self.chunkColumns("c")), f.score FROM (
+                      SELECT rowid, -bm25(kb_chunks_fts, 1.0, 0.5, 0.0) AS score FROM kb_chunks_fts
+                      WHERE kb_chunks_fts MATCH \(bind: match) ORDER BY score DESC, rowid LIMIT \(bind: limit)) f
+                    JOIN kb_chunks c ON c.rowid = f.rowid
+                    WHERE c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace)
+                    ORDER BY f.score DESC, c.id
+                    """).all()
+            } else {
+                rows = try await reader.raw("""
+                    SELECT \(unsafeRaw: Self.chunkColumns("c")), -bm25(kb_chunks_fts, 1.0, 0.5, 0.0) AS score FROM kb_chunks_fts
+                    JOIN kb_chunks c ON c.rowid = kb_chunks_fts.rowid
+                    WHERE kb_chunks_fts MATCH \(bind: match) AND c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace)\(filterSQL(filters))
+                    ORDER BY score DESC, c.id LIMIT \(bind: limit)
+                    """).all()
+            }
         case .postgres:
             rows = try await reader.raw("""
                 SELECT \(unsafeRaw: Self.chunkColumns("c")), ts_rank_cd(c.tsv, q) AS score FROM kb_chunks c, to_tsquery('english', \(bind: words.joined(separator: " | "))) q

@@ -44,4 +44,15 @@ extension SQLStore {
         let prefixes = stride(from: chars.count, through: max(3, chars.count - 4), by: -1).map { String(chars[0..<$0]) }
         return (word.hasSuffix("y") ? [String(word.dropLast()) + "i"] : []) + prefixes
     }
+
+    /// The full-text token of a tenant's namespace, as the generated column `fts_scope` of
+    /// migration 0016 spells it: `s` and the upper-case hex of `tenant ␟ namespace` in UTF-8.
+    static func ftsScope(tenant: String, namespace: String) -> String {
+        let bytes = Array(tenant.utf8) + [0x1F] + Array(namespace.utf8)
+        let digits = Array("0123456789ABCDEF".utf8)
+        var token = [UInt8(ascii: "s")]
+        token.reserveCapacity(1 + bytes.count * 2)
+        for byte in bytes { token += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
+        return String(decoding: token, as: UTF8.self)
+    }
 }

@@ -65,7 +65,10 @@ struct ServerFixture: Sendable {
                 services: server.services(onBound: { port in portContinuation.yield(port); portContinuation.finish() })
                     .map { .init(service: $0) },
                 gracefulShutdownSignals: [], logger: logger))
-            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+            // a loaded CI machine can keep concurrent calls waiting for a pooled connection past AHC's 10 s default
+            var clientConfiguration = HTTPClient.Configuration()
+            clientConfiguration.timeout.connect = .seconds(120)
+            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
             do {
                 let result = try await withThrowingTaskGroup(of: T?.self) { tasks in
                     tasks.addTask {

@@ -1,5 +1,6 @@
 import AviaryCore
 import Foundation
+import SQLKit
 import Testing
 
 @testable import AviaryStorage
@@ -27,6 +28,32 @@ struct SQLStoreKnowledgeTermTests {
             let (doc, chunks) = SQLStoreKnowledgeTests.document("small.md", hash: "v1", chunks: ["Payments settle today.", "Payments fail."])
             _ = try await store.replaceDocument(doc, chunks: chunks)
             #expect(try await store.ftsMatch(["payments", "fail"]) == "\"payments\" OR \"fail\"")
+        }
+    }
+
+    /// Each chunk carries its tenant and namespace as one full-text token (migration 0016), and a
+    /// search matches it inside FTS5: other namespaces' chunks with the same words are neither
+    /// returned nor take places in the best `limit`, whatever the names are made of.
+    @Test func aSearchRanksOnlyItsOwnNamespaceInsideTheIndex() async throws {
+        try await withStore(.sqlite) { store in
+            let scopes = [("acme", "docs"), ("acme", "docs-ç ü"), ("acme\u{1F}docs", "x"), ("beta", "docs"), ("acme", "Docs")]
+            for (tenant, namespace) in scopes {
+                // many strong matches elsewhere, one weak match per namespace
+                let texts = (0..<30).map { i in "Refund refund refund \(namespace) \(i)." } + ["A refund of \(tenant) \(namespace)."]
+                let (doc, chunks) = SQLStoreKnowledgeTests.document("f.md", tenant: tenant, namespace: namespace, hash: "v1", chunks: texts)
+                _ = try await store.replaceDocument(doc, chunks: chunks)
+            }
+            for (tenant, namespace) in scopes {
+                let hits = try await store.searchLexical(tenant: tenant, namespace: namespace, query: "refund", limit: 40)
+                #expect(hits.count == 31, "\(tenant)/\(namespace)")
+                #expect(hits.allSatisfy { $0.chunk.namespace == namespace && $0.chunk.documentID.hasPrefix("doc_\(tenant)_\(namespace)_") })
+                let rows = try await store.reader.raw("""
+                    SELECT COUNT(*) AS n FROM kb_chunks WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace)
+                      AND fts_scope = \(bind: SQLStore.ftsScope(tenant: tenant, namespace: namespace))
+                    """).first()
+                #expect(try rows?.decode(column: "n", as: Int.self) == 31, "the column and the query spell the token alike")
+            }
+            #expect(SQLStore.ftsScope(tenant: "t", namespace: "ç") == "s741FC3A7")
         }
     }
 }
