@@ -126,8 +126,9 @@ extension SQLStore {
                     """).all()
             }
         case .postgres:
+            let text = try await postgresQueryText(words)
             rows = try await reader.raw("""
-                SELECT \(unsafeRaw: Self.chunkColumns("c")), ts_rank_cd(c.tsv, q) AS score FROM kb_chunks c, to_tsquery('english', \(bind: words.joined(separator: " | "))) q
+                SELECT \(unsafeRaw: Self.chunkColumns("c")), ts_rank_cd(c.tsv, q) AS score FROM kb_chunks c, to_tsquery('english', \(bind: text)) q
                 WHERE c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace) AND c.tsv @@ q\(filterSQL(filters))
                 ORDER BY score DESC, c.id LIMIT \(bind: limit)
                 """).all()

@@ -56,4 +56,21 @@ struct SQLStoreKnowledgeTermTests {
             #expect(SQLStore.ftsScope(tenant: "t", namespace: "ç") == "s741FC3A7")
         }
     }
+
+    /// PostgreSQL leaves out the same words, by the shares ANALYZE keeps for the `tsv` column.
+    @Test(.enabled(if: Backend.all.contains(.postgres)))
+    func postgresLeavesOutCommonWordsByTheColumnsStatistics() async throws {
+        try await withStore(.postgres) { store in
+            let texts = (0..<620).map { i in i == 7 ? "Payments disputed as a chargeback are refunded." : "Payments number \(i) settle today." }
+            let (doc, chunks) = SQLStoreKnowledgeTests.document("big.md", hash: "v1", chunks: texts)
+            _ = try await store.replaceDocument(doc, chunks: chunks)
+            try await store.database.raw("ANALYZE kb_chunks").run()
+            #expect(try await store.postgresQueryText(["payments", "chargeback"]) == "chargeback", "'payments' (lexeme 'payment') is in every chunk")
+            #expect(try await store.postgresQueryText(["payment", "settle", "today"]) == "payment & settle & today", "only common words: all required")
+            #expect(try await store.postgresQueryText(["refunded", "unknownword"]) == "refunded | unknownword")
+            #expect(try await store.postgresQueryText(["the", "chargeback"]) == "the | chargeback", "a stop word is not counted as common")
+            let hits = try await store.searchLexical(tenant: "acme", namespace: "docs", query: "payments chargeback", limit: 3)
+            #expect(hits.map(\.chunk.position) == [7])
+        }
+    }
 }
