@@ -143,9 +143,6 @@ public final class AviaryApplication: Sendable {
         for agent in project.catalog.all {
             if (try? providers.reference(for: agent.model))?.provider == "local" { return true }
         }
-        if case .llm(let judge)? = project.configuration.knowledgeRerank?.provider {
-            return (try? providers.reference(for: judge))?.provider == "local"
-        }
-        return false
+        return project.configuration.judgesWithLocalModel
     }
 }

@@ -47,3 +47,12 @@ public struct RerankEndpoint: Sendable, Hashable {
         self.timeout = timeout
     }
 }
+
+extension AviaryConfiguration {
+    /// Whether `knowledge.rerank:` is an LLM judge on the embedded local model (`local/…`, or a
+    /// profile naming it), which then has to run for queries.
+    public var judgesWithLocalModel: Bool {
+        guard case .llm(let model)? = knowledgeRerank?.provider else { return false }
+        return ModelReference(profiles[model] ?? model)?.provider == "local"
+    }
+}

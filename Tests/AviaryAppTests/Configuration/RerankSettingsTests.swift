@@ -36,6 +36,9 @@ struct RerankSettingsTests {
             #expect(try load("profiles: {fast: openai/gpt-4o-mini}\nknowledge: {rerank: {provider: llm, model: fast, candidates: 10}}", in: dir).knowledgeRerank
                 == RerankSettings(provider: .llm(model: "fast"), candidates: 10), "a profile is a model reference too")
             #expect(try load("knowledge: {fetch: {robots: false}, rerank: null}", in: dir).knowledgeRerank == nil)
+            #expect(try load("profiles: {small: local/smollm2-135m}\nknowledge: {rerank: {provider: llm, model: small}}", in: dir).judgesWithLocalModel,
+                    "an LLM judge on the embedded model needs it running")
+            #expect(try !load("knowledge: {rerank: {provider: llm, model: openai/gpt-4o-mini}}", in: dir).judgesWithLocalModel)
         }
     }
 
