@@ -7,7 +7,8 @@ import Logging
 
 /// The knowledge base's parts that depend on the configuration: the embedding model
 /// (`embeddings:`), the reranker (`knowledge.rerank:`), the ingestion program and the search
-/// shared by `rag_search`, the query API and `aviary kb query`. ``shutdown()`` stops the embedded embedding server if it was started.
+/// shared by `rag_search`, the query API and `aviary kb query`. ``shutdown()`` stops the embedded
+/// embedding server if it was started.
 struct KnowledgeServices: Sendable {
     /// The model that embeds chunks (nil: `embeddings: none`).
     let embedder: (any EmbeddingModel)?
