@@ -87,6 +87,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
                                                                         options: AviaryApplication.Options(progress: { printError($0) }))
                 if json { print(result.jsonString); return }
                 if let note = result["note"]?.stringValue { printError("note: \(note)") }
+                if let reranker = result["reranker"]?.stringValue { printError("reranked by \(reranker)") }
                 let hits = result["results"]?.arrayValue ?? []
                 if hits.isEmpty { printError("nothing in \(namespace) matches") }
                 for hit in hits {

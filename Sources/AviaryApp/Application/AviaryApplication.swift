@@ -98,8 +98,10 @@ public final class AviaryApplication: Sendable {
         var limits = config.limits
         // child runs take the same tenant run slots as the server's requests
         limits.admission = limits.admission ?? RunAdmission(limitPerTenant: config.server.maxConcurrentRunsPerTenant)
-        // the knowledge base's tool and ingestion jobs work on this database
-        let knowledge = try KnowledgeServices(configuration: config, store: store, transport: AsyncHTTPTransport(client: client), options: options)
+        // the knowledge base's tool and ingestion jobs work on this database; an LLM judge reranks
+        // with the models agents use (not the `aviary test` tape: rag_search's results are taped)
+        let knowledge = try KnowledgeServices(configuration: config, store: store, transport: AsyncHTTPTransport(client: client),
+                                              models: options.modelProvider ?? providers, options: options)
         var tools = project.tools
         tools.register(RAGSearchTool(search: knowledge.search))
         if let search = config.webSearch {
@@ -136,11 +138,11 @@ public final class AviaryApplication: Sendable {
         }
     }
 
-    /// Whether any agent resolves to the embedded local model.
+    /// Whether any agent, or the LLM judge of `knowledge.rerank`, resolves to the embedded local model.
     func needsLocalModel() throws -> Bool {
         for agent in project.catalog.all {
             if (try? providers.reference(for: agent.model))?.provider == "local" { return true }
         }
-        return false
+        return project.configuration.judgesWithLocalModel
     }
 }

@@ -73,7 +73,8 @@ extension AviaryApplication {
     public static func queryKnowledge(_ configuration: AviaryConfiguration, question: String, namespace: String, topK: Int,
                                       options: Options = Options()) async throws -> JSONValue {
         var options = options
-        options.startLocalModel = false
+        // no agent runs: the embedded model starts only for an LLM judge that uses it
+        options.startLocalModel = options.startLocalModel && configuration.judgesWithLocalModel
         return try await with(configuration, options: options) { app in
             try await app.knowledgeSearch.retrieve(question, namespace: namespace, tenant: configuration.tenant, topK: topK)
                 .json(query: question, namespace: namespace)

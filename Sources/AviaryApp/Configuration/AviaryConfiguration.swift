@@ -55,6 +55,9 @@ public struct AviaryConfiguration: Sendable {
     /// and the User-Agent (`knowledge.fetch:` in aviary.yaml). Default: ``FetchPolicy``'s defaults
     /// (public addresses only, 20 MB, 30 s, 5 redirects, robots.txt obeyed).
     public var knowledgeFetch: FetchPolicy
+    /// The reranker of knowledge-base retrieval (`knowledge.rerank:` in aviary.yaml): a
+    /// cross-encoder endpoint or an LLM judge. Default `nil`: results keep the fused order.
+    public var knowledgeRerank: RerankSettings?
 
     /// Creates a configuration with defaults for a project folder.
     public init(projectDirectory: URL) {

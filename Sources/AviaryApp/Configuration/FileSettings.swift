@@ -71,7 +71,9 @@ struct FileSettings {
         try RetentionFileSettings.apply(try object(root["retention"], "retention"), to: &config.retention)
         if let embeddings = root["embeddings"], !embeddings.isNull { config.embeddings = try EmbeddingSettings.parse(embeddings) }
         config.webSearch = try WebSearchFileSettings.settings(root["web_search"])
-        try KnowledgeFileSettings.apply(try object(root["knowledge"], "knowledge"), to: &config.knowledgeFetch)
+        let knowledge = try object(root["knowledge"], "knowledge")
+        try KnowledgeFileSettings.apply(knowledge, to: &config.knowledgeFetch)
+        config.knowledgeRerank = try RerankFileSettings.settings(knowledge["rerank"], profiles: Set(config.profiles.keys))
         let storage = try object(root["storage"], "storage")
         for key in storage.keys.sorted() where key != "database" && key != "url" {
             throw ConfigurationError("aviary.yaml: storage: unknown key '\(key)'; known keys: database, url")

@@ -2,7 +2,8 @@ import AviaryCore
 import AviaryKnowledge
 import Foundation
 
-/// `knowledge:` in `aviary.yaml`: how ingestion fetches URLs (``FetchPolicy``).
+/// `knowledge:` in `aviary.yaml`: how ingestion fetches URLs (``FetchPolicy``); its `rerank:` is
+/// read by ``RerankFileSettings``.
 ///
 /// ```yaml
 /// knowledge:
@@ -16,7 +17,7 @@ import Foundation
 /// ```
 enum KnowledgeFileSettings {
     /// The keys of `knowledge:`.
-    static let keys: Set<String> = ["fetch"]
+    static let keys: Set<String> = ["fetch", "rerank"]
     /// The keys of `knowledge.fetch:`.
     static let fetchKeys: Set<String> = ["allow", "max_bytes", "timeout_seconds", "max_redirects", "robots", "user_agent"]
 

@@ -13,16 +13,20 @@ public struct KnowledgeSearch: Sendable {
     public let vectors: VectorIndexCache
     /// Reorders the fused candidates (nil: none).
     public let reranker: (any Reranker)?
+    /// How many fused candidates the reranker sees (at least `topK`, at most 100); `nil`: 3 × `topK`,
+    /// at least 20.
+    public let rerankCandidates: Int?
     /// The most results one query returns.
     public static let maxResults = 50
 
     /// Creates a search over a store.
     public init(store: any KnowledgeStore, embedder: (any EmbeddingModel)? = nil, vectors: VectorIndexCache = VectorIndexCache(),
-                reranker: (any Reranker)? = nil) {
+                reranker: (any Reranker)? = nil, rerankCandidates: Int? = nil) {
         self.store = store
         self.embedder = embedder
         self.vectors = vectors
         self.reranker = reranker
+        self.rerankCandidates = rerankCandidates
     }
 
     /// The `topK` best chunks of the tenant's `namespace` for `query`, among those whose metadata
@@ -36,7 +40,7 @@ public struct KnowledgeSearch: Sendable {
     public func retrieve(_ query: String, namespace: String, tenant: String, topK: Int = 5, filters: JSONValue? = nil) async throws -> KnowledgeResults {
         let conditions = try await checkedFilters(filters, namespace: namespace, tenant: tenant)
         let k = min(max(topK, 1), Self.maxResults)
-        let pool = reranker == nil ? k : min(max(k * 3, 20), 100)
+        let pool = reranker == nil ? k : min(max(rerankCandidates ?? max(k * 3, 20), k), 100)
         guard let embedder else {
             let hits = try await store.searchLexical(tenant: tenant, namespace: namespace, query: query, filters: conditions, limit: pool)
             return try await rerank(query, KnowledgeResults(hits: hits, retrieval: .lexical, note: "no embedding model is configured: lexical retrieval only"), k)

@@ -57,10 +57,11 @@ struct ProviderClient: Sendable {
         provider.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce(into: "") { $0.append($1) } + "_API_KEY"
     }
 
-    /// Throws ``ProviderError/Kind/missingAPIKey`` when a required key is absent.
-    static func checkAPIKey(_ key: String?, required: Bool, provider: String, variable: String) throws {
+    /// Throws ``ProviderError/Kind/missingAPIKey`` when a required key is absent (`setting`: the
+    /// aviary.yaml key that could hold it, default `providers.<provider>.api_key`).
+    static func checkAPIKey(_ key: String?, required: Bool, provider: String, variable: String, setting: String? = nil) throws {
         if required, key?.isEmpty ?? true {
-            throw ProviderError.missingAPIKey(provider: provider, environmentVariable: variable)
+            throw ProviderError.missingAPIKey(provider: provider, environmentVariable: variable, setting: setting)
         }
     }
 }

@@ -119,11 +119,12 @@ public struct ProviderError: CallerSafeError, Sendable {
                       message: "invalid response: \(reason)")
     }
 
-    /// An error for a missing API key, telling exactly which variable or setting to provide.
-    public static func missingAPIKey(provider: String, environmentVariable: String) -> ProviderError {
+    /// An error for a missing API key, telling exactly which variable or setting to provide
+    /// (`setting`, default `providers.<provider>.api_key`).
+    public static func missingAPIKey(provider: String, environmentVariable: String, setting: String? = nil) -> ProviderError {
         ProviderError(kind: .missingAPIKey, provider: provider,
                       message: "\(environmentVariable) is not set: export \(environmentVariable)=… "
-                          + "or set providers.\(provider).api_key in aviary.yaml")
+                          + "or set \(setting ?? "providers.\(provider).api_key") in aviary.yaml")
     }
 
     /// An error the provider reported in a 2xx body or stream; `status` (when mappable) drives retries.

@@ -1,8 +1,10 @@
 import AviaryCore
 
 /// Extracts JSON from model text: strips Markdown code fences and surrounding prose.
-enum OutputParsing {
-    static func json(from text: String) -> JSONValue? {
+public enum OutputParsing {
+    /// The JSON value in `text`: the whole text, else a fenced block's body, else the span from the
+    /// first `{` to the last `}` (or `[` to `]`); `nil` when none parses.
+    public static func json(from text: String) -> JSONValue? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let v = try? JSONValue(parsing: trimmed) { return v }
         var body = trimmed
