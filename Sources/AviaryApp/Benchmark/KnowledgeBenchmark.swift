@@ -19,6 +19,8 @@ public struct KnowledgeBenchmark: Sendable {
         public var queries = 200
         /// Vector size.
         public var dimensions = 384
+        /// The corpus's word distribution.
+        public var corpus = CorpusDistribution.flat
         /// PostgreSQL instead of a temporary SQLite file.
         public var databaseURL: String?
         /// A model to time passages and queries with (nil: not measured).
@@ -49,7 +51,7 @@ public struct KnowledgeBenchmark: Sendable {
     }
 
     private func measure(_ store: SQLStore, _ logger: Logger) async throws -> JSONValue {
-        var corpus = SyntheticCorpus()
+        var corpus = SyntheticCorpus(distribution: options.corpus)
         let runtime = AgentRuntime(catalog: AgentCatalog([]), tools: ToolRegistry([]), models: NoModels(), runs: store, sessions: store,
                                    programs: [IngestProgram(ingestor: DocumentIngestor(store: store))], logger: logger)
         // documents of 10 sections of ~150 words, jobs of up to 1000 documents, until `chunks` are written
@@ -81,10 +83,10 @@ public struct KnowledgeBenchmark: Sendable {
         let queries = (0..<options.queries).map { _ in corpus.query() }
         let vectors = queries.map { _ in corpus.vector(options.dimensions) }
         let lexical = KnowledgeSearch(store: store)
-        let hybrid = KnowledgeSearch(store: store, embedder: PrecomputedVectors(name: model, vectors: Dictionary(uniqueKeysWithValues: zip(queries, vectors).map { ($0, $1) })))
+        let hybrid = KnowledgeSearch(store: store, embedder: PrecomputedVectors(name: model, vectors: Dictionary(zip(queries, vectors), uniquingKeysWith: { first, _ in first })))
         _ = try await hybrid.retrieve(queries[0], namespace: "bench", tenant: "bench") // loads the vectors into memory
         var results: [String: JSONValue] = [
-            "engine": .string(options.databaseURL == nil ? "sqlite" : "postgres"), "chunks": .number(Double(written)),
+            "engine": .string(options.databaseURL == nil ? "sqlite" : "postgres"), "chunks": .number(Double(written)), "corpus": .string(options.corpus.rawValue),
             "ingest_chunks_per_second": .number(BenchmarkRunner.round(Double(written) / ingestSeconds, 1)),
             "dimensions": .number(Double(options.dimensions)), "queries": .number(Double(options.queries)),
         ]

@@ -1,14 +1,18 @@
 import Foundation
 
-/// Deterministic Markdown documents for the knowledge benchmark: words drawn from a fixed
-/// vocabulary with a Zipf-like skew (a few words common, most rare, as in real text), so full-text
-/// search has realistic posting lists. The same seed always writes the same corpus.
+/// Deterministic Markdown documents for the knowledge benchmark, words drawn from a fixed
+/// vocabulary. The same seed and distribution always write the same corpus.
 struct SyntheticCorpus {
     let vocabulary: [String]
+    let distribution: CorpusDistribution
     private var state: UInt64
+    /// Zipf: the cumulative weights `1/1 + … + 1/r`.
+    private let cumulative: [Double]
 
-    init(seed: UInt64 = 42, vocabularySize: Int = 8_000) {
+    init(seed: UInt64 = 42, distribution: CorpusDistribution = .flat) {
         state = seed
+        self.distribution = distribution
+        let vocabularySize = distribution == .flat ? 8_000 : 50_000
         let syllables = ["ka", "ro", "mi", "tu", "sel", "van", "dor", "pi", "lex", "na", "qua", "zen", "bri", "to", "fa", "gum", "ho", "ri", "sto", "ple"]
         var words: [String] = []
         var i = 0
@@ -23,6 +27,8 @@ struct SyntheticCorpus {
             i += 1
         }
         vocabulary = words
+        var sum = 0.0
+        cumulative = distribution == .zipf ? (1...vocabularySize).map { sum += 1 / Double($0); return sum } : []
     }
 
     /// A number in `0..<1` (splitmix64).
@@ -35,7 +41,20 @@ struct SyntheticCorpus {
     }
 
     /// A word, common ones far more often than rare ones.
-    mutating func word() -> String { vocabulary[Int(pow(next(), 3) * Double(vocabulary.count - 1))] }
+    mutating func word() -> String {
+        switch distribution {
+        case .flat:
+            return vocabulary[Int(pow(next(), 3) * Double(vocabulary.count - 1))]
+        case .zipf:
+            let target = next() * cumulative[cumulative.count - 1]
+            var low = 0, high = cumulative.count - 1
+            while low < high {
+                let mid = (low + high) / 2
+                if cumulative[mid] < target { low = mid + 1 } else { high = mid }
+            }
+            return vocabulary[low]
+        }
+    }
 
     /// A query of 2 to 4 words.
     mutating func query() -> String { (0..<(2 + Int(next() * 3))).map { _ in word() }.joined(separator: " ") }
