@@ -43,4 +43,12 @@ extension SQLStore {
         let rare = words.indices.filter { !common.contains($0) }.map { words[$0] }
         return rare.isEmpty ? words.joined(separator: " & ") : rare.joined(separator: " | ")
     }
+
+    /// Refreshes the statistics common words are judged by: `ANALYZE kb_chunks` on PostgreSQL (what
+    /// autovacuum does on its own after a large ingestion); nothing on SQLite, whose vocabulary
+    /// table is always current.
+    public func refreshKnowledgeStatistics() async throws {
+        guard dialect.engine == .postgres else { return }
+        try await database.raw("ANALYZE kb_chunks").run()
+    }
 }

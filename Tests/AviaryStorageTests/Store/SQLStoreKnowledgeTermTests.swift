@@ -64,7 +64,7 @@ struct SQLStoreKnowledgeTermTests {
             let texts = (0..<620).map { i in i == 7 ? "Payments disputed as a chargeback are refunded." : "Payments number \(i) settle today." }
             let (doc, chunks) = SQLStoreKnowledgeTests.document("big.md", hash: "v1", chunks: texts)
             _ = try await store.replaceDocument(doc, chunks: chunks)
-            try await store.database.raw("ANALYZE kb_chunks").run()
+            try await store.refreshKnowledgeStatistics()
             #expect(try await store.postgresQueryText(["payments", "chargeback"]) == "chargeback", "'payments' (lexeme 'payment') is in every chunk")
             #expect(try await store.postgresQueryText(["payment", "settle", "today"]) == "payment & settle & today", "only common words: all required")
             #expect(try await store.postgresQueryText(["refunded", "unknownword"]) == "refunded | unknownword")
