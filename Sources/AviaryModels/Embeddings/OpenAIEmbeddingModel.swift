@@ -18,12 +18,9 @@ public struct OpenAIEmbeddingModel: EmbeddingModel {
         self.name = "\(configuration.provider)/\(configuration.model)"
         self.client = ProviderClient(provider: configuration.provider, apiKeyVariable: configuration.apiKeyEnvironmentVariable,
                                      transport: transport, retryPolicy: configuration.retryPolicy)
-        var base = configuration.baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        url = base + "/embeddings"
-        var headers: [(name: String, value: String)] = [("content-type", "application/json"), ("accept", "application/json")]
-        if let key = configuration.apiKey, !key.isEmpty { headers.append(("authorization", "Bearer \(key)")) }
-        self.headers = headers
+        let endpoint = JSONEndpoint(baseURL: configuration.baseURL, path: "embeddings", apiKey: configuration.apiKey)
+        url = endpoint.url
+        headers = endpoint.headers
     }
 
     public func embed(_ texts: [String], as kind: EmbeddingInputKind) async throws -> [[Float]] {

@@ -20,12 +20,9 @@ public struct EndpointReranker: Reranker {
         self.name = "\(configuration.provider)/\(configuration.model)"
         self.client = ProviderClient(provider: configuration.provider, apiKeyVariable: configuration.apiKeyEnvironmentVariable,
                                      transport: transport, retryPolicy: configuration.retryPolicy)
-        var base = configuration.baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        url = base + "/rerank"
-        var headers: [(name: String, value: String)] = [("content-type", "application/json"), ("accept", "application/json")]
-        if let key = configuration.apiKey, !key.isEmpty { headers.append(("authorization", "Bearer \(key)")) }
-        self.headers = headers
+        let endpoint = JSONEndpoint(baseURL: configuration.baseURL, path: "rerank", apiKey: configuration.apiKey)
+        url = endpoint.url
+        headers = endpoint.headers
     }
 
     /// One score per passage, in the passages' order (higher is better). Passages the endpoint

@@ -85,37 +85,21 @@ import Testing
         logger.logLevel = .critical
         let options = AviaryApplication.Options(environment: environment, logger: logger,
                                                 modelProvider: SingleModelProvider(FunctionModel { _ in .text("unused") }))
-        let serveConfig = config
-        let (ports, portsContinuation) = AsyncStream.makeStream(of: Int.self)
-        let group = Mutex<ServiceGroup?>(nil)
-        let serve = AviaryApplication.ServeOptions(onBound: { portsContinuation.yield($0) }, handleSignals: false,
-                                                   onServiceGroup: { g in group.withLock { $0 = g } })
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
         defer { _ = client.shutdown() }
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await AviaryApplication.serve(serveConfig, options: options, serve: serve) }
-            var it = ports.makeAsyncIterator()
-            let port = try #require(await it.next())
-            do {
-                try await body { method, path, json in
-                    var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
-                    request.method = method
-                    request.headers.add(name: "Authorization", value: "Bearer \(key.key)")
-                    if let json {
-                        request.headers.add(name: "Content-Type", value: "application/json")
-                        request.body = .bytes(ByteBuffer(string: json.jsonString))
-                    }
-                    let response = try await client.execute(request, timeout: .seconds(30))
-                    let text = String(buffer: try await response.body.collect(upTo: 4 << 20))
-                    return (try? JSONValue(parsing: text)) ?? .string(text)
+        try await ServedApplication.with(config, options: options) { port in
+            try await body { method, path, json in
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+                request.method = method
+                request.headers.add(name: "Authorization", value: "Bearer \(key.key)")
+                if let json {
+                    request.headers.add(name: "Content-Type", value: "application/json")
+                    request.body = .bytes(ByteBuffer(string: json.jsonString))
                 }
-            } catch {
-                await group.withLock { $0 }?.triggerGracefulShutdown()
-                try? await tasks.waitForAll()
-                throw error
+                let response = try await client.execute(request, timeout: .seconds(30))
+                let text = String(buffer: try await response.body.collect(upTo: 4 << 20))
+                return (try? JSONValue(parsing: text)) ?? .string(text)
             }
-            await group.withLock { $0 }?.triggerGracefulShutdown()
-            try await tasks.waitForAll()
         }
     }
 }

@@ -24,17 +24,9 @@ import Testing
                 logger.logLevel = .critical
                 let options = AviaryApplication.Options(environment: ["OPENAI_API_KEY": "sk-probe-secret", "OPENAI_BASE_URL": provider.baseURL],
                                                         logger: logger)
-                let serveConfig = config
-                let (ports, portsContinuation) = AsyncStream.makeStream(of: Int.self)
-                let group = Mutex<ServiceGroup?>(nil)
-                let serve = AviaryApplication.ServeOptions(onBound: { portsContinuation.yield($0) }, handleSignals: false,
-                                                           onServiceGroup: { g in group.withLock { $0 = g } })
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
                 defer { _ = client.shutdown() }
-                try await withThrowingTaskGroup(of: Void.self) { tasks in
-                    tasks.addTask { try await AviaryApplication.serve(serveConfig, options: options, serve: serve) }
-                    var it = ports.makeAsyncIterator()
-                    let port = try #require(await it.next())
+                try await ServedApplication.with(config, options: options) { port in
                     let url = "http://127.0.0.1:\(port)/ready"
 
                     let answers = try await withThrowingTaskGroup(of: (UInt, String).self) { calls in
@@ -66,9 +58,6 @@ import Testing
                     #expect(detailed["checks"]?["provider:openai"]?["detail"]?.stringValue == "reachable")
                     #expect(detailed["checks"]?["store"]?["detail"]?.stringValue == "reachable")
                     #expect(provider.requests.filter { $0.path.hasSuffix("/models") }.count == 1)
-
-                    await group.withLock { $0 }?.triggerGracefulShutdown()
-                    try await tasks.waitForAll()
                 }
             }
         }

@@ -53,17 +53,9 @@ import Testing
                 let options = AviaryApplication.Options(environment: ["AVIARY_OTLP_ENDPOINT": collector.endpoint], logger: logger,
                                                         modelProvider: SingleModelProvider(Self.model))
                 config.server.port = 0
-                let serveConfig = config
-                let (ports, portsContinuation) = AsyncStream.makeStream(of: Int.self)
-                let group = Mutex<ServiceGroup?>(nil)
-                let serve = AviaryApplication.ServeOptions(onBound: { portsContinuation.yield($0) }, handleSignals: false,
-                                                           onServiceGroup: { g in group.withLock { $0 = g } })
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
                 defer { _ = client.shutdown() }
-                try await withThrowingTaskGroup(of: Void.self) { tasks in
-                    tasks.addTask { try await AviaryApplication.serve(serveConfig, options: options, serve: serve) }
-                    var it = ports.makeAsyncIterator()
-                    let port = try #require(await it.next())
+                try await ServedApplication.with(config, options: options) { port in
                     let base = "http://127.0.0.1:\(port)"
 
                     var chat = HTTPClientRequest(url: base + "/chat")
@@ -89,9 +81,6 @@ import Testing
                     #expect(metrics.contains(#"aviary_tool_calls_total{"#) && metrics.contains(#"tool="get_active_incidents""#))
                     #expect(metrics.contains("aviary_model_tokens_total"))
                     #expect(!metrics.contains(key.key), "no credentials in metrics")
-
-                    await group.withLock { $0 }?.triggerGracefulShutdown()
-                    try await tasks.waitForAll()
                 }
                 // the server flushed its spans on shutdown: request → router run → delegated run, one trace
                 let spans = collector.spans

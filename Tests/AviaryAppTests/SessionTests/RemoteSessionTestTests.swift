@@ -36,15 +36,7 @@ import Testing
             var logger = Logger(label: "test")
             logger.logLevel = .critical
             let options = AviaryApplication.Options(environment: [:], logger: logger, modelProvider: SingleModelProvider(Self.model))
-            let (ports, portsContinuation) = AsyncStream.makeStream(of: Int.self)
-            let group = Mutex<ServiceGroup?>(nil)
-            let serve = AviaryApplication.ServeOptions(onBound: { portsContinuation.yield($0) }, handleSignals: false,
-                                                       onServiceGroup: { g in group.withLock { $0 = g } })
-            let serveConfig = config
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await AviaryApplication.serve(serveConfig, options: options, serve: serve) }
-                var it = ports.makeAsyncIterator()
-                let port = try #require(await it.next())
+            try await ServedApplication.with(config, options: options) { port in
                 let lines = Mutex<[String]>([])
                 let runner = SessionTestRunner(configuration: config, options: .init(
                     caseName: "02_customer_data_active_incidents", url: "http://127.0.0.1:\(port)/chat", apiKey: key.key,
@@ -65,9 +57,6 @@ import Testing
                 let refused = SessionTestRunner(configuration: config, options: .init(caseName: "02_customer_data_active_incidents",
                                                                                      url: "http://127.0.0.1:\(port)", apiKey: "avk_wrong"))
                 await #expect(throws: SessionTestError.self) { _ = try await refused.run() }
-
-                await group.withLock { $0 }?.triggerGracefulShutdown()
-                try await tasks.waitForAll()
             }
         }
     }
