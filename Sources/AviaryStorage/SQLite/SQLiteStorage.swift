@@ -5,6 +5,12 @@ import NIOPosix
 import SQLiteKit
 import SQLKit
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// The embedded default store: one SQLite file in WAL mode, migrated on open.
 ///
 /// One connection serves every caller; statements share it and transactions get it to
@@ -47,11 +53,7 @@ public final class SQLiteStorage: ClosableStorage {
         // database file's mode. Existing folders and files keep theirs.
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StorageError.open("cannot create the SQLite database file at \(path)")
-            }
-        }
+        try createDatabaseFileIfMissing(path)
         let thread = NIOThreadPool(numberOfThreads: 1)
         thread.start()
         let connection: DirectSQLiteDatabase
@@ -99,5 +101,18 @@ public final class SQLiteStorage: ClosableStorage {
         await readers.close()
         try await thread.shutdownGracefully()
         connection.close()
+    }
+}
+
+/// Creates an empty database file (0600) unless one exists. `O_EXCL` makes this safe when
+/// processes open a new database at once: `FileManager.createFile` writes through a temporary
+/// file and a rename, which would replace a database another process had just created and
+/// begun writing.
+private func createDatabaseFileIfMissing(_ path: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    if fd >= 0 {
+        close(fd)
+    } else if errno != EEXIST {
+        throw StorageError.open("cannot create the SQLite database file at \(path): \(String(cString: strerror(errno)))")
     }
 }
