@@ -114,6 +114,8 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            // FTS5's tokenizer for the in-memory lexical index (Retrieval/Lexical/)
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
         ], swiftSettings: swiftSettings),
         .target(name: "AviaryHTTP", dependencies: [
             "AviaryCore", "AviaryRuntime", "AviaryWorkflows", "AviaryKnowledge",

@@ -53,7 +53,8 @@ struct KnowledgeServices: Sendable {
         }
         self.embedder = embedder
         self.embedded = embedded
-        search = KnowledgeSearch(store: store, embedder: queryEmbedder,
+        // FTS5's tokenizer is compiled into the SQLite Aviary links; without it the store ranks every query
+        search = KnowledgeSearch(store: store, embedder: queryEmbedder, lexical: (try? FTS5Tokenizer()).map { LexicalIndexCache(tokenizer: $0) },
                                  reranker: configuration.knowledgeRerank.map { Self.reranker($0, transport: transport, models: models, options: options) },
                                  rerankCandidates: configuration.knowledgeRerank?.candidates)
         // one journaled batch of the job is one request to the model: what was embedded stays embedded

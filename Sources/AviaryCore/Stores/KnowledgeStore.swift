@@ -38,6 +38,8 @@ public protocol KnowledgeStore: Sendable {
     func chunkIDs(tenant: String, namespace: String, filters: [KnowledgeFilter]) async throws -> Set<String>
     /// The tenant's chunks with these ids (absent ones left out), in no particular order.
     func loadChunks(_ ids: [String], tenant: String) async throws -> [KnowledgeChunkRecord]
+    /// The searchable text of every chunk of a namespace (for an in-memory lexical index).
+    func chunkTexts(tenant: String, namespace: String) async throws -> [KnowledgeChunkText]
 }
 
 /// A chunk's vector.

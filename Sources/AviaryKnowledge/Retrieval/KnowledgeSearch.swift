@@ -11,6 +11,9 @@ public struct KnowledgeSearch: Sendable {
     public let embedder: (any EmbeddingModel)?
     /// The in-memory vector indexes, shared by every search of a process.
     public let vectors: VectorIndexCache
+    /// In-memory lexical indexes of large namespaces, shared by every search of a process (nil:
+    /// the store's full-text search ranks every query).
+    public let lexical: LexicalIndexCache?
     /// Reorders the fused candidates (nil: none).
     public let reranker: (any Reranker)?
     /// How many fused candidates the reranker sees (at least `topK`, at most 100); `nil`: 3 × `topK`,
@@ -21,10 +24,11 @@ public struct KnowledgeSearch: Sendable {
 
     /// Creates a search over a store.
     public init(store: any KnowledgeStore, embedder: (any EmbeddingModel)? = nil, vectors: VectorIndexCache = VectorIndexCache(),
-                reranker: (any Reranker)? = nil, rerankCandidates: Int? = nil) {
+                lexical: LexicalIndexCache? = nil, reranker: (any Reranker)? = nil, rerankCandidates: Int? = nil) {
         self.store = store
         self.embedder = embedder
         self.vectors = vectors
+        self.lexical = lexical
         self.reranker = reranker
         self.rerankCandidates = rerankCandidates
     }
@@ -41,12 +45,13 @@ public struct KnowledgeSearch: Sendable {
         let conditions = try await checkedFilters(filters, namespace: namespace, tenant: tenant)
         let k = min(max(topK, 1), Self.maxResults)
         let pool = reranker == nil ? k : min(max(rerankCandidates ?? max(k * 3, 20), k), 100)
+        var allowed: Set<String>??
         guard let embedder else {
-            let hits = try await store.searchLexical(tenant: tenant, namespace: namespace, query: query, filters: conditions, limit: pool)
+            let hits = try await lexicalHits(query, namespace: namespace, tenant: tenant, conditions: conditions, allowed: &allowed, limit: pool)
             return try await rerank(query, KnowledgeResults(hits: hits, retrieval: .lexical, note: "no embedding model is configured: lexical retrieval only"), k)
         }
         let candidates = max(pool * 4, 40)
-        let lexical = try await store.searchLexical(tenant: tenant, namespace: namespace, query: query, filters: conditions, limit: candidates)
+        let lexical = try await lexicalHits(query, namespace: namespace, tenant: tenant, conditions: conditions, allowed: &allowed, limit: candidates)
         let queryVector: [Float]
         do {
             guard let v = try await embedder.embed([query], as: .query).first else { throw KnowledgeSearchError("the embedding model returned no vector") }
@@ -56,8 +61,8 @@ public struct KnowledgeSearch: Sendable {
                                                             note: "embedding the query failed (\(error)): lexical retrieval only"), k)
         }
         let entry = try await vectors.entry(store: store, tenant: tenant, namespace: namespace, model: embedder.name)
-        let allowed = conditions.isEmpty ? nil : try await store.chunkIDs(tenant: tenant, namespace: namespace, filters: conditions)
-        let nearest = entry.index.nearest(to: queryVector, k: candidates, among: allowed)
+        let nearest = entry.index.nearest(to: queryVector, k: candidates,
+                                          among: try await allowedChunks(namespace: namespace, tenant: tenant, conditions: conditions, &allowed))
         let fused = ReciprocalRankFusion().fuse([lexical.map(\.chunk.id), nearest.map(\.id)]).prefix(pool)
         var chunks = Dictionary(lexical.map { ($0.chunk.id, $0.chunk) }, uniquingKeysWith: { a, _ in a })
         let absent = fused.map(\.id).filter { chunks[$0] == nil }
@@ -70,6 +75,33 @@ public struct KnowledgeSearch: Sendable {
         var note: String?
         if entry.missing > 0 { note = "\(entry.missing) chunks of '\(namespace)' have no vector yet: the vector ranking does not cover them" }
         return try await rerank(query, KnowledgeResults(hits: hits, retrieval: .hybrid, chunksWithoutVectors: entry.missing, note: note), k)
+    }
+
+    /// The lexical ranking: from the namespace's in-memory index when a current one is held,
+    /// otherwise from the store's full-text search.
+    private func lexicalHits(_ query: String, namespace: String, tenant: String, conditions: [KnowledgeFilter],
+                             allowed: inout Set<String>??, limit: Int) async throws -> [KnowledgeHit] {
+        guard let lexical, let index = try await lexical.index(store: store, tenant: tenant, namespace: namespace) else {
+            return try await store.searchLexical(tenant: tenant, namespace: namespace, query: query, filters: conditions, limit: limit)
+        }
+        let among = try await allowedChunks(namespace: namespace, tenant: tenant, conditions: conditions, &allowed)
+        let ranked = index.search(query, limit: limit, among: among)
+        let chunks = Dictionary(try await store.loadChunks(ranked.map(\.id), tenant: tenant).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var hits: [KnowledgeHit] = []
+        for (id, score) in ranked {
+            guard let chunk = chunks[id] else { continue } // deleted since the index was built
+            hits.append(KnowledgeHit(chunk: chunk, score: score, rank: hits.count + 1))
+        }
+        return hits
+    }
+
+    /// The chunks the filters let through (nil: no filters), read once per query.
+    private func allowedChunks(namespace: String, tenant: String, conditions: [KnowledgeFilter],
+                               _ cached: inout Set<String>??) async throws -> Set<String>? {
+        if let cached { return cached }
+        let ids = conditions.isEmpty ? nil : try await store.chunkIDs(tenant: tenant, namespace: namespace, filters: conditions)
+        cached = .some(ids)
+        return ids
     }
 
     private func checkedFilters(_ filters: JSONValue?, namespace: String, tenant: String) async throws -> [KnowledgeFilter] {

@@ -53,6 +53,15 @@ extension SQLStore {
             """).first()?.decode(column: "revision", as: Int.self) ?? 0
     }
 
+    public func chunkTexts(tenant: String, namespace: String) async throws -> [KnowledgeChunkText] {
+        try await reader.raw("""
+            SELECT id, text, heading_text FROM kb_chunks WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace)
+            """).all().map { row in
+            KnowledgeChunkText(id: try row.decode(column: "id", as: String.self), text: try row.decode(column: "text", as: String.self),
+                               headingText: try row.decode(column: "heading_text", as: String?.self) ?? "")
+        }
+    }
+
     public func chunkIDs(tenant: String, namespace: String, filters: [KnowledgeFilter]) async throws -> Set<String> {
         Set(try await reader.raw("""
             SELECT c.id FROM kb_chunks c WHERE c.tenant_id = \(bind: tenant) AND c.namespace = \(bind: namespace)\(filterSQL(filters))

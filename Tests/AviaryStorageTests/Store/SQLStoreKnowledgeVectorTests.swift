@@ -79,4 +79,19 @@ struct SQLStoreKnowledgeVectorTests {
             #expect(try await store.chunkIDs(tenant: "acme", namespace: "docs", filters: []).count == 3)
         }
     }
+
+    @Test(arguments: Backend.all)
+    func chunkTextsAreEveryChunkOfTheNamespaceWithItsHeadingText(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            let (doc, chunks) = Docs.document("fees.md", hash: "v1", chunks: ["Card fees are 1.5%.", "Refunds take five days."])
+            _ = try await store.replaceDocument(doc, chunks: chunks)
+            let (other, otherChunks) = Docs.document("pix.md", namespace: "other", hash: "v1", chunks: ["Pix is free."])
+            _ = try await store.replaceDocument(other, chunks: otherChunks)
+            let texts = try await store.chunkTexts(tenant: "acme", namespace: "docs").sorted { $0.id < $1.id }
+            #expect(texts.map(\.id) == chunks.map(\.id).sorted())
+            #expect(texts.map(\.text).sorted() == ["Card fees are 1.5%.", "Refunds take five days."])
+            #expect(texts.allSatisfy { $0.headingText.contains("Guide") }, "\(texts.map(\.headingText))")
+            #expect(try await store.chunkTexts(tenant: "globex", namespace: "docs").isEmpty, "another tenant's namespace is its own")
+        }
+    }
 }
