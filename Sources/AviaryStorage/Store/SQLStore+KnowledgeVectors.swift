@@ -77,10 +77,17 @@ extension SQLStore {
                 list += "\(bind: id)"
             }
             chunks += try await reader.raw("""
-                SELECT \(unsafeRaw: Self.chunkColumns("kb_chunks")) FROM kb_chunks WHERE tenant_id = \(bind: tenant) AND id IN (\(list))
+                SELECT \(unsafeRaw: Self.chunkColumns("kb_chunks")) FROM kb_chunks WHERE \(unsafeRaw: Self.tenantColumnBesideIDs(dialect.engine)) = \(bind: tenant) AND id IN (\(list))
                 """).all().map(decodeChunk)
         }
         return chunks
+    }
+
+    /// The tenant column as a lookup by chunk IDs names it: `+tenant_id` on SQLite keeps the
+    /// planner on the primary key (on a tenant's index it would read every chunk of the tenant to
+    /// find a handful).
+    static func tenantColumnBesideIDs(_ engine: StoreDialect.Engine) -> String {
+        engine == .sqlite ? "+tenant_id" : "tenant_id"
     }
 
     /// Raises a namespace's revision (creating it at 1) inside the caller's transaction.
