@@ -41,6 +41,9 @@ let package = Package(
         // is not a product and has no stability promise. Upgrading is a deliberate act: bump this
         // version, rebuild, and run the storage tests (the WAL VFS tests exercise the C API).
         .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
+        // tests start the `aviary` executable through it (Foundation's `Process.run` can crash reading
+        // /proc/self/fd: swiftlang/swift-corelibs-foundation#5472)
+        .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -254,6 +257,7 @@ let package = Package(
         .testTarget(name: "aviaryTests", dependencies: [
             "aviary", "AviaryApp", "AviaryCore", "AviaryStorage", "AviaryTesting", "AviaryTestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Subprocess", package: "swift-subprocess"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], swiftSettings: swiftSettings),

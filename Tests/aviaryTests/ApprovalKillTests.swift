@@ -55,8 +55,8 @@ import Testing
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
 
                 let first = try CLIProcess(["serve", "--project", dir.path, "--log-level", "info"], environment: env)
-                try first.start()
-                defer { if first.process.isRunning { kill(first.process.processIdentifier, SIGKILL) } }
+                try await first.start()
+                defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
                 let firstBase = "http://127.0.0.1:\(try await first.listeningPort())"
                 let (status, body) = try await ServeFreezeTests.chat(client, firstBase, key: key, question: "bump the counter")
                 #expect(status == 202, "\(body)")
@@ -69,22 +69,22 @@ import Testing
                                                              body: #"{"reason":"go"}"#)
                 #expect(approved == 202, "\(decided)")
                 #expect(decided["decision"]?.stringValue == "approved")
-                kill(first.process.processIdentifier, SIGKILL)
+                kill(first.processIdentifier, SIGKILL)
                 let (_, _, firstLogs) = await first.finish()
                 _ = await blocker.value
                 #expect(firstLogs.contains("an answered run could not be resumed at once"), "the slot was full: \(firstLogs.suffix(2000))")
                 #expect(try ApprovalsCommandTests.counter(dir) == "x", "the answer was recorded, the edit not run")
 
                 let second = try CLIProcess(["serve", "--project", dir.path, "--log-level", "info"], environment: env)
-                try second.start()
-                defer { if second.process.isRunning { kill(second.process.processIdentifier, SIGKILL) } }
+                try await second.start()
+                defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
                 let secondBase = "http://127.0.0.1:\(try await second.listeningPort())"
                 #expect(try await eventually(timeout: .seconds(60)) {
                     try await Self.call(client, .GET, "\(secondBase)/api/v1/runs/\(run)", key: key).1["status"]?.stringValue == "completed"
                 }, "the second server resumed the answered run")
                 #expect(try ApprovalsCommandTests.counter(dir) == "xy", "the approved edit ran exactly once")
                 try await client.shutdown()
-                kill(second.process.processIdentifier, SIGTERM)
+                kill(second.processIdentifier, SIGTERM)
                 _ = await second.finish()
                 let events = try await Self.events(dir, run, tenant: "acme")
                 #expect(events.filter { $0.kind == .toolStarted && $0.data["name"] == "edit" }.count == 1)
@@ -111,14 +111,14 @@ import Testing
                 return try #require(try JSONValue(parsing: out.trimmingCharacters(in: .whitespacesAndNewlines))["runId"]?.stringValue)
             }
             let approve = try CLIProcess(["approvals", "approve", runID, "--project", dir.path, "--by", "ops"], environment: env)
-            try approve.start()
-            defer { if approve.process.isRunning { kill(approve.process.processIdentifier, SIGKILL) } }
+            try await approve.start()
+            defer { if approve.isRunning { kill(approve.processIdentifier, SIGKILL) } }
             #expect(try await eventually {
                 try await SQLiteStorage.withStorage(path: dir.appendingPathComponent(".aviary/aviary.sqlite").path) { storage in
                     try await storage.store.loadJournal(RunID(runID), tenant: "default").contains { $0.key == "turn/2/tool/call_e" && $0.state == .started }
                 }
             }, "the approved edit started")
-            kill(approve.process.processIdentifier, SIGKILL)
+            kill(approve.processIdentifier, SIGKILL)
             _ = await approve.finish()
 
             let (resumed, _, resumeErr) = try await CLIProcess.run(["runs", "resume", runID, "--project", dir.path], environment: env)

@@ -61,9 +61,9 @@ import Testing
             ]) { server in
                 let cli = try CLIProcess(["approvals", "approve", runID, "--project", dir.path, "--by", "ops"],
                                          environment: ["OPENAI_API_KEY": "x", "OPENAI_BASE_URL": server.baseURL])
-                try cli.start()
-                #expect(try await eventually { server.requests.count >= 1 || !cli.process.isRunning })
-                kill(cli.process.processIdentifier, SIGKILL)
+                try await cli.start()
+                #expect(try await eventually { server.requests.count >= 1 || !cli.isRunning })
+                kill(cli.processIdentifier, SIGKILL)
                 _ = await cli.finish()
             }
             #expect(try Self.counter(dir) == "xy", "the approved edit ran")

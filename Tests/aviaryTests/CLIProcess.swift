@@ -1,7 +1,15 @@
 import Foundation
+import Subprocess
+import Synchronization
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
-/// Runs the built `aviary` executable as a child process.
-struct CLIProcess {
+/// Runs the built `aviary` executable as a child process, through swift-subprocess (Foundation's
+/// `Process.run` can crash reading /proc/self/fd on Linux: swiftlang/swift-corelibs-foundation#5472).
+final class CLIProcess: Sendable {
     static var packageRoot: URL {
         var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
@@ -23,50 +31,93 @@ struct CLIProcess {
         return found.map { build.appendingPathComponent($0) }
     }
 
-    let process = Process()
-    /// Finishes when the process has exited (its termination handler), so waiting for it suspends
-    /// the test instead of blocking one of the few threads of Swift's pool: tests waiting on
-    /// processes in parallel must not starve the fake servers those processes talk to.
-    private let exited: AsyncStream<Void>
-    // Files, not pipes: nothing to drain while the child runs, and no EINTR-prone blocking reads.
+    private let binary: URL
+    private let arguments: [String]
+    private let environment: [String: String]
+    // Files, not pipes: nothing to drain while the child runs.
     let outputFile: URL
     let errorFile: URL
+    private let pid = Atomic<Int32>(0)
+    private let running = Atomic<Bool>(false)
+    private let run = Mutex<Task<Int32, any Error>?>(nil)
+    /// A file the child reads as its standard input (nil: none).
+    let standardInput: URL?
 
-    init(_ arguments: [String], environment: [String: String]) throws {
+    init(_ arguments: [String], environment: [String: String], standardInput: URL? = nil) throws {
+        self.standardInput = standardInput
         guard let binary = Self.binary else { throw CLIError(message: "aviary binary not found; run `swift build` first") }
-        process.executableURL = binary
-        process.arguments = arguments
+        self.binary = binary
+        self.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for key in ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "AVIARY_MODEL", "AVIARY_HOME",
                     "AVIARY_DATABASE_URL", "AVIARY_DATABASE_PATH"] { env[key] = nil }
         env.merge(environment) { _, new in new }
-        process.environment = env
-        let (exited, exit) = AsyncStream<Void>.makeStream()
-        self.exited = exited
-        process.terminationHandler = { _ in exit.finish() }
+        self.environment = env
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("aviary-cli-\(UUID().uuidString)")
         outputFile = base.appendingPathExtension("out")
         errorFile = base.appendingPathExtension("err")
-        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outputFile)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
     }
 
-    func start() throws { try process.run() }
+    /// The child's process ID (0 before it started).
+    var processIdentifier: Int32 { pid.load(ordering: .acquiring) }
+    /// Whether the child was started and has not exited.
+    var isRunning: Bool { running.load(ordering: .acquiring) }
+
+    /// Starts the child and returns once it runs (or throws when it cannot start).
+    func start() async throws {
+        let output = try FileDescriptor.open(FilePath(outputFile.path), .writeOnly, options: [.create, .truncate, .closeOnExec],
+                                             permissions: [.ownerReadWrite])
+        let errors = try FileDescriptor.open(FilePath(errorFile.path), .writeOnly, options: [.create, .truncate, .closeOnExec],
+                                             permissions: [.ownerReadWrite])
+        if let standardInput {
+            let input = try FileDescriptor.open(FilePath(standardInput.path), .readOnly, options: [.closeOnExec])
+            try await launch(input: .fileDescriptor(input, closeAfterSpawningProcess: true), output: output, errors: errors)
+        } else {
+            try await launch(input: .none, output: output, errors: errors)
+        }
+    }
+
+    private func launch(input: some InputProtocol & Sendable, output: FileDescriptor, errors: FileDescriptor) async throws {
+        let (started, signal) = AsyncThrowingStream<Void, any Error>.makeStream()
+        let task = Task { [self] () async throws -> Int32 in
+            do {
+                let result = try await Subprocess.run(
+                    .path(FilePath(binary.path)), arguments: Arguments(arguments),
+                    environment: .custom(Dictionary(uniqueKeysWithValues: environment.map { (Environment.Key(rawValue: $0.key)!, $0.value) })),
+                    input: input, output: .fileDescriptor(output, closeAfterSpawningProcess: true),
+                    error: .fileDescriptor(errors, closeAfterSpawningProcess: true)
+                ) { execution in
+                    pid.store(execution.processIdentifier.value, ordering: .releasing)
+                    running.store(true, ordering: .releasing)
+                    signal.yield()
+                }
+                running.store(false, ordering: .releasing)
+                signal.finish()
+                switch result.terminationStatus {
+                case .exited(let code): return code
+                case .signaled(let number): return 128 + number
+                }
+            } catch {
+                running.store(false, ordering: .releasing)
+                signal.finish(throwing: error)
+                throw error
+            }
+        }
+        run.withLock { $0 = task }
+        for try await _ in started { return }
+    }
 
     /// Waits for exit and returns (status, stdout, stderr).
     func finish() async -> (Int32, String, String) {
-        for await _ in exited {}
-        process.waitUntilExit()
+        let status: Int32
+        do { status = try await run.withLock { $0 }?.value ?? -1 } catch { status = -1 }
         let out = (try? Data(contentsOf: outputFile)) ?? Data()
         let err = (try? Data(contentsOf: errorFile)) ?? Data()
         try? FileManager.default.removeItem(at: outputFile)
         try? FileManager.default.removeItem(at: errorFile)
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        return (status, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
-    /// Runs to completion.
     /// Waits until a started `aviary serve` reports its port (`listening on port N` on stderr);
     /// throws when the process ends first.
     func listeningPort() async throws -> Int {
@@ -76,15 +127,16 @@ struct CLIProcess {
             if let line = text.split(separator: "\n").first(where: { $0.contains("listening on port") }) {
                 port = Int(line.split(separator: " ").last ?? "")
             }
-            return port != nil || !process.isRunning
+            return port != nil || !isRunning
         }
         guard let port else { throw CLIError(message: "the server ended without reporting its port") }
         return port
     }
 
+    /// Runs to completion.
     static func run(_ arguments: [String], environment: [String: String]) async throws -> (Int32, String, String) {
         let p = try CLIProcess(arguments, environment: environment)
-        try p.start()
+        try await p.start()
         return await p.finish()
     }
 }

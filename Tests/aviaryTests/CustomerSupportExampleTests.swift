@@ -75,10 +75,10 @@ import Testing
                 .error(status: 429, body: #"{"error":{"message":"slow down","type":"rate_limit"}}"#, retryAfter: "30"),
             ]) { server in
                 let cli = try CLIProcess(["approvals", "approve", runID, "--project", project.path], environment: Self.env(server))
-                try cli.start()
-                #expect(try await eventually { server.requests.count >= 1 || !cli.process.isRunning })
-                #expect(cli.process.isRunning, "killed mid-run")
-                kill(cli.process.processIdentifier, SIGKILL)
+                try await cli.start()
+                #expect(try await eventually { server.requests.count >= 1 || !cli.isRunning })
+                #expect(cli.isRunning, "killed mid-run")
+                kill(cli.processIdentifier, SIGKILL)
                 _ = await cli.finish()
             }
             #expect(Self.toolCalls(try await Self.allEvents(project), "refund_payment") == 1)
@@ -116,8 +116,8 @@ import Testing
                                                                "--principal", "web"], environment: env)
                 let key = keyOut.trimmingCharacters(in: .whitespacesAndNewlines)
                 let cli = try CLIProcess(["serve", "--project", project.path], environment: env)
-                try cli.start()
-                defer { if cli.process.isRunning { kill(cli.process.processIdentifier, SIGKILL) } }
+                try await cli.start()
+                defer { if cli.isRunning { kill(cli.processIdentifier, SIGKILL) } }
                 let bound = try await cli.listeningPort()
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
                 defer { _ = client.shutdown() }

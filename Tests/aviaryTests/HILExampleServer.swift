@@ -65,12 +65,12 @@ struct HILExampleServer {
     /// Starts `aviary serve` on a free port and waits until it listens.
     static func start(_ project: URL, env: [String: String], client: HTTPClient) async throws -> HILExampleServer {
         let cli = try CLIProcess(["serve", "--project", project.path], environment: env)
-        try cli.start()
+        try await cli.start()
         do {
             let port = try await cli.listeningPort()
             return HILExampleServer(cli: cli, base: "http://127.0.0.1:\(port)", client: client)
         } catch {
-            if cli.process.isRunning { kill(cli.process.processIdentifier, SIGKILL) }
+            if cli.isRunning { kill(cli.processIdentifier, SIGKILL) }
             let (_, _, logs) = await cli.finish()
             throw CLIError(message: "aviary serve did not start: \(error)\n\(logs.suffix(3000))")
         }
@@ -79,14 +79,14 @@ struct HILExampleServer {
     /// Sends `signal` and waits for the process to exit; returns its exit status and its logs.
     @discardableResult
     func stop(_ signal: Int32) async -> (Int32, String) {
-        if cli.process.isRunning { kill(cli.process.processIdentifier, signal) }
+        if cli.isRunning { kill(cli.processIdentifier, signal) }
         let (status, _, logs) = await cli.finish()
         return (status, logs)
     }
 
     /// For `defer`: kills the process if a test ends early.
     func killIfRunning() {
-        if cli.process.isRunning { kill(cli.process.processIdentifier, SIGKILL) }
+        if cli.isRunning { kill(cli.processIdentifier, SIGKILL) }
     }
 
     /// Calls the API with `key`, sending `body` as JSON.

@@ -9,9 +9,8 @@ import Testing
         try await withTemporaryDirectory { dir in
             let input = dir.appendingPathComponent("doc.json")
             try Data(document.utf8).write(to: input)
-            let process = try CLIProcess(["jmespath"] + arguments, environment: [:])
-            process.process.standardInput = try FileHandle(forReadingFrom: input)
-            try process.start()
+            let process = try CLIProcess(["jmespath"] + arguments, environment: [:], standardInput: input)
+            try await process.start()
             return await process.finish()
         }
     }

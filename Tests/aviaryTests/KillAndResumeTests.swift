@@ -32,15 +32,15 @@ import Testing
             ]) { server in
                 let cli = try CLIProcess(["chat", "--project", dir.path, "note the milk"],
                                          environment: ["OPENAI_API_KEY": "x", "OPENAI_BASE_URL": server.baseURL, "AVIARY_EXECUTOR": executor])
-                try cli.start()
-                let reached = try await eventually { server.requests.count >= 2 || !cli.process.isRunning }
+                try await cli.start()
+                let reached = try await eventually { server.requests.count >= 2 || !cli.isRunning }
                 #expect(reached)
-                guard cli.process.isRunning else {
+                guard cli.isRunning else {
                     let early = await cli.finish()
                     Issue.record("aviary exited before it could be killed: \(early)")
                     throw CLIError(message: "aviary exited early")
                 }
-                kill(cli.process.processIdentifier, SIGKILL)
+                kill(cli.processIdentifier, SIGKILL)
                 let (status, _, _) = await cli.finish()
                 #expect(status != 0)
                 return try await SQLiteStorage.withStorage(path: dir.appendingPathComponent(".aviary/aviary.sqlite").path) { storage in

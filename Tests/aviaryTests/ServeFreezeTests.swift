@@ -30,8 +30,8 @@ import Testing
                 let acme = try await Self.createKey(dir, tenant: "acme", env: env)
                 let globex = try await Self.createKey(dir, tenant: "globex", env: env)
                 let cli = try CLIProcess(["serve", "--project", dir.path, "--log-level", "info"], environment: env)
-                try cli.start()
-                defer { if cli.process.isRunning { kill(cli.process.processIdentifier, SIGKILL) } }
+                try await cli.start()
+                defer { if cli.isRunning { kill(cli.processIdentifier, SIGKILL) } }
                 let base = "http://127.0.0.1:\(try await cli.listeningPort())"
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
                 let chat = Task { try await Self.chat(client, base, key: acme, question: "find the a lines") }
@@ -56,7 +56,7 @@ import Testing
                 #expect(content.hasPrefix("Error:"), "\(content)")
                 #expect(content.contains("time limit of 5s"), "\(content)")
                 #expect(!content.localizedCaseInsensitiveContains("no match"), "\(content)")
-                kill(cli.process.processIdentifier, SIGTERM)
+                kill(cli.processIdentifier, SIGTERM)
                 _ = await cli.finish()
             }
         }

@@ -32,18 +32,18 @@ import Testing
                 let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
 
                 let first = try CLIProcess(["serve", "--project", dir.path, "--log-level", "info"], environment: env)
-                try first.start()
-                defer { if first.process.isRunning { kill(first.process.processIdentifier, SIGKILL) } }
+                try await first.start()
+                defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
                 let firstBase = "http://127.0.0.1:\(try await first.listeningPort())"
                 let chat = Task { try? await ServeFreezeTests.chat(client, firstBase, key: key, question: "find the a lines") }
                 #expect(try await eventually { server.requests.count >= 2 }, "the first server reached the grep")
-                kill(first.process.processIdentifier, SIGKILL)
+                kill(first.processIdentifier, SIGKILL)
                 _ = await first.finish()
                 _ = await chat.value
 
                 let second = try CLIProcess(["serve", "--project", dir.path, "--log-level", "info"], environment: env)
-                try second.start()
-                defer { if second.process.isRunning { kill(second.process.processIdentifier, SIGKILL) } }
+                try await second.start()
+                defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
                 let secondBase = "http://127.0.0.1:\(try await second.listeningPort())"
                 var finished: JSONValue?
                 #expect(try await eventually(timeout: .seconds(60)) {
@@ -56,7 +56,7 @@ import Testing
                 }, "the second server finished the run")
                 #expect(finished?["output"]?.stringValue == "done")
                 try await client.shutdown()
-                kill(second.process.processIdentifier, SIGTERM)
+                kill(second.processIdentifier, SIGTERM)
                 let (_, _, logs) = await second.finish()
                 #expect(logs.contains("resuming a run whose process stopped renewing its lease"))
             }

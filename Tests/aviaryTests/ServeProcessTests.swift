@@ -25,20 +25,20 @@ import Testing
                 #expect(key.hasPrefix("avk_"))
 
                 let cli = try CLIProcess(["serve", "--project", dir.path, "--log-level", "info"], environment: env)
-                try cli.start()
+                try await cli.start()
                 var port: Int?
                 let listening = try await eventually {
                     let text = (try? String(contentsOf: cli.errorFile, encoding: .utf8)) ?? ""
                     if let line = text.split(separator: "\n").first(where: { $0.contains("listening on port") }) {
                         port = Int(line.split(separator: " ").last ?? "")
                     }
-                    return port != nil || !cli.process.isRunning
+                    return port != nil || !cli.isRunning
                 }
                 #expect(listening)
                 guard let bound = port else {
-                    let early = cli.process.isRunning ? nil : await cli.finish()
+                    let early = cli.isRunning ? nil : await cli.finish()
                     Issue.record("server did not report its port: \(early.map { "\($0)" } ?? "")")
-                    if cli.process.isRunning { kill(cli.process.processIdentifier, SIGKILL) }
+                    if cli.isRunning { kill(cli.processIdentifier, SIGKILL) }
                     throw CLIError(message: "no port")
                 }
 
@@ -53,7 +53,7 @@ import Testing
                 #expect(response.status.code == 200)
                 #expect(body.contains(#""response":"Noted.""#))
 
-                kill(cli.process.processIdentifier, SIGTERM)
+                kill(cli.processIdentifier, SIGTERM)
                 let (exit, _, logs) = await cli.finish()
                 #expect(exit == 0, "graceful shutdown exits cleanly")
                 let jsonLines = logs.split(separator: "\n").filter { $0.hasPrefix("{") }

@@ -18,8 +18,8 @@ import Testing
             let (_, keyOut, _) = try await CLIProcess.run(["keys", "create", "--project", dir.path, "--tenant", "acme", "--role", "user"], environment: env)
             let key = keyOut.trimmingCharacters(in: .whitespacesAndNewlines)
             let cli = try CLIProcess(["serve", "--project", dir.path], environment: env)
-            try cli.start()
-            defer { if cli.process.isRunning { kill(cli.process.processIdentifier, SIGKILL) } }
+            try await cli.start()
+            defer { if cli.isRunning { kill(cli.processIdentifier, SIGKILL) } }
             let bound = try await cli.listeningPort()
             let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
             defer { _ = client.shutdown() }

@@ -46,10 +46,10 @@ import Testing
             try await withFakeOpenAIServer(replies: Self.answers.prefix(killedAtCall - 1).map { .text($0) } + [held]) { server in
                 let cli = try CLIProcess(["run", "article", "--project", dir.path, "--input", #"{"topic":"durable workflows"}"#],
                                          environment: ["OPENAI_API_KEY": "x", "OPENAI_BASE_URL": server.baseURL])
-                try cli.start()
-                #expect(try await eventually { server.requests.count >= killedAtCall || !cli.process.isRunning })
-                #expect(cli.process.isRunning, "killed mid-run")
-                kill(cli.process.processIdentifier, SIGKILL)
+                try await cli.start()
+                #expect(try await eventually { server.requests.count >= killedAtCall || !cli.isRunning })
+                #expect(cli.isRunning, "killed mid-run")
+                kill(cli.processIdentifier, SIGKILL)
                 _ = await cli.finish()
             }
             let database = dir.appendingPathComponent(".aviary/aviary.sqlite").path
