@@ -41,8 +41,8 @@ let package = Package(
         // is not a product and has no stability promise. Upgrading is a deliberate act: bump this
         // version, rebuild, and run the storage tests (the WAL VFS tests exercise the C API).
         .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
-        // tests start the `aviary` executable through it (Foundation's `Process.run` can crash reading
-        // /proc/self/fd: swiftlang/swift-corelibs-foundation#5472)
+        // child processes (Foundation's `Process.run` can crash reading /proc/self/fd:
+        // swiftlang/swift-corelibs-foundation#5472)
         .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -144,6 +144,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Subprocess", package: "swift-subprocess"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ], swiftSettings: swiftSettings),
         .target(name: "AviaryObservability", dependencies: [

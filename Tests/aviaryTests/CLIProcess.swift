@@ -67,8 +67,14 @@ final class CLIProcess: Sendable {
     func start() async throws {
         let output = try FileDescriptor.open(FilePath(outputFile.path), .writeOnly, options: [.create, .truncate, .closeOnExec],
                                              permissions: [.ownerReadWrite])
-        let errors = try FileDescriptor.open(FilePath(errorFile.path), .writeOnly, options: [.create, .truncate, .closeOnExec],
+        let errors: FileDescriptor
+        do {
+            errors = try FileDescriptor.open(FilePath(errorFile.path), .writeOnly, options: [.create, .truncate, .closeOnExec],
                                              permissions: [.ownerReadWrite])
+        } catch {
+            try? output.close()
+            throw error
+        }
         if let standardInput {
             let input = try FileDescriptor.open(FilePath(standardInput.path), .readOnly, options: [.closeOnExec])
             try await launch(input: .fileDescriptor(input, closeAfterSpawningProcess: true), output: output, errors: errors)

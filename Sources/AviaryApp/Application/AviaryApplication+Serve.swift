@@ -46,6 +46,7 @@ extension AviaryApplication {
             throw ConfigurationError("OpenTelemetry export: \(error)")
         }
         var appOptions = options
+        appOptions.keepsLexicalIndexes = true
         appOptions.sink = MulticastEventSink([hub, MetricsEventSink(metrics: metrics), TracingEventSink(tracer: tracing.tracer)]
                                              + serve.sinks + (options.sink.map { [$0] } ?? []))
         try await with(configuration, options: appOptions) { app in

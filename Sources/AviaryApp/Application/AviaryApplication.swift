@@ -54,6 +54,10 @@ public final class AviaryApplication: Sendable {
         /// Wraps the model provider and changes the tools (`aviary test` recording and replaying).
         /// Default `nil`.
         public var interposer: (any ApplicationInterposer)?
+        /// Whether knowledge searches keep in-memory lexical indexes of large namespaces, built in
+        /// the background (a server does; a one-shot command would build one only to exit).
+        /// Default false.
+        public var keepsLexicalIndexes = false
 
         /// Creates options.
         public init(sink: (any EventSink)? = nil, progress: @escaping @Sendable (String) -> Void = { _ in },

@@ -53,8 +53,10 @@ struct KnowledgeServices: Sendable {
         }
         self.embedder = embedder
         self.embedded = embedded
-        // FTS5's tokenizer is compiled into the SQLite Aviary links; without it the store ranks every query
-        search = KnowledgeSearch(store: store, embedder: queryEmbedder, lexical: (try? FTS5Tokenizer()).map { LexicalIndexCache(tokenizer: $0) },
+        // a server keeps in-memory lexical indexes; FTS5's tokenizer is compiled into the SQLite
+        // Aviary links (without it the store ranks every query)
+        let lexical = options.keepsLexicalIndexes ? (try? FTS5Tokenizer()).map { LexicalIndexCache(tokenizer: $0) } : nil
+        search = KnowledgeSearch(store: store, embedder: queryEmbedder, lexical: lexical,
                                  reranker: configuration.knowledgeRerank.map { Self.reranker($0, transport: transport, models: models, options: options) },
                                  rerankCandidates: configuration.knowledgeRerank?.candidates)
         // one journaled batch of the job is one request to the model: what was embedded stays embedded

@@ -1,6 +1,11 @@
 import Dispatch
 import Foundation
 import Synchronization
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
 /// A launched child process whose exit can be awaited with a timeout and without polling.
 final class ChildProcess: Sendable {
@@ -10,33 +15,27 @@ final class ChildProcess: Sendable {
         var waiters: [Int: CheckedContinuation<Bool, Never>] = [:]
     }
 
-    private let process: Process
     private let exit = Mutex(ExitState())
-
-    /// Starts `executable` with `arguments`, appending its stdout and stderr to `logFile`.
-    init(executable: URL, arguments: [String], environment: [String: String], logFile: URL) throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let manager = FileManager.default
-        try manager.createDirectory(at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !manager.fileExists(atPath: logFile.path) { _ = manager.createFile(atPath: logFile.path, contents: nil) }
-        let log = try FileHandle(forWritingTo: logFile)
-        defer { try? log.close() }
-        try log.seekToEnd()
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        self.process = process
-        process.terminationHandler = { [weak self] finished in
-            self?.exited(status: finished.terminationStatus)
-        }
-        try process.runWithSignalsUnblocked()
-    }
-
     /// The child's process id.
-    var pid: Int32 { process.processIdentifier }
+    let pid: Int32
+
+    private init(pid: Int32) { self.pid = pid }
+
+    /// Starts `executable` with `arguments` (this process's environment with `environment` over
+    /// it), appending its stdout and stderr to `logFile`.
+    static func launch(executable: URL, arguments: [String], environment: [String: String], logFile: URL) async throws -> ChildProcess {
+        try FileManager.default.createDirectory(at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let log = try FileDescriptor.open(FilePath(logFile.path), .writeOnly, options: [.create, .append, .closeOnExec],
+                                          permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        let errorLog: FileDescriptor
+        do { errorLog = try log.duplicate() } catch { try? log.close(); throw error }
+        let started = try await SubprocessLaunch.start(executable, arguments: arguments,
+                                                       environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+                                                       output: log, error: errorLog)
+        let child = ChildProcess(pid: started.pid)
+        Task { [child] in child.exited(status: (try? await started.exit.value) ?? -1) }
+        return child
+    }
 
     /// Whether the child has exited (and been reaped).
     var hasExited: Bool { exit.withLock { $0.status != nil } }

@@ -71,8 +71,8 @@ public struct LocalModelServer: Service {
             let command = configuration.command(port)
             let child: ChildProcess
             do {
-                child = try ChildProcess(executable: command.executable, arguments: command.arguments,
-                                         environment: command.environment, logFile: configuration.logFile)
+                child = try await ChildProcess.launch(executable: command.executable, arguments: command.arguments,
+                                                      environment: command.environment, logFile: configuration.logFile)
             } catch {
                 throw LocalModelError.launchFailed.with("could not start \(command.executable.path): \(error)")
             }

@@ -1,5 +1,10 @@
 import Dispatch
 import Foundation
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
 /// Runs a command to completion, passing each line it prints (stdout and stderr) to a closure:
 /// the installers of the embedded models use it to show their progress. Cancelling the task
@@ -13,29 +18,32 @@ enum LoggedProcess {
     /// Runs `executable` with `arguments` and returns its exit status.
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String],
                     onLine: @escaping @Sendable (String) -> Void) async throws -> Int32 {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
+        let started: SubprocessLaunch.Started
+        let reading: FileDescriptor
         do {
-            try process.runWithSignalsUnblocked()
+            let pipe = try FileDescriptor.pipe()
+            reading = pipe.readEnd
+            do {
+                let errorEnd = try pipe.writeEnd.duplicate()
+                started = try await SubprocessLaunch.start(executable, arguments: arguments, environment: environment,
+                                                           output: pipe.writeEnd, error: errorEnd)
+            } catch {
+                try? pipe.readEnd.close()
+                throw error
+            }
         } catch {
             throw LaunchError(underlying: error)
         }
-        try? pipe.fileHandleForWriting.close()
-        let pid = process.processIdentifier
+        let pid = started.pid
         let status: Int32 = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
-                    forwardLines(from: pipe.fileHandleForReading, to: onLine)
-                    process.waitUntilExit()
-                    continuation.resume(returning: process.terminationStatus)
+                    forwardLines(from: reading.rawValue, to: onLine)
+                    try? reading.close()
+                    continuation.resume()
                 }
             }
+            return (try? await started.exit.value) ?? -1
         } onCancel: {
             kill(pid, SIGTERM)
         }
@@ -44,10 +52,9 @@ enum LoggedProcess {
     }
 
     /// Reads until end of file, calling `onLine` for each complete line (and the unterminated rest).
-    private static func forwardLines(from handle: FileHandle, to onLine: @Sendable (String) -> Void) {
+    private static func forwardLines(from fd: Int32, to onLine: @Sendable (String) -> Void) {
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let fd = handle.fileDescriptor
         while true {
             // POSIX read, retried on EINTR (FileHandle.availableData traps on it).
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

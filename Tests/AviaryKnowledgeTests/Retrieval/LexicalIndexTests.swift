@@ -47,6 +47,19 @@ import Testing
         #expect(index.count == 20 && index.postingCount == 60)
     }
 
+    @Test func aQueryOfCommonWordsOnlyRequiresAllOfThemAsTheStoreDoes() {
+        // 1,000 chunks: "alpha" in 0..<600, "beta" in 300..<900 (both common), "gamma" in chunk 5 only
+        let index = Self.index((0..<1_000).map { i in
+            let words = [i < 600 ? "alpha" : nil, (300..<900).contains(i) ? "beta" : nil, i == 5 ? "gamma" : nil, "filler\(i)"]
+            return ("c\(1_000 + i)", words.compactMap { $0 }.joined(separator: " "), "")
+        })
+        let both = index.search("alpha beta", limit: 1_000)
+        #expect(both.count == 300 && both.allSatisfy { (1_300..<1_600).contains(Int($0.id.dropFirst())!) }, "\(both.count)")
+        let withRare = index.search("alpha gamma", limit: 1_000)
+        #expect(withRare.first?.id == "c1005")
+        #expect(withRare.count == 600, "a rare word keeps every chunk with any of the words")
+    }
+
     @Test func theHeapKeepsTheSameBestAsAFullSort() {
         // many equal scores, inserted in a scrambled order (7 and 500 are coprime)
         let items = (0..<500).map { TopScores.Item(score: Float(($0 * 7_919) % 37), chunk: UInt32($0)) }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -26,26 +27,33 @@ enum ChildProcessRunner {
     static let maximumErrorOutput = 64 * 1024
 
     /// Runs `executable` with `arguments`, standard input from `/dev/null`.
-    /// - Throws: the error `Process.run` throws when the command cannot start.
+    /// - Throws: ``SpawnedChild/SpawnError`` when the command cannot start.
     static func run(_ executable: URL, arguments: [String], timeout: Duration, maximumOutputBytes: Int) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
+        var output: [Int32] = [-1, -1]
+        var errors: [Int32] = [-1, -1]
+        guard pipe(&output) == 0 else { throw SpawnedChild.SpawnError(code: errno) }
+        guard pipe(&errors) == 0 else {
+            let code = errno
+            close(output[0]); close(output[1])
+            throw SpawnedChild.SpawnError(code: code)
+        }
+        // not inherited by other children; this one gets the write ends as its stdout and stderr
+        for fd in output + errors { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        defer { close(output[0]); close(errors[0]) }
+        let child: SpawnedChild
+        do {
+            child = try SpawnedChild.spawn(executable.path, arguments: arguments, standardOutput: output[1], standardError: errors[1])
+        } catch {
+            close(output[1]); close(errors[1])
+            throw error
+        }
         // The child holds its own copies of the write ends; ours must be closed to see end of file.
-        try? output.fileHandleForWriting.close()
-        try? errors.fileHandleForWriting.close()
+        close(output[1])
+        close(errors[1])
 
         let deadline = ContinuousClock.now + timeout
-        var streams = [pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: errors.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)]
+        var streams = [pollfd(fd: output[0], events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: errors[0], events: Int16(POLLIN), revents: 0)]
         var collected: [[UInt8]] = [[], []]
         var failure: Outcome?
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -74,14 +82,11 @@ enum ChildProcessRunner {
                 break reading
             }
         }
-        if failure != nil { kill(process.processIdentifier, SIGKILL) }
-        let remaining = max(deadline - .now, .zero)
-        if exited.wait(timeout: .now() + remaining.dispatchInterval) == .timedOut {
-            kill(process.processIdentifier, SIGKILL)
-            _ = exited.wait(timeout: .now() + .seconds(10))
-            failure = failure ?? .timedOut
-        }
+        if failure != nil { child.signal(SIGKILL) }
+        // a child that closed its output but keeps running is killed at the deadline
+        let (status, killed) = child.waitForExit(killingAt: deadline)
+        if killed { failure = failure ?? .timedOut }
         if let failure { return failure }
-        return .exited(status: process.terminationStatus, output: collected[0], errorOutput: collected[1])
+        return .exited(status: status, output: collected[0], errorOutput: collected[1])
     }
 }

@@ -78,8 +78,10 @@ public final class FTS5Tokenizer: LexicalTokenizer, @unchecked Sendable {
         guard sqlite_nio_sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nil) == SQLITE_OK, let statement else { return nil }
         defer { sqlite_nio_sqlite3_finalize(statement) }
         var api: UnsafeMutablePointer<fts5_api>?
+        // SQLite keeps the type string and compares it during the step: it must be static
+        let type: StaticString = "fts5_api_ptr"
         return withUnsafeMutablePointer(to: &api) { slot in
-            sqlite_nio_sqlite3_bind_pointer(statement, 1, slot, "fts5_api_ptr", nil)
+            sqlite_nio_sqlite3_bind_pointer(statement, 1, slot, UnsafeRawPointer(type.utf8Start).assumingMemoryBound(to: CChar.self), nil)
             _ = sqlite_nio_sqlite3_step(statement)
             return slot.pointee
         }

@@ -25,6 +25,10 @@ public struct LexicalIndex: Sendable {
     static let headingWeight: Float = 0.5
     /// The most distinct query terms ranked.
     static let maxQueryTerms = 32
+    /// A term in more than this share of the chunks (and more than ``minimumCommonCount``) is
+    /// common; a query of common terms only requires all of them, as the store's search does.
+    static let commonShare = 0.05
+    static let minimumCommonCount = 500
 
     /// Indexes `chunks` (sorted here by ID) with `tokenizer`.
     public init(chunks: [KnowledgeChunkText], tokenizer: any LexicalTokenizer) {
@@ -86,29 +90,35 @@ public struct LexicalIndex: Sendable {
     public var postingCount: Int { postingChunks.count }
 
     /// The best `limit` chunks for `query` with their BM25 scores, best first (ties by ID), among
-    /// `allowed` when given. Chunks sharing no term with the query are not returned.
+    /// `allowed` when given. Chunks sharing no term with the query are not returned; when every
+    /// term is common (see ``commonShare``), only chunks holding all of them are.
     public func search(_ query: String, limit: Int, among allowed: Set<String>? = nil) -> [(id: String, score: Double)] {
         guard limit > 0, !ids.isEmpty else { return [] }
         var seen = Set<Int32>()
         let queryTerms = tokenizer.terms(in: query, query: true).compactMap { terms[$0] }.filter { seen.insert($0).inserted }
             .prefix(Self.maxQueryTerms)
         guard !queryTerms.isEmpty else { return [] }
+        let threshold = max(Self.minimumCommonCount, Int(Double(ids.count) * Self.commonShare))
+        let requiresAll = queryTerms.count > 1 && queryTerms.allSatisfy { Int(starts[Int($0) + 1] - starts[Int($0)]) > threshold }
+        var matched = [UInt8](repeating: 0, count: requiresAll ? ids.count : 0)
         var scores = [Float](repeating: 0, count: ids.count)
         var touched: [UInt32] = []
-        let n = Float(ids.count)
+        let n = Double(ids.count)
         scores.withUnsafeMutableBufferPointer { scores in
             postingChunks.withUnsafeBufferPointer { chunks in
                 postingWeights.withUnsafeBufferPointer { weights in
                     normalisers.withUnsafeBufferPointer { normalisers in
                         for term in queryTerms {
                             let start = Int(starts[Int(term)]), end = Int(starts[Int(term) + 1])
-                            let hits = Float(end - start)
-                            let idf = Float(log(Double(1 + (n - hits + 0.5) / (hits + 0.5)))) * (Self.k1 + 1)
+                            let hits = Double(end - start)
+                            // log1p in Double: positive however common the term, so a touched score is never 0
+                            let idf = Float(log1p((n - hits + 0.5) / (hits + 0.5))) * (Self.k1 + 1)
                             for p in start..<end {
                                 let chunk = Int(chunks[p])
                                 let f = weights[p]
                                 if scores[chunk] == 0 { touched.append(UInt32(chunk)) }
-                                scores[chunk] += idf * f / (f + normalisers[chunk])
+                                scores[chunk] += max(idf * f / (f + normalisers[chunk]), .leastNonzeroMagnitude)
+                                if requiresAll { matched[chunk] &+= 1 }
                             }
                         }
                     }
@@ -118,6 +128,7 @@ public struct LexicalIndex: Sendable {
         var best = TopScores(capacity: limit)
         for chunk in touched {
             let score = scores[Int(chunk)]
+            if requiresAll, Int(matched[Int(chunk)]) < queryTerms.count { continue }
             guard best.admits(score, chunk) else { continue }
             if let allowed, !allowed.contains(ids[Int(chunk)]) { continue }
             best.insert(score, chunk)

@@ -1,4 +1,5 @@
 import AviaryCore
+import NIOPosix
 import Synchronization
 
 /// In-memory lexical indexes of recently searched large namespaces, used while they are current.
@@ -6,10 +7,12 @@ import Synchronization
 /// A query asks for its namespace's index: when one was built at the namespace's present revision
 /// (one primary-key lookup tells, so every process sees every other's writes) it is returned;
 /// otherwise the query gets nil, ranks with the store's full-text search, and an index is built
-/// behind it — one build per namespace at a time — for the queries that follow. Nothing stale is
-/// ever searched. Namespaces under ``minimumChunks`` are left to the store, which ranks them fast
-/// enough. The indexes held total at most ``maxPostings`` postings (about 8 bytes each), the
-/// least recently used going first.
+/// behind it for the queries that follow — one build at a time per cache, its CPU-bound part on
+/// NIO's blocking thread pool, not Swift's cooperative threads. Nothing stale is ever searched.
+/// Namespaces under ``minimumChunks`` are left to the store, which ranks them fast enough, and so
+/// are one over ``maxPostings`` and one whose build failed, until their next write. The indexes
+/// held total at most ``maxPostings`` postings (about 8 bytes each), the least recently used
+/// going first.
 public final class LexicalIndexCache: Sendable {
     /// A namespace's chunks fewer than this are never indexed in memory.
     public let minimumChunks: Int
@@ -24,7 +27,7 @@ public final class LexicalIndexCache: Sendable {
         var lastUse: UInt64
     }
     private struct State {
-        var slots: [String: Slot] = [:]
+        var slots: [String: Slot] = [:] // index nil: small, too large or failed: left to the store
         var building: Set<String> = []
         var clock: UInt64 = 0
     }
@@ -51,7 +54,9 @@ public final class LexicalIndexCache: Sendable {
                 s.slots[key] = slot
                 return (true, slot.index, false)
             }
-            return (false, nil, s.building.insert(key).inserted)
+            guard s.building.isEmpty else { return (false, nil, false) }
+            s.building.insert(key)
+            return (false, nil, true)
         }
         if current { return index }
         if starts {
@@ -83,8 +88,23 @@ public final class LexicalIndexCache: Sendable {
         // the revision is read first: a write landing during the load leaves the index marked older,
         // and the next query builds again
         let revision = try await store.knowledgeRevision(tenant: tenant, namespace: namespace)
-        let texts = try await store.chunkTexts(tenant: tenant, namespace: namespace)
-        let index = texts.count < minimumChunks ? nil : LexicalIndex(chunks: texts, tokenizer: tokenizer)
+        var index: LexicalIndex?
+        do {
+            let texts = try await store.chunkTexts(tenant: tenant, namespace: namespace)
+            if texts.count >= minimumChunks {
+                index = try await NIOThreadPool.singleton.runIfActive { [tokenizer] in LexicalIndex(chunks: texts, tokenizer: tokenizer) }
+            }
+        } catch {
+            // left to the store until the namespace changes, rather than read again on every query
+            remember(key, revision: revision, index: nil)
+            throw error
+        }
+        if let built = index, built.postingCount > maxPostings { index = nil }
+        remember(key, revision: revision, index: index)
+        return index
+    }
+
+    private func remember(_ key: String, revision: Int, index: LexicalIndex?) {
         state.withLock { s in
             s.clock += 1
             s.slots[key] = Slot(revision: revision, index: index, lastUse: s.clock)
@@ -98,7 +118,6 @@ public final class LexicalIndexCache: Sendable {
                 s.slots[oldest.key] = nil
             }
         }
-        return index
     }
 
     private static func key(_ tenant: String, _ namespace: String) -> String { "\(tenant)\u{0}\(namespace)" }
