@@ -34,6 +34,9 @@ public protocol KnowledgeStore: Sendable {
     func loadEmbeddings(tenant: String, namespace: String, model: String) async throws -> [ChunkEmbedding]
     /// The namespace's revision: it changes with every change to its chunks or vectors (0 for a namespace never written).
     func knowledgeRevision(tenant: String, namespace: String) async throws -> Int
+    /// The namespace's text revision: it changes with every change to its chunks, not to their
+    /// vectors (0 for a namespace never written).
+    func knowledgeTextRevision(tenant: String, namespace: String) async throws -> Int
     /// The ids of a namespace's chunks whose metadata passes every filter.
     func chunkIDs(tenant: String, namespace: String, filters: [KnowledgeFilter]) async throws -> Set<String>
     /// The tenant's chunks with these ids (absent ones left out), in no particular order.

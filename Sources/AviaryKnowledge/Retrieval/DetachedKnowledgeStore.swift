@@ -31,5 +31,6 @@ public struct DetachedKnowledgeStore: KnowledgeStore {
     public func knowledgeRevision(tenant: String, namespace: String) async throws -> Int { throw Detached() }
     public func chunkIDs(tenant: String, namespace: String, filters: [KnowledgeFilter]) async throws -> Set<String> { throw Detached() }
     public func loadChunks(_ ids: [String], tenant: String) async throws -> [KnowledgeChunkRecord] { throw Detached() }
+    public func knowledgeTextRevision(tenant: String, namespace: String) async throws -> Int { throw Detached() }
     public func chunkTexts(tenant: String, namespace: String) async throws -> [KnowledgeChunkText] { throw Detached() }
 }

@@ -7,7 +7,7 @@ public enum AviaryMigrations {
     public static let all: [Migration] = [initial, tenantJournalAndKeys, runListIndexes, sessionOwner, leanRunIndexes,
                                           interruptedRunsIndex, sessionRunsIndex, principalNamespaces, runLeases,
                                           waitingRunsIndex, waitExpiry, conversations, knowledge, knowledgeVectors, knowledgeVocabulary,
-                                          knowledgeScope]
+                                          knowledgeScope, knowledgeTextRevision]
 
     static let initial = Migration(name: "0001_initial", statements: [
         """

@@ -32,7 +32,7 @@ extension SQLStore {
                     """).first()
                 if updated != nil { stored += 1 }
             }
-            if stored > 0 { try await Self.raiseRevision(db, tenant: tenant, namespace: namespace) }
+            if stored > 0 { try await Self.raiseRevision(db, tenant: tenant, namespace: namespace, text: false) }
             return stored
         }
     }
@@ -51,6 +51,12 @@ extension SQLStore {
         try await reader.raw("""
             SELECT revision FROM kb_namespace_revisions WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace)
             """).first()?.decode(column: "revision", as: Int.self) ?? 0
+    }
+
+    public func knowledgeTextRevision(tenant: String, namespace: String) async throws -> Int {
+        try await reader.raw("""
+            SELECT text_revision FROM kb_namespace_revisions WHERE tenant_id = \(bind: tenant) AND namespace = \(bind: namespace)
+            """).first()?.decode(column: "text_revision", as: Int.self) ?? 0
     }
 
     public func chunkTexts(tenant: String, namespace: String) async throws -> [KnowledgeChunkText] {
@@ -90,11 +96,14 @@ extension SQLStore {
         engine == .sqlite ? "+tenant_id" : "tenant_id"
     }
 
-    /// Raises a namespace's revision (creating it at 1) inside the caller's transaction.
-    static func raiseRevision(_ db: any SQLDatabase, tenant: String, namespace: String) async throws {
+    /// Raises a namespace's revision, and with `text` its text revision too, (creating it at 1) inside the caller's transaction.
+    static func raiseRevision(_ db: any SQLDatabase, tenant: String, namespace: String, text: Bool = true) async throws {
+        let step = text ? 1 : 0
         try await db.raw("""
-            INSERT INTO kb_namespace_revisions (tenant_id, namespace, revision) VALUES (\(bind: tenant), \(bind: namespace), 1)
-            ON CONFLICT (tenant_id, namespace) DO UPDATE SET revision = kb_namespace_revisions.revision + 1
+            INSERT INTO kb_namespace_revisions (tenant_id, namespace, revision, text_revision)
+            VALUES (\(bind: tenant), \(bind: namespace), 1, \(bind: step))
+            ON CONFLICT (tenant_id, namespace) DO UPDATE SET revision = kb_namespace_revisions.revision + 1,
+              text_revision = kb_namespace_revisions.text_revision + \(bind: step)
             """).run()
     }
 

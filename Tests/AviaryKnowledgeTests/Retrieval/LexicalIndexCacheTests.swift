@@ -43,16 +43,29 @@ import Testing
             #expect(filtered.count == 8 && filtered.allSatisfy { $0.chunk.metadata["product"]?.intValue == 1 })
 
             // a new document changes the revision: the stale index is not searched, the store answers
-            let revision = try await store.knowledgeRevision(tenant: "acme", namespace: "help")
+            let revision = try await store.knowledgeTextRevision(tenant: "acme", namespace: "help")
             _ = await DocumentIngestor(store: store).ingest(
                 IngestItem(origin: .inline(content: "The zeppelin tariff is new.", contentType: nil), source: "new.md", metadata: ["product": 0]),
                 namespace: "help", tenant: "acme")
             #expect(try await cache.index(store: store, tenant: "acme", namespace: "help") == nil)
             #expect(try await indexed.search("zeppelin", namespace: "help", tenant: "acme").first?.chunk.source == "new.md")
             #expect(try await cache.prepare(store: store, tenant: "acme", namespace: "help")?.count == 25)
-            #expect(cache.holds(tenant: "acme", namespace: "help", revision: try await store.knowledgeRevision(tenant: "acme", namespace: "help")))
+            #expect(cache.holds(tenant: "acme", namespace: "help", revision: try await store.knowledgeTextRevision(tenant: "acme", namespace: "help")))
             #expect(!cache.holds(tenant: "acme", namespace: "help", revision: revision))
             #expect(try await indexed.search("zeppelin", namespace: "help", tenant: "acme").first?.chunk.source == "new.md")
+        }
+    }
+
+    @Test func storingVectorsKeepsTheIndexCurrent() async throws {
+        try await Self.withStore(chunks: 12) { store in
+            let cache = LexicalIndexCache(tokenizer: try FTS5Tokenizer(), minimumChunks: 10)
+            try await cache.prepare(store: store, tenant: "acme", namespace: "help")
+            let before = try await store.knowledgeRevision(tenant: "acme", namespace: "help")
+            let pending = try await store.chunksNeedingEmbeddings(tenant: "acme", namespace: "help", model: "m", limit: 4)
+            #expect(try await store.storeEmbeddings(pending.map { ChunkEmbedding(chunkID: $0.id, vector: [1, 0]) }, model: "m",
+                                                    tenant: "acme", namespace: "help") == 4)
+            #expect(try await store.knowledgeRevision(tenant: "acme", namespace: "help") > before, "the vector index sees the change")
+            #expect(try await cache.index(store: store, tenant: "acme", namespace: "help")?.count == 12, "the lexical index is still current")
         }
     }
 
@@ -60,7 +73,7 @@ import Testing
         try await Self.withStore(chunks: 5) { store in
             let cache = LexicalIndexCache(tokenizer: try FTS5Tokenizer(), minimumChunks: 10)
             #expect(try await cache.prepare(store: store, tenant: "acme", namespace: "help") == nil)
-            let revision = try await store.knowledgeRevision(tenant: "acme", namespace: "help")
+            let revision = try await store.knowledgeTextRevision(tenant: "acme", namespace: "help")
             #expect(cache.holds(tenant: "acme", namespace: "help", revision: revision), "remembered as small: no build per query")
             let hits = try await KnowledgeSearch(store: store, lexical: cache).search("boleto", namespace: "help", tenant: "acme")
             #expect(hits.map(\.chunk.source) == ["note-3.md"])

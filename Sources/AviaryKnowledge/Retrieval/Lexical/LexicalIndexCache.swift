@@ -4,8 +4,9 @@ import Synchronization
 
 /// In-memory lexical indexes of recently searched large namespaces, used while they are current.
 ///
-/// A query asks for its namespace's index: when one was built at the namespace's present revision
-/// (one primary-key lookup tells, so every process sees every other's writes) it is returned;
+/// A query asks for its namespace's index: when one was built at the namespace's present text
+/// revision (one primary-key lookup tells, so every process sees every other's writes; storing
+/// vectors does not change it) it is returned;
 /// otherwise the query gets nil, ranks with the store's full-text search, and an index is built
 /// behind it for the queries that follow — one build at a time per cache, its CPU-bound part on
 /// NIO's blocking thread pool, not Swift's cooperative threads. Nothing stale is ever searched.
@@ -46,7 +47,7 @@ public final class LexicalIndexCache: Sendable {
     /// in the background unless one is running or the namespace is known to be small.
     public func index(store: any KnowledgeStore, tenant: String, namespace: String) async throws -> LexicalIndex? {
         let key = Self.key(tenant, namespace)
-        let revision = try await store.knowledgeRevision(tenant: tenant, namespace: namespace)
+        let revision = try await store.knowledgeTextRevision(tenant: tenant, namespace: namespace)
         let (current, index, starts) = state.withLock { s -> (Bool, LexicalIndex?, Bool) in
             if var slot = s.slots[key], slot.revision == revision {
                 s.clock += 1
@@ -72,7 +73,7 @@ public final class LexicalIndexCache: Sendable {
     @discardableResult
     public func prepare(store: any KnowledgeStore, tenant: String, namespace: String) async throws -> LexicalIndex? {
         let key = Self.key(tenant, namespace)
-        let revision = try await store.knowledgeRevision(tenant: tenant, namespace: namespace)
+        let revision = try await store.knowledgeTextRevision(tenant: tenant, namespace: namespace)
         if let slot = state.withLock({ $0.slots[key] }), slot.revision == revision { return slot.index }
         state.withLock { _ = $0.building.insert(key) }
         return try await build(store: store, tenant: tenant, namespace: namespace, key: key)
@@ -87,7 +88,7 @@ public final class LexicalIndexCache: Sendable {
         defer { state.withLock { _ = $0.building.remove(key) } }
         // the revision is read first: a write landing during the load leaves the index marked older,
         // and the next query builds again
-        let revision = try await store.knowledgeRevision(tenant: tenant, namespace: namespace)
+        let revision = try await store.knowledgeTextRevision(tenant: tenant, namespace: namespace)
         var index: LexicalIndex?
         do {
             let texts = try await store.chunkTexts(tenant: tenant, namespace: namespace)
