@@ -1,5 +1,6 @@
 import AviaryCore
 import AviaryHTTP
+@testable import AviaryKnowledge
 import AviaryStorage
 import AviaryTesting
 import Foundation
@@ -110,14 +111,10 @@ struct WordStreamingModel: LanguageModel {
     }
 
     static var pythonHasOpenAI: Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import openai"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+        let outcome = try? ChildProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["python3", "-c", "import openai"],
+                                                  timeout: .seconds(60), maximumOutputBytes: 1 << 20)
+        if case .exited(0, _, _) = outcome { return true }
+        return false
     }
 
     /// The official `openai` Python client, unchanged, against the facade. CI installs the package
@@ -147,30 +144,21 @@ struct WordStreamingModel: LanguageModel {
     }
 
     /// Runs python3 with arguments off the cooperative pool; returns stdout, throws on failure.
+    /// (Aviary's `posix_spawn` runner, not Foundation's `Process`, which can crash reading
+    /// /proc/self/fd: swiftlang/swift-corelibs-foundation#5472.)
     static func python(_ arguments: [String]) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 do {
-                    let p = Process()
-                    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                    p.arguments = ["python3"] + arguments
-                    let dir = FileManager.default.temporaryDirectory
-                    let outURL = dir.appendingPathComponent("py-\(UUID().uuidString).out")
-                    let errURL = dir.appendingPathComponent("py-\(UUID().uuidString).err")
-                    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-                    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-                    p.standardOutput = try FileHandle(forWritingTo: outURL)
-                    p.standardError = try FileHandle(forWritingTo: errURL)
-                    try p.run()
-                    p.waitUntilExit()
-                    let out = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
-                    let err = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
-                    try? FileManager.default.removeItem(at: outURL)
-                    try? FileManager.default.removeItem(at: errURL)
-                    if p.terminationStatus != 0 {
-                        continuation.resume(throwing: FixtureError(message: "python exited \(p.terminationStatus): \(err)"))
-                    } else {
-                        continuation.resume(returning: out)
+                    let outcome = try ChildProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["python3"] + arguments,
+                                                             timeout: .seconds(300), maximumOutputBytes: 16 << 20)
+                    switch outcome {
+                    case .exited(0, let output, _):
+                        continuation.resume(returning: String(decoding: output, as: UTF8.self))
+                    case .exited(let status, _, let errors):
+                        continuation.resume(throwing: FixtureError(message: "python exited \(status): \(String(decoding: errors, as: UTF8.self))"))
+                    case .timedOut, .outputTooLarge:
+                        continuation.resume(throwing: FixtureError(message: "python: \(outcome)"))
                     }
                 } catch { continuation.resume(throwing: error) }
             }
